@@ -1,0 +1,38 @@
+package io.semisync.protocol.auth;
+
+import java.util.Arrays;
+
+import io.netty.buffer.ByteBuf;
+import io.semisync.protocol.MalformedPacketException;
+import io.semisync.protocol.response.ResponseHeader;
+import io.semisync.protocol.wire.NulTerminated;
+
+/**
+ * The server asks for a different plugin (or a fresh nonce for the same one).
+ *
+ * <pre>
+ * u8       0xFE
+ * str NUL  plugin name
+ * rest     plugin data, for the password plugins a 20-byte nonce and a NUL
+ * </pre>
+ *
+ * @param pluginName  the plugin to answer with
+ * @param pluginData  the new nonce, without the trailing NUL
+ */
+public record AuthSwitchRequest(String pluginName, byte[] pluginData)
+{
+    /** Reads an AuthSwitchRequest payload; the reader index moves to its end. */
+    public static AuthSwitchRequest decode(final ByteBuf in)
+    {
+        final int header = in.readUnsignedByte();
+        if (header != ResponseHeader.EOF)
+        {
+            throw new MalformedPacketException("not an AuthSwitchRequest: header 0x" + Integer.toHexString(header));
+        }
+        final String pluginName = NulTerminated.readString(in, "AuthSwitchRequest plugin name");
+        final byte[] data = new byte[in.readableBytes()];
+        in.readBytes(data);
+        final boolean nulTerminated = data.length > 0 && data[data.length - 1] == 0;
+        return new AuthSwitchRequest(pluginName, nulTerminated ? Arrays.copyOf(data, data.length - 1) : data);
+    }
+}

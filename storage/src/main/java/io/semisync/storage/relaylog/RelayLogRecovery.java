@@ -1,0 +1,212 @@
+package io.semisync.storage.relaylog;
+
+import io.semisync.storage.DurabilityException;
+import io.semisync.storage.RelayLogException;
+import io.semisync.storage.UnsupportedRecordFormatException;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.DirectBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Finds the last commit point and drops an incomplete trailing transaction.
+ *
+ * <p>Chronicle Queue cannot truncate, so dropping is done in place: the version byte of every record after the
+ * last commit point is overwritten with {@link RecordLayout#VOIDED} through a {@link FileChannel} write at the
+ * record's file offset, the files are fdatasynced, and readers skip voided records. The records keep their
+ * indexes; new appends follow them. Voiding is idempotent, so a crash during recovery is repaired by the next open.
+ *
+ * <p>Records after the last commit point that are torn (version byte 0, or impossible lengths: a crash between
+ * the page holding Chronicle's header and the page holding ours reaching the disk) are voided too: they were never
+ * acknowledged, since an ACK needs a sync after a commit point. A record with an unknown non-zero version stops
+ * recovery with {@link UnsupportedRecordFormatException}: it may be a commit point written by a newer version.
+ */
+final class RelayLogRecovery
+{
+    private static final Logger LOG = LoggerFactory.getLogger(RelayLogRecovery.class);
+    private static final int TORN_VERSION = 0;
+
+    private final ExcerptBuffer excerptBuffer = new ExcerptBuffer();
+    private final RelayLogRecord record = new RelayLogRecord();
+
+    /**
+     * Scans back from the end to the last commit point without changing anything.
+     *
+     * @param queue the relay log queue.
+     * @return the last commit point; {@code droppedRecords} counts the records after it.
+     */
+    RecoveredPosition findLastCommit(final SingleChronicleQueue queue)
+    {
+        long trailing = 0;
+        try (ExcerptTailer tailer = queue.createTailer())
+        {
+            tailer.direction(TailerDirection.BACKWARD).toEnd();
+            while (true)
+            {
+                try (DocumentContext dc = tailer.readingDocument())
+                {
+                    if (!dc.isPresent())
+                    {
+                        return new RecoveredPosition(-1, null, 0, trailing);
+                    }
+                    final DirectBuffer buffer = excerptBuffer.wrap(dc.wire().bytes());
+                    final int length = excerptBuffer.length();
+                    if (length > 0 && RelayLogRecord.isVoided(buffer, 0))
+                    {
+                        continue;
+                    }
+                    if (isCommitPoint(buffer, length, dc.index()))
+                    {
+                        return new RecoveredPosition(
+                            dc.index(), record.sourceFileName(), record.endPosition(), trailing);
+                    }
+                    trailing++;
+                }
+            }
+        }
+    }
+
+    private boolean isCommitPoint(final DirectBuffer buffer, final int length, final long index)
+    {
+        if (length > 0 && (buffer.getByte(RecordLayout.FORMAT_VERSION_OFFSET) & 0xFF) == TORN_VERSION)
+        {
+            return false;
+        }
+        try
+        {
+            return record.wrap(buffer, 0, length, index).isTransactionEnd();
+        }
+        catch (final UnsupportedRecordFormatException ex)
+        {
+            throw ex;
+        }
+        catch (final RelayLogException ex)
+        {
+            LOG.warn("torn record after the last commit point will be dropped: {}", ex.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Voids every record after the last commit point and makes that durable.
+     *
+     * @param queue the relay log queue, opened writable.
+     * @return the last commit point; {@code droppedRecords} counts the records voided now.
+     */
+    RecoveredPosition recover(final SingleChronicleQueue queue)
+    {
+        final RecoveredPosition found = findLastCommit(queue);
+        if (found.droppedRecords() == 0)
+        {
+            return found;
+        }
+        final long voided = voidAfter(queue, found.lastCommitIndex());
+        LOG.warn("dropped an incomplete trailing transaction: voided {} records after index {} ({} {})",
+            voided, found.lastCommitIndex(), found.sourceFileName(), found.endPosition());
+        return new RecoveredPosition(found.lastCommitIndex(), found.sourceFileName(), found.endPosition(), voided);
+    }
+
+    private long voidAfter(final SingleChronicleQueue queue, final long lastCommitIndex)
+    {
+        final Map<File, FileChannel> channels = new LinkedHashMap<>();
+        final ByteBuffer voidedByte = ByteBuffer.allocate(1);
+        long voided = 0;
+        try (ExcerptTailer tailer = queue.createTailer())
+        {
+            positionAfter(tailer, lastCommitIndex);
+            while (true)
+            {
+                try (DocumentContext dc = tailer.readingDocument())
+                {
+                    if (!dc.isPresent())
+                    {
+                        break;
+                    }
+                    final Bytes<?> bytes = dc.wire().bytes();
+                    final DirectBuffer buffer = excerptBuffer.wrap(bytes);
+                    if (excerptBuffer.length() == 0 || RelayLogRecord.isVoided(buffer, 0))
+                    {
+                        continue;
+                    }
+                    final File file = tailer.currentFile();
+                    final FileChannel channel = channels.computeIfAbsent(file, RelayLogRecovery::openForWrite);
+                    voidedByte.clear().put(0, (byte)RecordLayout.VOIDED);
+                    channel.write(voidedByte, bytes.readPosition() + RecordLayout.FORMAT_VERSION_OFFSET);
+                    voided++;
+                }
+            }
+            for (final FileChannel channel : channels.values())
+            {
+                channel.force(false);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new DurabilityException("voiding records after index " + lastCommitIndex + " failed", ex);
+        }
+        finally
+        {
+            closeAll(channels);
+        }
+        return voided;
+    }
+
+    private static void positionAfter(final ExcerptTailer tailer, final long lastCommitIndex)
+    {
+        if (lastCommitIndex < 0)
+        {
+            tailer.toStart();
+            return;
+        }
+        if (!tailer.moveToIndex(lastCommitIndex))
+        {
+            throw new RelayLogException("cannot move to the last commit point at index " + lastCommitIndex);
+        }
+        try (DocumentContext dc = tailer.readingDocument())
+        {
+            if (!dc.isPresent() || dc.index() != lastCommitIndex)
+            {
+                throw new RelayLogException("cannot read the last commit point at index " + lastCommitIndex);
+            }
+        }
+    }
+
+    private static FileChannel openForWrite(final File file)
+    {
+        try
+        {
+            return FileChannel.open(file.toPath(), StandardOpenOption.WRITE);
+        }
+        catch (final IOException ex)
+        {
+            throw new DurabilityException("cannot open " + file + " to void records", ex);
+        }
+    }
+
+    private static void closeAll(final Map<File, FileChannel> channels)
+    {
+        for (final Map.Entry<File, FileChannel> entry : channels.entrySet())
+        {
+            try
+            {
+                entry.getValue().close();
+            }
+            catch (final IOException ex)
+            {
+                LOG.warn("closing {} after voiding failed", entry.getKey(), ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.semisync.storage.relaylog;
+
+import io.semisync.storage.DurabilityException;
+import io.semisync.storage.RelayLogException;
+import io.semisync.storage.durability.DirectorySync;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableSet;
+
+/**
+ * Deletes whole old cycle files by age and by total size. A file is deleted when its whole time span ended more
+ * than the age limit ago, or, oldest first, while all files together exceed the size limit. Never deleted: the
+ * newest cycle (the one being written), the cycle holding the last commit point (recovery needs it for the resume
+ * position), and, once a GTID checkpoint exists, any cycle it does not cover completely (its GTIDs would be lost).
+ */
+final class RelayLogRetention
+{
+    private static final Logger LOG = LoggerFactory.getLogger(RelayLogRetention.class);
+
+    private record CycleFile(int cycle, Path path, long size)
+    {
+    }
+
+    private RelayLogRetention()
+    {
+    }
+
+    /**
+     * @param queue           the relay log queue.
+     * @param maxAge          age limit, null if off.
+     * @param maxBytes        size limit, 0 if off.
+     * @param lastCommitIndex index of the last commit point, -1 if none.
+     * @param checkpoint      latest GTID checkpoint, null if none.
+     * @return what was deleted.
+     */
+    static RetentionResult apply(
+        final SingleChronicleQueue queue,
+        final Duration maxAge,
+        final long maxBytes,
+        final long lastCommitIndex,
+        final GtidCheckpoint checkpoint)
+    {
+        if (maxAge == null && maxBytes == 0)
+        {
+            return new RetentionResult(List.of(), 0);
+        }
+        final List<CycleFile> files = cycleFiles(queue);
+        if (files.isEmpty())
+        {
+            return new RetentionResult(List.of(), 0);
+        }
+        final RollCycle rollCycle = queue.rollCycle();
+        final int newestCycle = files.get(files.size() - 1).cycle();
+        final int firstProtectedCycle = firstProtectedCycle(rollCycle, newestCycle, lastCommitIndex, checkpoint);
+        final long ageLimitMillis = maxAge == null ? Long.MIN_VALUE :
+            queue.time().currentTimeMillis() - maxAge.toMillis();
+
+        long totalBytes = 0;
+        for (final CycleFile file : files)
+        {
+            totalBytes += file.size();
+        }
+        final List<Path> deleted = new ArrayList<>();
+        long freed = 0;
+        for (final CycleFile file : files)
+        {
+            if (file.cycle() >= firstProtectedCycle)
+            {
+                break;
+            }
+            final long cycleEndMillis = queue.epoch() + (file.cycle() + 1L) * rollCycle.lengthInMillis();
+            final boolean tooOld = cycleEndMillis <= ageLimitMillis;
+            final boolean overSize = maxBytes > 0 && totalBytes > maxBytes;
+            if (!tooOld && !overSize)
+            {
+                break;
+            }
+            delete(file.path());
+            deleted.add(file.path());
+            freed += file.size();
+            totalBytes -= file.size();
+        }
+        if (!deleted.isEmpty())
+        {
+            DirectorySync.fsyncDirectory(queue.file().toPath());
+            queue.refreshDirectoryListing();
+            LOG.info("retention deleted {} relay log files ({} bytes): {}", deleted.size(), freed, deleted);
+        }
+        return new RetentionResult(deleted, freed);
+    }
+
+    private static int firstProtectedCycle(
+        final RollCycle rollCycle,
+        final int newestCycle,
+        final long lastCommitIndex,
+        final GtidCheckpoint checkpoint)
+    {
+        int protectedCycle = newestCycle;
+        if (lastCommitIndex >= 0)
+        {
+            protectedCycle = Math.min(protectedCycle, rollCycle.toCycle(lastCommitIndex));
+        }
+        if (checkpoint != null)
+        {
+            protectedCycle = Math.min(protectedCycle, rollCycle.toCycle(checkpoint.coveredIndex()));
+        }
+        return protectedCycle;
+    }
+
+    private static List<CycleFile> cycleFiles(final SingleChronicleQueue queue)
+    {
+        final int firstCycle = queue.firstCycle();
+        final int lastCycle = queue.lastCycle();
+        final List<CycleFile> files = new ArrayList<>();
+        if (firstCycle == Integer.MAX_VALUE || lastCycle == Integer.MIN_VALUE)
+        {
+            return files;
+        }
+        final NavigableSet<Long> cycles = queue.listCyclesBetween(firstCycle, lastCycle);
+        for (final Long cycle : cycles)
+        {
+            final SingleChronicleQueueStore store = queue.storeForCycle(cycle.intValue(), queue.epoch(), false, null);
+            if (store == null)
+            {
+                continue;
+            }
+            final File file;
+            try
+            {
+                file = store.file();
+            }
+            finally
+            {
+                queue.closeStore(store);
+            }
+            try
+            {
+                files.add(new CycleFile(cycle.intValue(), file.toPath(), Files.size(file.toPath())));
+            }
+            catch (final IOException ex)
+            {
+                throw new RelayLogException("cannot read the size of relay log file " + file, ex);
+            }
+        }
+        return files;
+    }
+
+    private static void delete(final Path path)
+    {
+        try
+        {
+            Files.delete(path);
+        }
+        catch (final IOException ex)
+        {
+            throw new DurabilityException("retention could not delete " + path, ex);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package io.semisync.storage.relaylog;
+
+import io.semisync.storage.DurabilityException;
+import io.semisync.storage.RecordTooLargeException;
+import io.semisync.storage.RelayLogException;
+import io.semisync.storage.durability.DurabilityBarrier;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Appends records to the relay log and makes them durable. Owned by one thread: the only thread that touches the
+ * Chronicle appender. {@link #append} copies the metadata and event bytes straight into the memory-mapped file
+ * without allocating; {@link #sync()} makes everything appended so far durable through the
+ * {@link DurabilityBarrier}; the writer tracks the highest appended and highest durable index and the last durable
+ * commit point, the position to ACK.
+ *
+ * <p>After a failed sync the writer refuses all further work: a failed fsync may have dropped dirty pages, so
+ * nothing appended since the last good sync can be trusted; reopen the relay log to recover.
+ */
+public final class RelayLogWriter implements AutoCloseable
+{
+    private final RelayLog relayLog;
+    private final ExcerptAppender appender;
+    private final DurabilityBarrier barrier;
+    private final long maxRecordLength;
+    private final UnsafeBuffer prefix = new UnsafeBuffer(new byte[(int)RecordLayout.recordLength(
+        RecordLayout.MAX_SOURCE_FILE_NAME_LENGTH, RecordLayout.MAX_GTID_LENGTH, 0)]);
+    private int cycle;
+    private long lastAppendedIndex;
+    private long lastDurableIndex;
+    private long appendedCommitIndex;
+    private long appendedCommitEndPosition;
+    private String appendedCommitSourceFileName;
+    private long durableCommitIndex;
+    private long durableCommitEndPosition;
+    private String durableCommitSourceFileName;
+    private RelayLogException failure;
+    private boolean closed;
+
+    RelayLogWriter(
+        final RelayLog relayLog,
+        final ExcerptAppender appender,
+        final DurabilityBarrier barrier,
+        final long maxRecordLength,
+        final RecoveredPosition recovered)
+    {
+        this.relayLog = relayLog;
+        this.appender = appender;
+        this.barrier = barrier;
+        this.maxRecordLength = maxRecordLength;
+        this.cycle = appender.cycle();
+        lastAppendedIndex = recovered.lastCommitIndex();
+        lastDurableIndex = recovered.lastCommitIndex();
+        appendedCommitIndex = recovered.lastCommitIndex();
+        appendedCommitEndPosition = recovered.endPosition();
+        appendedCommitSourceFileName = recovered.sourceFileName();
+        durableCommitIndex = appendedCommitIndex;
+        durableCommitEndPosition = appendedCommitEndPosition;
+        durableCommitSourceFileName = appendedCommitSourceFileName;
+    }
+
+    /**
+     * Appends one event as one record. Not durable until {@link #sync()} returns.
+     *
+     * @param metadata the event's metadata; its source file name must be set.
+     * @param event    buffer holding the event bytes (heap or direct).
+     * @param offset   where the event starts.
+     * @param length   event length.
+     * @return the record's relay log index.
+     * @throws RecordTooLargeException if the record exceeds the largest record the log can hold.
+     * @throws RelayLogException       if the writer is closed or failed, or no source file name is set.
+     */
+    public long append(final EventMetadata metadata, final DirectBuffer event, final int offset, final int length)
+    {
+        ensureUsable();
+        if (!metadata.hasSourceFileName())
+        {
+            throw new RelayLogException("cannot append: the event metadata has no source file name");
+        }
+        event.boundsCheck(offset, length);
+        final int prefixLength = metadata.encodePrefix(prefix, 0, length);
+        if ((long)prefixLength + length > maxRecordLength)
+        {
+            throw new RecordTooLargeException("record of " + ((long)prefixLength + length) + " bytes (event " +
+                length + ") exceeds the largest record of " + maxRecordLength + " bytes; raise the block size");
+        }
+        try (DocumentContext dc = appender.writingDocument())
+        {
+            try
+            {
+                final Bytes<?> bytes = dc.wire().bytes();
+                bytes.write(prefix.byteArray(), 0, prefixLength);
+                final byte[] array = event.byteArray();
+                if (array != null)
+                {
+                    bytes.write(array, event.wrapAdjustment() + offset, length);
+                }
+                else
+                {
+                    bytes.unsafeWrite(event.addressOffset() + offset, length);
+                }
+            }
+            catch (final RuntimeException ex)
+            {
+                dc.rollbackOnClose();
+                throw ex;
+            }
+        }
+        lastAppendedIndex = appender.lastIndexAppended();
+        if ((metadata.flags() & RecordFlags.TRANSACTION_END) != 0)
+        {
+            appendedCommitIndex = lastAppendedIndex;
+            appendedCommitEndPosition = metadata.endPosition();
+            appendedCommitSourceFileName = metadata.sourceFileName();
+        }
+        final int appendCycle = appender.cycle();
+        if (appendCycle != cycle)
+        {
+            cycle = appendCycle;
+            sync();
+        }
+        return lastAppendedIndex;
+    }
+
+    /**
+     * Makes everything appended so far durable (one fdatasync however many records: group commit). Returns at once
+     * when nothing was appended since the last sync.
+     *
+     * @throws DurabilityException if the sync failed; the writer is then unusable.
+     */
+    public void sync()
+    {
+        ensureUsable();
+        if (lastDurableIndex == lastAppendedIndex)
+        {
+            return;
+        }
+        try
+        {
+            barrier.sync();
+        }
+        catch (final DurabilityException ex)
+        {
+            failure = ex;
+            throw ex;
+        }
+        lastDurableIndex = lastAppendedIndex;
+        durableCommitIndex = appendedCommitIndex;
+        durableCommitEndPosition = appendedCommitEndPosition;
+        durableCommitSourceFileName = appendedCommitSourceFileName;
+    }
+
+    /**
+     * Saves the GTID state of every transaction up to {@code coveredIndex}, atomically, so that open can rebuild
+     * the executed GTID set without reading the whole log and retention may delete files it covers.
+     *
+     * @param coveredIndex a durable relay log index up to which the state is complete.
+     * @param state        buffer holding replica-core's encoded state.
+     * @param offset       where the state starts.
+     * @param length       state length.
+     * @throws RelayLogException if {@code coveredIndex} is not durable yet.
+     */
+    public void writeGtidCheckpoint(final long coveredIndex, final DirectBuffer state, final int offset, final int length)
+    {
+        ensureUsable();
+        if (coveredIndex > lastDurableIndex)
+        {
+            throw new RelayLogException("GTID checkpoint at index " + coveredIndex +
+                " would cover records that are not durable; last durable index is " + lastDurableIndex);
+        }
+        relayLog.saveGtidCheckpoint(coveredIndex, state, offset, length);
+    }
+
+    /**
+     * @return index of the last appended record, -1 if the log holds none.
+     */
+    public long lastAppendedIndex()
+    {
+        return lastAppendedIndex;
+    }
+
+    /**
+     * @return index of the last durable record, -1 if none.
+     */
+    public long lastDurableIndex()
+    {
+        return lastDurableIndex;
+    }
+
+    /**
+     * @return index of the last durable commit point, -1 if none.
+     */
+    public long lastDurableCommitIndex()
+    {
+        return durableCommitIndex;
+    }
+
+    /**
+     * @return end position of the last durable commit point: the position to ACK and to resume from.
+     */
+    public long lastDurableCommitEndPosition()
+    {
+        return durableCommitEndPosition;
+    }
+
+    /**
+     * @return source binlog file of the last durable commit point, null if none.
+     */
+    public String lastDurableCommitSourceFileName()
+    {
+        return durableCommitSourceFileName;
+    }
+
+    private void ensureUsable()
+    {
+        if (closed)
+        {
+            throw new RelayLogException("relay log writer is closed");
+        }
+        if (failure != null)
+        {
+            throw new RelayLogException("relay log writer failed earlier and must be reopened: " +
+                failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        if (!closed)
+        {
+            closed = true;
+            try
+            {
+                barrier.close();
+            }
+            finally
+            {
+                appender.close();
+                relayLog.onWriterClosed(this);
+            }
+        }
+    }
+}

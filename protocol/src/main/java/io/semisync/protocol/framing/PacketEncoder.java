@@ -72,7 +72,7 @@ public final class PacketEncoder extends MessageToByteEncoder<ClientMessage>
         if (written != msg.payloadLength())
         {
             throw new IllegalStateException(
-                msg.getClass().getSimpleName() + " announced " + msg.payloadLength() + " payload bytes but wrote " + written);
+                msg.getClass().getName() + " announced " + msg.payloadLength() + " payload bytes but wrote " + written);
         }
     }
 }

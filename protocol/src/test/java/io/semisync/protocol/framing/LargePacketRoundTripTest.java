@@ -47,7 +47,7 @@ class LargePacketRoundTripTest
             }
         }
         payload.release();
-        assertThat((Object)decoder.readInbound()).isNull();
+        assertThat(decoder.<ByteBuf>readInbound()).isNull();
         assertThat(inbound.expected()).isEqualTo(payloadLength / CHUNK + 1);
         assertFalse(decoder.finish());
     }

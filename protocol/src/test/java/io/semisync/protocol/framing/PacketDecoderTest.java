@@ -89,7 +89,7 @@ class PacketDecoderTest
             .hasMessageContaining("1048576");
         // Later bytes of that packet are discarded, not accumulated.
         channel.writeInbound(Unpooled.wrappedBuffer(new byte[4096]));
-        assertThat((Object)channel.readInbound()).isNull();
+        assertThat(channel.<ByteBuf>readInbound()).isNull();
         assertFalse(channel.finish());
     }
 

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import io.semisync.protocol.Fixtures;
 import io.semisync.protocol.MalformedPacketException;
 
-class HandshakeV10Test
+public class HandshakeV10Test
 {
     /** The greeting of MySQL 9.7 (scramble replaced by 01..14). */
-    static final String[] MYSQL_GREETING = {
+    public static final String[] MYSQL_GREETING = {
         "0a",                                       // protocol version 10
         Fixtures.ascii("9.7.4-2"), "00",            // server version, NUL
         "0a 00 00 00",                              // connection id 10
@@ -27,7 +27,7 @@ class HandshakeV10Test
         Fixtures.ascii("caching_sha2_password"), "00"};
 
     /** The greeting of MariaDB 10.11: version prefix "5.5.5-", bit 0 clear, extended capabilities in the reserved bytes. */
-    static final String[] MARIADB_GREETING = {
+    public static final String[] MARIADB_GREETING = {
         "0a",                                               // protocol version 10
         Fixtures.ascii("5.5.5-10.11.19-MariaDB"), "00",     // server version with MariaDB's prefix
         "04 00 00 00",                                      // connection id 4

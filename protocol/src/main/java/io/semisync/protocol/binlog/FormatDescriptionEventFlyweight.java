@@ -1,5 +1,6 @@
 package io.semisync.protocol.binlog;
 
+import io.semisync.protocol.MalformedPacketException;
 import org.agrona.DirectBuffer;
 
 /**
@@ -20,7 +21,7 @@ public final class FormatDescriptionEventFlyweight
     {
         if (eventLength < EventHeaderFlyweight.LENGTH + SERVER_VERSION_OFFSET + SERVER_VERSION_LENGTH + TRAILER_LENGTH)
         {
-            throw new io.semisync.protocol.MalformedPacketException("FORMAT_DESCRIPTION event of " + eventLength + " bytes is too short");
+            throw new MalformedPacketException("FORMAT_DESCRIPTION event of " + eventLength + " bytes is too short");
         }
         this.buffer = buffer;
         this.eventOffset = eventOffset;

@@ -1,5 +1,6 @@
 package io.semisync.protocol.binlog;
 
+import io.semisync.protocol.MalformedPacketException;
 import org.agrona.DirectBuffer;
 
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
@@ -25,7 +26,7 @@ public final class RotateEventFlyweight
         this.bodyLength = eventLength - EventHeaderFlyweight.LENGTH - checksumLength;
         if (bodyLength < FILE_NAME_OFFSET)
         {
-            throw new io.semisync.protocol.MalformedPacketException("ROTATE event body of " + bodyLength + " bytes is too short");
+            throw new MalformedPacketException("ROTATE event body of " + bodyLength + " bytes is too short");
         }
         return this;
     }

@@ -1,0 +1,15 @@
+package io.semisync.replica.stream;
+
+/** The binlog stream carried something the replica must not store; the message says what and where. */
+public class BinlogStreamException extends RuntimeException
+{
+    public BinlogStreamException(final String message)
+    {
+        super(message);
+    }
+
+    public BinlogStreamException(final String message, final Throwable cause)
+    {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,284 @@
+package io.semisync.replica.stream;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.semisync.protocol.binlog.BinlogChecksum;
+import io.semisync.protocol.binlog.BinlogEventType;
+import io.semisync.protocol.binlog.EventHeaderFlyweight;
+import io.semisync.protocol.binlog.FormatDescriptionEventFlyweight;
+import io.semisync.protocol.binlog.GtidEventFlyweight;
+import io.semisync.protocol.binlog.MariadbGtidEventFlyweight;
+import io.semisync.protocol.binlog.QueryEventFlyweight;
+import io.semisync.protocol.binlog.RotateEventFlyweight;
+import io.semisync.protocol.binlog.SemiSyncAck;
+import io.semisync.protocol.binlog.StreamPacketFlyweight;
+import io.semisync.protocol.response.ErrPacket;
+import io.semisync.storage.relaylog.EventMetadata;
+import io.semisync.storage.relaylog.RecordFlags;
+import io.semisync.storage.relaylog.RelayLogWriter;
+import org.agrona.ExpandableDirectByteBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The ACK path. Each packet of the dump stream is checked (framing, event size, CRC32), its semisync
+ * header read, and its event appended to the relay log with its metadata. When Netty has delivered the
+ * packets of one read, everything appended is made durable with one sync and, if the source flagged any
+ * of them, one ACK goes out for the highest flagged position: a burst of commits costs one fsync. An ACK
+ * never leaves before the sync that covers it has returned. Runs on the channel's event loop, the only
+ * thread that touches the relay-log writer; nothing here allocates per event.
+ */
+public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
+{
+    private final RelayLogWriter writer;
+    private final boolean semisync;
+    private final StreamListener listener;
+    private final AckLatency ackLatency;
+    private final String storedFile;
+    private final long storedPosition;
+    private final boolean mariadb;
+
+    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+    private final ExpandableDirectByteBuffer copy = new ExpandableDirectByteBuffer(64 * 1024);
+    private final StreamPacketFlyweight packet = new StreamPacketFlyweight();
+    private final EventHeaderFlyweight header = new EventHeaderFlyweight();
+    private final RotateEventFlyweight rotate = new RotateEventFlyweight();
+    private final FormatDescriptionEventFlyweight formatDescription = new FormatDescriptionEventFlyweight();
+    private final GtidEventFlyweight gtid = new GtidEventFlyweight();
+    private final MariadbGtidEventFlyweight mariadbGtid = new MariadbGtidEventFlyweight();
+    private final QueryEventFlyweight query = new QueryEventFlyweight();
+    private final BinlogChecksum checksum = new BinlogChecksum();
+    private final EventMetadata metadata = new EventMetadata();
+    private final TransactionBoundaries transactions = new TransactionBoundaries();
+    private final SemiSyncAck ack = new SemiSyncAck();
+    private final StreamPosition position;
+
+    private int checksumLength;
+    private boolean unsynced;
+    private long pendingAckPosition = -1;
+    private String pendingAckFile;
+    private long pendingAckReadNanos;
+
+    /**
+     * @param writer         the relay-log writer, used only from this handler's event loop from now on
+     * @param crc32          whether the source's events end with a CRC32 ({@code binlog_checksum=CRC32})
+     * @param semisync       whether the dump was registered as semisync
+     * @param mariadb        whether the source is MariaDB (its GTID events carry an implicit BEGIN)
+     * @param storedFile     source file of the last stored event, null if none: older events are skipped
+     * @param storedPosition end position of the last stored event in {@code storedFile}
+     */
+    public BinlogStreamHandler(
+        final RelayLogWriter writer,
+        final boolean crc32,
+        final boolean semisync,
+        final boolean mariadb,
+        final String storedFile,
+        final long storedPosition,
+        final StreamListener listener,
+        final AckLatency ackLatency)
+    {
+        this.writer = writer;
+        this.checksumLength = crc32 ? BinlogChecksum.LENGTH : 0;
+        this.semisync = semisync;
+        this.mariadb = mariadb;
+        this.storedFile = storedFile;
+        this.storedPosition = storedPosition;
+        this.listener = listener;
+        this.ackLatency = ackLatency;
+        this.position = new StreamPosition(storedFile, storedPosition);
+    }
+
+    @Override
+    public void channelRead(final ChannelHandlerContext ctx, final Object msg)
+    {
+        final ByteBuf payload = (ByteBuf)msg;
+        try
+        {
+            wrap(payload);
+            onPacket(payload, System.nanoTime());
+        }
+        finally
+        {
+            payload.release();
+        }
+    }
+
+    @Override
+    public void channelReadComplete(final ChannelHandlerContext ctx)
+    {
+        if (unsynced || pendingAckPosition >= 0)
+        {
+            final long syncStart = System.nanoTime();
+            writer.sync();
+            unsynced = false;
+            final long syncEnd = System.nanoTime();
+            if (pendingAckPosition >= 0)
+            {
+                if (!pendingAckFile.equals(ack.fileName()))
+                {
+                    ack.fileName(pendingAckFile);
+                }
+                ctx.writeAndFlush(ack.position(pendingAckPosition), ctx.voidPromise());
+                ackLatency.record(pendingAckReadNanos, syncStart, syncEnd, System.nanoTime());
+                listener.onAck(pendingAckFile, pendingAckPosition);
+                pendingAckPosition = -1;
+            }
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void channelInactive(final ChannelHandlerContext ctx)
+    {
+        transactions.reset();
+        listener.onStreamClosed(null);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+    {
+        listener.onStreamClosed(cause);
+        ctx.close();
+    }
+
+    private void wrap(final ByteBuf payload)
+    {
+        final int length = payload.readableBytes();
+        if (payload.hasMemoryAddress())
+        {
+            view.wrap(payload.memoryAddress() + payload.readerIndex(), length);
+        }
+        else if (payload.hasArray())
+        {
+            view.wrap(payload.array(), payload.arrayOffset() + payload.readerIndex(), length);
+        }
+        else
+        {
+            copy.checkLimit(length);
+            payload.getBytes(payload.readerIndex(), copy.byteBuffer().duplicate().clear().limit(length));
+            view.wrap(copy, 0, length);
+        }
+    }
+
+    private void onPacket(final ByteBuf payload, final long readNanos)
+    {
+        packet.wrap(view, 0, view.capacity(), semisync);
+        if (packet.isError())
+        {
+            throw ErrPacket.toException(payload);
+        }
+        if (packet.isEndOfStream())
+        {
+            throw new BinlogStreamException("the source ended the binlog stream at " + where());
+        }
+        final int offset = packet.eventOffset();
+        final int length = packet.eventLength();
+        if (length < EventHeaderFlyweight.LENGTH + checksumLength)
+        {
+            throw new BinlogStreamException("event of " + length + " bytes is shorter than an event header at " + where());
+        }
+        header.wrap(view, offset);
+        if (header.eventSize() != length)
+        {
+            throw new BinlogStreamException("event announces " + header.eventSize() + " bytes but its packet holds "
+                + length + " at " + where());
+        }
+        final int type = header.type();
+        if (checksumLength > 0 && !checksum.matches(view, offset, length))
+        {
+            throw new BinlogChecksumException("CRC32 mismatch in " + BinlogEventType.name(type) + " event ending at "
+                + position.fileName() + ":" + header.logPos() + " (" + length + " bytes): the event was corrupted in transit");
+        }
+        if (packet.ackNeeded() && pendingAckPosition < 0)
+        {
+            pendingAckReadNanos = readNanos;
+        }
+        onEvent(type, offset, length, readNanos);
+        if (packet.ackNeeded())
+        {
+            pendingAckPosition = header.logPos();
+            pendingAckFile = position.fileName();
+        }
+    }
+
+    private void onEvent(final int type, final int offset, final int length, final long readNanos)
+    {
+        switch (type)
+        {
+            case BinlogEventType.HEARTBEAT:
+            case BinlogEventType.HEARTBEAT_V2:
+                return;
+            case BinlogEventType.ROTATE:
+                rotate.wrap(view, offset, length, checksumLength);
+                if (!header.isArtificial())
+                {
+                    store(type, offset, length, readNanos, true);
+                }
+                position.rotateTo(rotate.fileName(), rotate.position());
+                return;
+            case BinlogEventType.FORMAT_DESCRIPTION:
+                formatDescription.wrap(view, offset, length);
+                checksumLength = formatDescription.checksumAlgorithm() == BinlogChecksum.ALGORITHM_CRC32 ? BinlogChecksum.LENGTH : 0;
+                break;
+            case BinlogEventType.GTID:
+            case BinlogEventType.ANONYMOUS_GTID:
+                transactions.gtid(false);
+                if (type == BinlogEventType.GTID)
+                {
+                    gtid.wrap(view, offset, length);
+                    metadata.mysqlGtid(view, gtid.gtidBytesOffset(), gtid.gno());
+                }
+                else
+                {
+                    metadata.noGtid();
+                }
+                store(type, offset, length, readNanos, false);
+                return;
+            case BinlogEventType.MARIADB_GTID:
+                mariadbGtid.wrap(view, offset, length);
+                transactions.gtid(mariadb && !mariadbGtid.isStandalone());
+                metadata.mariaDbGtid((int)mariadbGtid.domain(), (int)header.serverId(), mariadbGtid.sequence());
+                store(type, offset, length, readNanos, false);
+                return;
+            default:
+                break;
+        }
+        final boolean isQuery = type == BinlogEventType.QUERY;
+        if (isQuery)
+        {
+            query.wrap(view, offset, length, checksumLength);
+        }
+        if (!transactions.inTransaction())
+        {
+            metadata.noGtid();
+        }
+        final boolean completes = transactions.completes(type, isQuery && query.isBegin(), isQuery && query.isCommitOrRollback());
+        store(type, offset, length, readNanos, completes);
+    }
+
+    private void store(final int type, final int offset, final int length, final long readNanos, final boolean completes)
+    {
+        final long endPosition = header.logPos();
+        if (endPosition == 0 || position.alreadyStored(endPosition, storedFile, storedPosition))
+        {
+            return;
+        }
+        final int flags = (completes ? RecordFlags.TRANSACTION_END : 0) | (packet.ackNeeded() ? RecordFlags.ACK_REQUESTED : 0);
+        metadata.sourceFileName(position.fileName())
+            .eventType(type)
+            .eventTimestamp(header.timestamp())
+            .endPosition(endPosition)
+            .receiveTimeNanos(readNanos)
+            .flags(flags);
+        writer.append(metadata, view, offset, length);
+        position.advanceTo(endPosition);
+        unsynced = true;
+        listener.onEventStored(type, completes);
+    }
+
+    private String where()
+    {
+        return position.fileName() + ":" + position.position();
+    }
+}

@@ -265,6 +265,11 @@ public final class RelayLog implements AutoCloseable
         return config.directory();
     }
 
+    long voidAfter(final long lastCommitIndex)
+    {
+        return new RelayLogRecovery().voidAfter(queue, lastCommitIndex);
+    }
+
     void saveGtidCheckpoint(final long coveredIndex, final DirectBuffer state, final int offset, final int length)
     {
         checkpoint = checkpointFile.write(coveredIndex, state, offset, length);

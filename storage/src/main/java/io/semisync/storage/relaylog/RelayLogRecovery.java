@@ -118,7 +118,14 @@ final class RelayLogRecovery
         return new RecoveredPosition(found.lastCommitIndex(), found.sourceFileName(), found.endPosition(), voided);
     }
 
-    private long voidAfter(final SingleChronicleQueue queue, final long lastCommitIndex)
+    /**
+     * Voids every record after an index and fdatasyncs the files touched.
+     *
+     * @param queue           the relay log queue, opened writable.
+     * @param lastCommitIndex the last commit point to keep, -1 to void everything.
+     * @return records voided.
+     */
+    long voidAfter(final SingleChronicleQueue queue, final long lastCommitIndex)
     {
         final Map<File, FileChannel> channels = new LinkedHashMap<>();
         final ByteBuffer voidedByte = ByteBuffer.allocate(1);

@@ -154,6 +154,32 @@ public final class RelayLogWriter implements AutoCloseable
     }
 
     /**
+     * Drops the records appended after the last commit point, as recovery does on open: for a stream that broke
+     * mid-transaction and resumes from the last commit point, so that the resent transaction is not stored twice.
+     * The dropped records keep their indexes and are voided in place durably; readers skip them from now on (a
+     * reader that already passed them has seen them: readers that need only committed data stop at commit points).
+     *
+     * @return records dropped.
+     */
+    public long discardIncompleteTransaction()
+    {
+        ensureUsable();
+        if (lastAppendedIndex == appendedCommitIndex)
+        {
+            return 0;
+        }
+        try
+        {
+            return relayLog.voidAfter(appendedCommitIndex);
+        }
+        catch (final DurabilityException ex)
+        {
+            failure = ex;
+            throw ex;
+        }
+    }
+
+    /**
      * Saves the GTID state of every transaction up to {@code coveredIndex}, atomically, so that open can rebuild
      * the executed GTID set without reading the whole log and retention may delete files it covers.
      *

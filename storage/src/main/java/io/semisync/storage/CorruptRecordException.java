@@ -14,13 +14,4 @@ public final class CorruptRecordException extends RelayLogException
     {
         super(message);
     }
-
-    /**
-     * @param message what was wrong and where.
-     * @param cause   the underlying failure.
-     */
-    public CorruptRecordException(final String message, final Throwable cause)
-    {
-        super(message, cause);
-    }
 }

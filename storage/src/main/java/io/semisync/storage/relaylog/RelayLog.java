@@ -221,10 +221,14 @@ public final class RelayLog implements AutoCloseable
         final long[] delivered = new long[1];
         try (RelayLogReader reader = openReader())
         {
-            if (afterIndex >= 0 && !reader.moveAfter(afterIndex) && afterIndex >= queue.firstIndex())
+            if (afterIndex >= 0 && !reader.moveAfter(afterIndex))
             {
-                throw new RelayLogException("cannot scan GTIDs after index " + afterIndex + ": no such record in " +
-                    config.directory());
+                if (afterIndex >= queue.firstIndex())
+                {
+                    throw new RelayLogException("cannot scan GTIDs after index " + afterIndex +
+                        ": no such record in " + config.directory());
+                }
+                reader.toStart();
             }
             final RecordHandler gtidFilter = record ->
             {

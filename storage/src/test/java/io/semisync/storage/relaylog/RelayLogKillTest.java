@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +32,9 @@ class RelayLogKillTest
 
     @TempDir
     Path directory;
+
+    @TempDir
+    Path childLogs;
 
     @Test
     void everySyncedTransactionSurvivesKillMinus9() throws Exception
@@ -118,7 +120,7 @@ class RelayLogKillTest
         command.add(mode);
         command.add(Long.toString(seed));
         return new ProcessBuilder(command)
-            .redirectError(new File(directory.toFile().getParentFile(), "kill-test-child.err"))
+            .redirectError(ProcessBuilder.Redirect.appendTo(childLogs.resolve("child.err").toFile()))
             .start();
     }
 

@@ -14,11 +14,16 @@ import io.semisync.protocol.binlog.RotateEventFlyweight;
 import io.semisync.protocol.binlog.SemiSyncAck;
 import io.semisync.protocol.binlog.StreamPacketFlyweight;
 import io.semisync.protocol.response.ErrPacket;
+import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.storage.relaylog.EventMetadata;
 import io.semisync.storage.relaylog.RecordFlags;
 import io.semisync.storage.relaylog.RelayLogWriter;
 import org.agrona.ExpandableDirectByteBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The ACK path. Each packet of the dump stream is checked (framing, event size, CRC32), its semisync
@@ -53,6 +58,9 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private final SemiSyncAck ack = new SemiSyncAck();
     private final StreamPosition position;
 
+    private final long heartbeatPeriodNanos;
+    private ScheduledFuture<?> livenessCheck;
+    private long lastReadNanos;
     private int checksumLength;
     private boolean unsynced;
     private long pendingAckPosition = -1;
@@ -66,6 +74,8 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
      * @param mariadb        whether the source is MariaDB (its GTID events carry an implicit BEGIN)
      * @param storedFile     source file of the last stored event, null if none: older events are skipped
      * @param storedPosition end position of the last stored event in {@code storedFile}
+     * @param heartbeatPeriod the heartbeat period asked of the source; silence for
+     *                       {@link ReplicaConfig#MISSED_HEARTBEATS_BEFORE_RECONNECT} periods closes the stream
      */
     public BinlogStreamHandler(
         final RelayLogWriter writer,
@@ -74,6 +84,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         final boolean mariadb,
         final String storedFile,
         final long storedPosition,
+        final Duration heartbeatPeriod,
         final StreamListener listener,
         final AckLatency ackLatency)
     {
@@ -86,6 +97,31 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         this.listener = listener;
         this.ackLatency = ackLatency;
         this.position = new StreamPosition(storedFile, storedPosition);
+        this.heartbeatPeriodNanos = heartbeatPeriod.toNanos();
+    }
+
+    @Override
+    public void handlerAdded(final ChannelHandlerContext ctx)
+    {
+        lastReadNanos = System.nanoTime();
+        livenessCheck = ctx.executor().scheduleAtFixedRate(() -> checkLiveness(ctx), heartbeatPeriodNanos, heartbeatPeriodNanos,
+            TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void handlerRemoved(final ChannelHandlerContext ctx)
+    {
+        livenessCheck.cancel(false);
+    }
+
+    private void checkLiveness(final ChannelHandlerContext ctx)
+    {
+        final long silentNanos = System.nanoTime() - lastReadNanos;
+        if (silentNanos > ReplicaConfig.MISSED_HEARTBEATS_BEFORE_RECONNECT * heartbeatPeriodNanos)
+        {
+            ctx.fireExceptionCaught(new BinlogStreamException("no event or heartbeat from the source for "
+                + TimeUnit.NANOSECONDS.toMillis(silentNanos) + " ms: the connection is presumed dead"));
+        }
     }
 
     @Override
@@ -94,8 +130,9 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         final ByteBuf payload = (ByteBuf)msg;
         try
         {
+            lastReadNanos = System.nanoTime();
             wrap(payload);
-            onPacket(payload, System.nanoTime());
+            onPacket(payload, lastReadNanos);
         }
         finally
         {

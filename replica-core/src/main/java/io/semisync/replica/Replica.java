@@ -1,0 +1,364 @@
+package io.semisync.replica;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.semisync.protocol.ServerErrorException;
+import io.semisync.protocol.client.MySqlClient;
+import io.semisync.protocol.client.MySqlConnection;
+import io.semisync.protocol.client.NettyTransport;
+import io.semisync.replica.config.ReplicaConfig;
+import io.semisync.replica.config.StartPosition;
+import io.semisync.replica.session.FatalReplicationException;
+import io.semisync.replica.session.GtidState;
+import io.semisync.replica.session.ReplicationSession;
+import io.semisync.replica.source.SemisyncSupport;
+import io.semisync.replica.source.SourceFacts;
+import io.semisync.replica.source.SourceFactsReader;
+import io.semisync.replica.stream.AckLatency;
+import io.semisync.replica.stream.BinlogStreamHandler;
+import io.semisync.replica.stream.StreamListener;
+import io.semisync.storage.RelayLogException;
+import io.semisync.storage.relaylog.GtidCheckpoint;
+import io.semisync.storage.relaylog.RelayLog;
+import io.semisync.storage.relaylog.RelayLogConfig;
+import io.semisync.storage.relaylog.RelayLogWriter;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The semisync replica: owns the relay log and one connection to the source at a time. It resumes from
+ * what the relay log holds, registers as a semisync replica when the source offers it, streams through
+ * {@link BinlogStreamHandler}, and reconnects with capped exponential backoff when the stream breaks.
+ * Everything runs on one event loop thread, the only one that touches the relay-log writer.
+ */
+public final class Replica implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(Replica.class);
+    /** ER_MASTER_FATAL_ERROR_READING_BINLOG: the source cannot serve the position we asked for. */
+    private static final int SOURCE_CANNOT_SERVE_POSITION = 1236;
+
+    private final ReplicaConfig config;
+    private final EventLoopGroup group;
+    private final EventLoop loop;
+    private final MySqlClient client;
+    private final AckLatency ackLatency = new AckLatency();
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private final String replicaUuid;
+    private final RelayLog relayLog;
+    private RelayLogWriter writer;
+    private MySqlConnection connection;
+    private ScheduledFuture<?> reconnect;
+    private Duration backoff;
+    private boolean closing;
+
+    private volatile ReplicaState state = ReplicaState.STARTING;
+    private volatile SemisyncMode semisync = SemisyncMode.UNKNOWN;
+    private volatile String source;
+    private volatile String lastError = "";
+    private volatile String gtidText = "";
+    private volatile String lastAck = "";
+    private volatile long connects;
+    private volatile long eventsStored;
+    private volatile long transactionsStored;
+    private volatile long acksSent;
+
+    private Replica(final ReplicaConfig config, final RelayLog relayLog, final String replicaUuid)
+    {
+        this.config = config;
+        this.relayLog = relayLog;
+        this.replicaUuid = replicaUuid;
+        final NettyTransport transport = NettyTransport.best();
+        this.group = transport.newEventLoopGroup(1);
+        this.loop = group.next();
+        this.client = MySqlClient.using(group, transport);
+        this.backoff = config.reconnectMinBackoff;
+        this.source = config.sourceAddress();
+    }
+
+    /**
+     * Validates the configuration, opens (and recovers) the relay log and starts replicating in the
+     * background.
+     *
+     * @throws io.semisync.replica.config.ConfigException for a bad configuration
+     * @throws RelayLogException when the relay log cannot be opened or its sync is not real
+     */
+    public static Replica start(final ReplicaConfig config)
+    {
+        config.validate();
+        final DataDirectory dataDirectory = DataDirectory.open(config.dataDirectory);
+        final RelayLogConfig relayLogConfig = new RelayLogConfig().directory(dataDirectory.relayLog());
+        if (config.retentionMaxAge != null)
+        {
+            relayLogConfig.retentionMaxAge(config.retentionMaxAge);
+        }
+        relayLogConfig.retentionMaxBytes(config.retentionMaxBytes);
+        final RelayLog relayLog = RelayLog.open(relayLogConfig.validate());
+        final Replica replica = new Replica(config, relayLog, dataDirectory.replicaUuid());
+        try
+        {
+            replica.loop.submit(replica::openWriterAndConnect).get();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            replica.close();
+            throw new IllegalStateException("interrupted while starting the replica", ex);
+        }
+        catch (final ExecutionException ex)
+        {
+            replica.close();
+            throw ex.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex.getCause());
+        }
+        return replica;
+    }
+
+    public ReplicaStatus status()
+    {
+        return new ReplicaStatus(state, semisync, source, connects, eventsStored, transactionsStored, acksSent, lastAck, gtidText, lastError);
+    }
+
+    /** ACK latency recorded so far. */
+    public AckLatency ackLatency()
+    {
+        return ackLatency.copy();
+    }
+
+    /** Completes when the replica has stopped; exceptionally when it stopped on a fatal problem. */
+    public CompletableFuture<Void> terminated()
+    {
+        return terminated;
+    }
+
+    private void openWriterAndConnect()
+    {
+        writer = relayLog.openWriter();
+        LOG.info("relay log {}: recovered {}", relayLog.directory(), relayLog.recoveredPosition());
+        connect();
+    }
+
+    private void connect()
+    {
+        if (closing)
+        {
+            return;
+        }
+        state = ReplicaState.CONNECTING;
+        client.connect(config.connectionConfig())
+            .thenCompose(connected ->
+            {
+                connection = connected;
+                return SourceFactsReader.read(connected);
+            })
+            .thenComposeAsync(facts -> initialGtids(facts).thenComposeAsync(initial -> startStream(facts, initial), loop), loop)
+            .whenCompleteAsync((ignored, failure) ->
+            {
+                if (failure != null)
+                {
+                    onFailure(unwrap(failure));
+                }
+            }, loop);
+    }
+
+    /** The GTID state of a relay log that holds nothing yet, from the configured start position. */
+    private CompletableFuture<Optional<String>> initialGtids(final SourceFacts facts)
+    {
+        if (relayLog.gtidCheckpoint().isPresent() || writer.lastAppendedIndex() >= 0)
+        {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        if (config.startPosition == StartPosition.CURRENT)
+        {
+            return CompletableFuture.completedFuture(Optional.of(facts.gtidPosition()));
+        }
+        if (facts.isMariadb())
+        {
+            return CompletableFuture.completedFuture(Optional.of(""));
+        }
+        return connection.query("SELECT @@global.gtid_purged")
+            .thenApply(result -> Optional.of(result.rows().get(0).isNull(0) ? "" : result.rows().get(0).getString(0)));
+    }
+
+    private CompletableFuture<Void> startStream(final SourceFacts facts, final Optional<String> initial)
+    {
+        writer.discardIncompleteTransaction();
+        final GtidState gtids = gtidState(facts, initial);
+        final byte[] checkpoint = gtids.toCheckpoint();
+        writer.writeGtidCheckpoint(writer.lastDurableCommitIndex(), new UnsafeBuffer(checkpoint), 0, checkpoint.length);
+        gtidText = gtids.toString();
+        source = config.sourceAddress() + " (" + facts.flavor() + " " + facts.version() + ", server_id " + facts.serverId() + ")";
+        final boolean semisyncActive = config.semisync && facts.semisync() == SemisyncSupport.ENABLED;
+        semisync = !config.semisync ? SemisyncMode.DISABLED_BY_CONFIG
+            : facts.semisync() == SemisyncSupport.ENABLED ? SemisyncMode.ACTIVE
+            : facts.semisync() == SemisyncSupport.DISABLED ? SemisyncMode.SOURCE_DISABLED
+            : SemisyncMode.SOURCE_NOT_INSTALLED;
+        final BinlogStreamHandler handler = new BinlogStreamHandler(writer, facts.crc32(), semisyncActive, facts.isMariadb(),
+            writer.lastDurableCommitSourceFileName(), writer.lastDurableCommitEndPosition(), config.heartbeatPeriod,
+            new Listener(), ackLatency);
+        return ReplicationSession.start(connection, facts, config.serverId, replicaUuid, config.heartbeatPeriod, semisyncActive, gtids, handler)
+            .thenRunAsync(() ->
+            {
+                connects++;
+                state = ReplicaState.STREAMING;
+                backoff = config.reconnectMinBackoff;
+                LOG.info("streaming from {} after GTIDs [{}]; {}", source, gtidText, semisync.description());
+            }, loop);
+    }
+
+    private GtidState gtidState(final SourceFacts facts, final Optional<String> initial)
+    {
+        final Optional<GtidCheckpoint> checkpoint = relayLog.gtidCheckpoint();
+        if (checkpoint.isEmpty())
+        {
+            return GtidState.of(facts.isMariadb(), initial.orElseThrow(() -> new FatalReplicationException(
+                "the relay log in " + relayLog.directory() + " holds events but no GTID checkpoint: it cannot tell which transactions "
+                    + "it has; move it away to start afresh")));
+        }
+        final GtidState gtids = GtidState.fromCheckpoint(checkpoint.get().state());
+        if (gtids.isMariadb() != facts.isMariadb())
+        {
+            throw new FatalReplicationException("the relay log in " + relayLog.directory() + " was written from a "
+                + (gtids.isMariadb() ? "MariaDB" : "MySQL") + " source but " + config.sourceAddress() + " is " + facts.flavor()
+                + ": use another data directory");
+        }
+        relayLog.scanCommittedGtids(checkpoint.get().coveredIndex(), (index, kind, buffer, offset, length) -> gtids.add(kind, buffer, offset));
+        return gtids;
+    }
+
+    private void onFailure(final Throwable cause)
+    {
+        if (connection != null)
+        {
+            connection.close();
+            connection = null;
+        }
+        if (closing)
+        {
+            return;
+        }
+        lastError = describe(cause);
+        if (isFatal(cause))
+        {
+            state = ReplicaState.FAILED;
+            LOG.error("replication stopped: {}", lastError);
+            terminated.completeExceptionally(cause);
+            return;
+        }
+        state = ReplicaState.WAITING_TO_RECONNECT;
+        LOG.warn("replication from {} interrupted: {}; reconnecting in {} ms", config.sourceAddress(), lastError, backoff.toMillis());
+        reconnect = loop.schedule(this::connect, backoff.toMillis(), TimeUnit.MILLISECONDS);
+        backoff = backoff.multipliedBy(2).compareTo(config.reconnectMaxBackoff) > 0 ? config.reconnectMaxBackoff : backoff.multipliedBy(2);
+    }
+
+    private static boolean isFatal(final Throwable cause)
+    {
+        return cause instanceof FatalReplicationException
+            || cause instanceof RelayLogException
+            || (cause instanceof ServerErrorException error && error.errorCode() == SOURCE_CANNOT_SERVE_POSITION);
+    }
+
+    private static String describe(final Throwable cause)
+    {
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private static Throwable unwrap(final Throwable failure)
+    {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null)
+        {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** Stops replicating, makes everything stored durable and closes the relay log. */
+    @Override
+    public void close()
+    {
+        try
+        {
+            loop.submit(() ->
+            {
+                closing = true;
+                if (reconnect != null)
+                {
+                    reconnect.cancel(false);
+                }
+                if (connection != null)
+                {
+                    connection.close();
+                }
+            }).get(10, TimeUnit.SECONDS);
+            loop.submit(() ->
+            {
+                if (writer != null)
+                {
+                    writer.sync();
+                    writer.close();
+                }
+            }).get(10, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        catch (final ExecutionException | java.util.concurrent.TimeoutException ex)
+        {
+            LOG.warn("closing the replica: {}", ex.getMessage());
+        }
+        finally
+        {
+            client.close();
+            group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+            relayLog.close();
+            if (state != ReplicaState.FAILED)
+            {
+                state = ReplicaState.STOPPED;
+            }
+            terminated.complete(null);
+        }
+    }
+
+    /** Counts what the stream does and reconnects when it ends; runs on the event loop. */
+    private final class Listener implements StreamListener
+    {
+        private boolean closed;
+
+        @Override
+        public void onEventStored(final int type, final boolean completesTransaction)
+        {
+            eventsStored++;
+            if (completesTransaction)
+            {
+                transactionsStored++;
+            }
+        }
+
+        @Override
+        public void onAck(final String file, final long position)
+        {
+            acksSent++;
+            lastAck = file + ":" + position;
+        }
+
+        @Override
+        public void onStreamClosed(final Throwable cause)
+        {
+            if (closed)
+            {
+                return;
+            }
+            closed = true;
+            onFailure(cause != null ? cause : new java.io.EOFException("the source closed the connection"));
+        }
+    }
+}

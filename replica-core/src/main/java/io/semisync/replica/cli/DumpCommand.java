@@ -1,0 +1,80 @@
+package io.semisync.replica.cli;
+
+import io.semisync.protocol.binlog.BinlogEventType;
+import io.semisync.storage.RelayLogException;
+import io.semisync.storage.relaylog.RelayLog;
+import io.semisync.storage.relaylog.RelayLogConfig;
+import io.semisync.storage.relaylog.RelayLogReader;
+import io.semisync.storage.relaylog.RelayLogRecord;
+import io.semisync.replica.session.GtidText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code semisync-replica dump}: one line per stored event, in relay-log order: index, event type, source
+ * {@code file:end-position}, GTID, event time, and {@code commit} / {@code ack} marks.
+ */
+@Command(name = "dump", mixinStandardHelpOptions = true, description = "List the events in the relay log.")
+final class DumpCommand implements Callable<Integer>
+{
+    @Option(names = "--config", description = "Properties file with the options (keys without the leading dashes).")
+    Path config;
+
+    @Option(names = "--data-dir", required = true, description = "The replica's data directory.")
+    Path dataDir;
+
+    @Option(names = "--limit", description = "Print at most this many events (default: all).", defaultValue = "" + Long.MAX_VALUE)
+    long limit;
+
+    @Override
+    public Integer call()
+    {
+        final Path relayLogDir = dataDir.resolve("relay-log");
+        if (!Files.isDirectory(relayLogDir))
+        {
+            System.err.println("semisync-replica: " + dataDir + " holds no relay log (no " + relayLogDir.getFileName() + " directory)");
+            return 2;
+        }
+        try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(relayLogDir).readOnly(true).validate());
+            RelayLogReader reader = relayLog.openReader())
+        {
+            final PrintStream out = System.out;
+            final long[] printed = new long[1];
+            reader.toStart();
+            while (printed[0] < limit && reader.poll(record ->
+            {
+                if (printed[0]++ < limit)
+                {
+                    out.println(line(record));
+                }
+            }, 1024) > 0)
+            {
+                out.flush();
+            }
+            out.flush();
+            return 0;
+        }
+        catch (final RelayLogException ex)
+        {
+            System.err.println("semisync-replica: " + ex.getMessage());
+            return 1;
+        }
+    }
+
+    static String line(final RelayLogRecord record)
+    {
+        return Long.toString(record.index())
+            + '\t' + BinlogEventType.name(record.eventType())
+            + '\t' + record.sourceFileName() + ':' + record.endPosition()
+            + '\t' + GtidText.of(record.gtidKind(), record.buffer(), record.gtidOffset(), record.gtidLength())
+            + '\t' + Instant.ofEpochSecond(record.eventTimestamp())
+            + (record.isTransactionEnd() ? "\tcommit" : "\t-")
+            + (record.isAckRequested() ? "\tack" : "");
+    }
+}

@@ -1,0 +1,53 @@
+package io.semisync.replica.session;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A MariaDB GTID position: the last GTID of each replication domain, in the text form of
+ * {@code @@gtid_binlog_pos} and {@code @slave_connect_state} ({@code domain-server-sequence,...}).
+ */
+final class MariadbGtidPosition
+{
+    private final Map<Long, long[]> lastByDomain = new TreeMap<>();
+
+    static MariadbGtidPosition parse(final String text)
+    {
+        final MariadbGtidPosition position = new MariadbGtidPosition();
+        for (final String gtid : text.replaceAll("\\s", "").split(","))
+        {
+            if (gtid.isEmpty())
+            {
+                continue;
+            }
+            final String[] parts = gtid.split("-");
+            if (parts.length != 3)
+            {
+                throw new IllegalArgumentException("MariaDB GTID '" + gtid + "' is not domain-server-sequence");
+            }
+            position.set(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        }
+        return position;
+    }
+
+    void set(final long domain, final long serverId, final long sequence)
+    {
+        final long[] last = lastByDomain.computeIfAbsent(domain, d -> new long[2]);
+        last[0] = serverId;
+        last[1] = sequence;
+    }
+
+    void setAll(final MariadbGtidPosition other)
+    {
+        other.lastByDomain.forEach((domain, last) -> set(domain, last[0], last[1]));
+    }
+
+    @Override
+    public String toString()
+    {
+        final StringBuilder text = new StringBuilder();
+        lastByDomain.forEach((domain, last) ->
+            text.append(text.length() == 0 ? "" : ",").append(domain).append('-').append(last[0]).append('-').append(last[1]));
+        return text.toString();
+    }
+}

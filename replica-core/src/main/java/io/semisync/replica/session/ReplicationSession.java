@@ -1,0 +1,68 @@
+package io.semisync.replica.session;
+
+import io.netty.channel.ChannelHandler;
+import io.semisync.protocol.client.MySqlConnection;
+import io.semisync.protocol.command.BinlogDumpFlags;
+import io.semisync.protocol.command.ComBinlogDump;
+import io.semisync.protocol.command.ComBinlogDumpGtid;
+import io.semisync.protocol.command.ComRegisterSlave;
+import io.semisync.replica.source.SourceFacts;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The commands that turn a logged-in connection into a binlog stream: session variables, COM_REGISTER_SLAVE,
+ * then the dump in the source's dialect (COM_BINLOG_DUMP_GTID with our GTID set on MySQL, COM_BINLOG_DUMP
+ * after {@code @slave_connect_state} on MariaDB), after which {@code streamHandler} receives the events.
+ */
+public final class ReplicationSession
+{
+    /** Where a GTID dump starts when the GTIDs decide: the start of the first file that holds one we lack. */
+    private static final long FIRST_EVENT_POSITION = 4;
+    private static final String REPORT_HOST = "semisync-replica";
+
+    private ReplicationSession()
+    {
+    }
+
+    /**
+     * Sends everything and completes when the dump command is written.
+     *
+     * @throws FatalReplicationException (through the future) when {@code serverId} is the source's own
+     */
+    public static CompletableFuture<Void> start(
+        final MySqlConnection connection,
+        final SourceFacts facts,
+        final long serverId,
+        final String replicaUuid,
+        final Duration heartbeatPeriod,
+        final boolean semisync,
+        final GtidState gtids,
+        final ChannelHandler streamHandler)
+    {
+        if (facts.serverId() == serverId)
+        {
+            return CompletableFuture.failedFuture(new FatalReplicationException("server-id " + serverId
+                + " is the source's own server_id: give the replica a server-id that no server in the topology uses"));
+        }
+        if (!facts.gtids())
+        {
+            return CompletableFuture.failedFuture(new FatalReplicationException("the source has gtid_mode OFF: "
+                + "this replica resumes by GTID; set gtid_mode=ON and enforce_gtid_consistency=ON on the source"));
+        }
+        CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
+        final List<String> statements = SessionVariables.statements(facts, heartbeatPeriod, replicaUuid, semisync, gtids);
+        for (final String sql : statements)
+        {
+            chain = chain.thenCompose(ignored -> connection.execute(sql));
+        }
+        return chain
+            .thenCompose(ignored -> connection.command(new ComRegisterSlave(serverId, REPORT_HOST, "", "", 0)))
+            .thenCompose(ignored -> connection.startStream(facts.isMariadb()
+                ? new ComBinlogDump(FIRST_EVENT_POSITION, BinlogDumpFlags.BLOCK, serverId, "")
+                : new ComBinlogDumpGtid(BinlogDumpFlags.BLOCK, serverId, "", FIRST_EVENT_POSITION, gtids.mysqlSet().toBytes()),
+                streamHandler));
+    }
+}

@@ -1,0 +1,37 @@
+package io.semisync.replica.source;
+
+import io.semisync.protocol.handshake.ServerFlavor;
+
+/**
+ * What the replica learns about the source before it asks for the binlog.
+ *
+ * @param flavor         MySQL or MariaDB
+ * @param version        the server's version string
+ * @param serverId       the source's server_id
+ * @param serverUuid     the source's server_uuid (MySQL), empty on MariaDB
+ * @param crc32          whether events end with a CRC32 ({@code binlog_checksum=CRC32})
+ * @param gtids          whether GTIDs are on (MySQL {@code gtid_mode=ON}; always on MariaDB)
+ * @param gtidPosition   the source's current GTID state: {@code gtid_executed} on MySQL, {@code gtid_binlog_pos} on MariaDB
+ * @param semisync       what the source offers for semisync
+ */
+public record SourceFacts(
+    ServerFlavor flavor,
+    String version,
+    long serverId,
+    String serverUuid,
+    boolean crc32,
+    boolean gtids,
+    String gtidPosition,
+    SemisyncSupport semisync)
+{
+    public boolean isMariadb()
+    {
+        return flavor == ServerFlavor.MARIADB;
+    }
+
+    /** The prefix of the source-side semisync variables and status counters. */
+    public String semisyncVariablePrefix()
+    {
+        return isMariadb() ? "rpl_semi_sync_master" : "rpl_semi_sync_source";
+    }
+}

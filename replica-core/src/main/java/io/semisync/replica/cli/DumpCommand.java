@@ -1,24 +1,19 @@
 package io.semisync.replica.cli;
 
-import io.semisync.protocol.binlog.BinlogEventType;
 import io.semisync.storage.RelayLogException;
 import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogConfig;
 import io.semisync.storage.relaylog.RelayLogReader;
-import io.semisync.storage.relaylog.RelayLogRecord;
-import io.semisync.replica.session.GtidText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /**
- * {@code semisync-replica dump}: one line per stored event, in relay-log order: index, event type, source
- * {@code file:end-position}, GTID, event time, and {@code commit} / {@code ack} marks.
+ * {@code semisync-replica dump}: the relay log's events in order, one {@link RelayLogLines line} each.
  */
 @Command(name = "dump", mixinStandardHelpOptions = true, description = "List the events in the relay log.")
 final class DumpCommand implements Callable<Integer>
@@ -51,7 +46,7 @@ final class DumpCommand implements Callable<Integer>
             {
                 if (printed[0]++ < limit)
                 {
-                    out.println(line(record));
+                    out.println(RelayLogLines.line(record));
                 }
             }, 1024) > 0)
             {
@@ -65,16 +60,5 @@ final class DumpCommand implements Callable<Integer>
             System.err.println("semisync-replica: " + ex.getMessage());
             return 1;
         }
-    }
-
-    static String line(final RelayLogRecord record)
-    {
-        return Long.toString(record.index())
-            + '\t' + BinlogEventType.name(record.eventType())
-            + '\t' + record.sourceFileName() + ':' + record.endPosition()
-            + '\t' + GtidText.of(record.gtidKind(), record.buffer(), record.gtidOffset(), record.gtidLength())
-            + '\t' + Instant.ofEpochSecond(record.eventTimestamp())
-            + (record.isTransactionEnd() ? "\tcommit" : "\t-")
-            + (record.isAckRequested() ? "\tack" : "");
     }
 }

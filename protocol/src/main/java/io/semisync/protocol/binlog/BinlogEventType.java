@@ -9,6 +9,9 @@ public final class BinlogEventType
     public static final int FORMAT_DESCRIPTION = 15;
     public static final int XID = 16;
     public static final int TABLE_MAP = 19;
+    public static final int WRITE_ROWS_V1 = 23;
+    public static final int UPDATE_ROWS_V1 = 24;
+    public static final int DELETE_ROWS_V1 = 25;
     public static final int HEARTBEAT = 27;
     public static final int ROWS_QUERY = 29;
     public static final int WRITE_ROWS_V2 = 30;
@@ -43,6 +46,9 @@ public final class BinlogEventType
             case FORMAT_DESCRIPTION -> "FORMAT_DESCRIPTION";
             case XID -> "XID";
             case TABLE_MAP -> "TABLE_MAP";
+            case WRITE_ROWS_V1 -> "WRITE_ROWS_V1";
+            case UPDATE_ROWS_V1 -> "UPDATE_ROWS_V1";
+            case DELETE_ROWS_V1 -> "DELETE_ROWS_V1";
             case HEARTBEAT -> "HEARTBEAT";
             case ROWS_QUERY -> "ROWS_QUERY";
             case WRITE_ROWS_V2 -> "WRITE_ROWS";

@@ -60,9 +60,14 @@ public final class ReplicationSession
         }
         return chain
             .thenCompose(ignored -> connection.command(new ComRegisterSlave(serverId, REPORT_HOST, "", "", 0)))
-            .thenCompose(ignored -> connection.startStream(facts.isMariadb()
-                ? new ComBinlogDump(FIRST_EVENT_POSITION, BinlogDumpFlags.BLOCK, serverId, "")
-                : new ComBinlogDumpGtid(BinlogDumpFlags.BLOCK, serverId, "", FIRST_EVENT_POSITION, gtids.mysqlSet().toBytes()),
-                streamHandler));
+            .thenCompose(ignored ->
+            {
+                // the ACK is a packet of our own numbered 0, so the stream cannot keep one sequence
+                connection.packetSequence().followPeer();
+                return connection.startStream(facts.isMariadb()
+                    ? new ComBinlogDump(FIRST_EVENT_POSITION, BinlogDumpFlags.BLOCK, serverId, "")
+                    : new ComBinlogDumpGtid(BinlogDumpFlags.BLOCK, serverId, "", FIRST_EVENT_POSITION, gtids.mysqlSet().toBytes()),
+                    streamHandler);
+            });
     }
 }

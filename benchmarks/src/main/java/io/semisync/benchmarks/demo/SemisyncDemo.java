@@ -1,0 +1,124 @@
+package io.semisync.benchmarks.demo;
+
+import io.semisync.benchmarks.load.CommitLoad;
+import io.semisync.benchmarks.load.LoadResult;
+import io.semisync.benchmarks.load.RelayLogSummary;
+import io.semisync.benchmarks.load.SemisyncCounters;
+import io.semisync.protocol.tls.TlsMode;
+import io.semisync.replica.Replica;
+import io.semisync.replica.ReplicaState;
+import io.semisync.replica.SemisyncMode;
+import io.semisync.replica.config.ReplicaConfig;
+import io.semisync.sources.Flavor;
+import io.semisync.sources.SourceServer;
+import io.semisync.sources.SourceServers;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The README's first command: brings up a real local source, starts the replica with semisync, writes load
+ * for a few seconds, and shows the source's own semisync counters before and after, the ACK latency inside
+ * the replica, and what the relay log holds. Arguments: {@code [mysql|mariadb] [seconds] [clients]}.
+ */
+public final class SemisyncDemo
+{
+    private static final PrintStream OUT = System.out;
+
+    private SemisyncDemo()
+    {
+    }
+
+    public static void main(final String[] args) throws Exception
+    {
+        final Flavor flavor = args.length > 0 ? Flavor.valueOf(args[0].toUpperCase(Locale.ROOT)) : Flavor.MYSQL;
+        final Duration duration = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 5);
+        final int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        final Path dataDirectory = Path.of("target", "demo-replica");
+        deleteRecursively(dataDirectory);
+
+        OUT.println("== Starting a local " + flavor + " source (" + SourceServers.mode() + ")");
+        try (SourceServer source = SourceServers.start(flavor))
+        {
+            OUT.println("   " + source);
+            final CommitLoad load = new CommitLoad(source);
+            OUT.println("== Starting semisync-replica, relay log in " + dataDirectory.toAbsolutePath());
+            final Replica replica = Replica.start(config(source, dataDirectory));
+            try
+            {
+                awaitSemisync(source, replica);
+                load.awaitSemisyncOn();
+                OUT.println("   " + replica.status().summary());
+                final SemisyncCounters before = SemisyncCounters.of(source);
+                OUT.println("== Source counters before: " + before.describe(source));
+                OUT.printf("== Writing autocommit %d-byte INSERTs from %d clients for %d s%n", CommitLoad.ROW_BYTES, clients, duration.toSeconds());
+                final LoadResult result = load.run(clients, duration, Long.MAX_VALUE);
+                final SemisyncCounters after = SemisyncCounters.of(source);
+                OUT.println("== Source counters after:  " + after.describe(source));
+                OUT.printf("   %d commits, %.0f commits/s, commit latency p50 %.2f ms, p99 %.2f ms%n",
+                    result.commits(), result.commitsPerSecond(), result.p50Millis(), result.p99Millis());
+                OUT.printf("   yes_tx rose by %d (MySQL counts binlog group commits, MariaDB transactions), no_tx rose by %d%n",
+                    after.yesTx() - before.yesTx(), after.noTx() - before.noTx());
+                OUT.println("== Replica: " + replica.status().summary());
+                replica.ackLatency().print(OUT);
+            }
+            finally
+            {
+                replica.close();
+            }
+            OUT.println("== What the relay log holds (semisync-replica dump --data-dir " + dataDirectory + " lists it all)");
+            RelayLogSummary.read(dataDirectory, 8).print(OUT);
+        }
+    }
+
+    private static ReplicaConfig config(final SourceServer source, final Path dataDirectory)
+    {
+        final ReplicaConfig config = new ReplicaConfig();
+        config.sourceHost = source.host();
+        config.sourcePort = source.port();
+        config.user = source.replicationUser().name();
+        config.password = source.replicationUser().password();
+        config.tlsMode = TlsMode.VERIFY_IDENTITY;
+        config.tlsCa = source.tls().ca();
+        config.serverId = source.serverId() + 100;
+        config.dataDirectory = dataDirectory;
+        return config;
+    }
+
+    private static void awaitSemisync(final SourceServer source, final Replica replica) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (replica.status().state() != ReplicaState.STREAMING || SemisyncCounters.of(source).clients() < 1)
+        {
+            if (System.nanoTime() > deadline || replica.terminated().isDone())
+            {
+                throw new IllegalStateException("the replica did not start streaming with semisync: " + replica.status().summary());
+            }
+            Thread.sleep(50);
+        }
+        if (replica.status().semisync() != SemisyncMode.ACTIVE)
+        {
+            throw new IllegalStateException("the replica streams but not semisynchronously: " + replica.status().summary());
+        }
+    }
+
+    private static void deleteRecursively(final Path dir) throws IOException
+    {
+        if (Files.exists(dir))
+        {
+            try (Stream<Path> paths = Files.walk(dir))
+            {
+                for (final Path path : paths.sorted(Comparator.reverseOrder()).toList())
+                {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}

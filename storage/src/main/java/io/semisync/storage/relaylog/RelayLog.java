@@ -7,7 +7,9 @@ import io.semisync.storage.RelayLogException;
 import io.semisync.storage.durability.DirectorySync;
 import io.semisync.storage.durability.DurabilityBarrier;
 import io.semisync.storage.durability.FileForceDurabilityBarrier;
+import io.semisync.storage.durability.MsyncDurabilityBarrier;
 import io.semisync.storage.durability.NoOpDurabilityBarrier;
+import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -74,6 +76,7 @@ public final class RelayLog implements AutoCloseable
             .blockSize(config.blockSize())
             .timeProvider(config.timeProvider())
             .readOnly(config.readOnly())
+            .syncMode(config.durabilityMode() == DurabilityMode.MSYNC ? SyncMode.SYNC : SyncMode.NONE)
             .build();
         try
         {
@@ -162,8 +165,12 @@ public final class RelayLog implements AutoCloseable
             throw new RelayLogException("relay log " + config.directory() + " already has an open writer");
         }
         final ExcerptAppender appender = queue.createAppender();
-        final DurabilityBarrier barrier = config.durabilityMode() == DurabilityMode.FSYNC ?
-            new FileForceDurabilityBarrier(appender::currentFile, config.directory()) : new NoOpDurabilityBarrier();
+        final DurabilityBarrier barrier = switch (config.durabilityMode())
+        {
+            case FSYNC -> new FileForceDurabilityBarrier(appender::currentFile, config.directory());
+            case MSYNC -> new MsyncDurabilityBarrier(appender, config.directory());
+            case NONE -> new NoOpDurabilityBarrier();
+        };
         try
         {
             DurabilityStartupCheck.verify(appender, barrier, config.directory());

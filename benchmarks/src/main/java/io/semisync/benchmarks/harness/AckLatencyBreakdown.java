@@ -1,0 +1,65 @@
+package io.semisync.benchmarks.harness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Our replica's ACK latency split into waiting, sync (the durability barrier), send and total, as its
+ * {@code run} command prints it on SIGTERM: {@code ACK latency (us) over N ACKs:} and one line per part.
+ *
+ * @param acks   ACKs the replica sent
+ * @param parts  the parts in the order printed
+ */
+record AckLatencyBreakdown(long acks, List<AckLatencyBreakdown.Part> parts)
+{
+    private static final Pattern HEADER = Pattern.compile("^ACK latency \\(us\\) over (\\d+) ACKs:$", Pattern.MULTILINE);
+    private static final Pattern PART = Pattern.compile("^\\s+(waiting|sync|send|total)\\s+([\\d.,]+)\\s+([\\d.,]+)\\s+([\\d.,]+)\\s*$",
+        Pattern.MULTILINE);
+
+    /**
+     * One part in microseconds.
+     *
+     * @param name  {@code waiting}, {@code sync}, {@code send} or {@code total}
+     */
+    record Part(String name, double p50, double p99, double max)
+    {
+    }
+
+    /** Reads the table from the replica's stdout; throws if it is not there (the replica did not stop cleanly). */
+    static AckLatencyBreakdown parse(final String stdout)
+    {
+        final Matcher header = HEADER.matcher(stdout);
+        if (!header.find())
+        {
+            throw new IllegalStateException("our replica printed no ACK latency table on SIGTERM; its stdout ends with: "
+                + stdout.substring(Math.max(0, stdout.length() - 500)));
+        }
+        final List<Part> parts = new ArrayList<>();
+        final Matcher part = PART.matcher(stdout);
+        part.region(header.end(), stdout.length());
+        while (part.find())
+        {
+            parts.add(new Part(part.group(1), number(part.group(2)), number(part.group(3)), number(part.group(4))));
+        }
+        return new AckLatencyBreakdown(Long.parseLong(header.group(1)), List.copyOf(parts));
+    }
+
+    /** Each figure's median over several runs of the same point. */
+    static AckLatencyBreakdown median(final List<AckLatencyBreakdown> runs)
+    {
+        final List<Part> parts = new ArrayList<>();
+        for (final Part first : runs.get(0).parts())
+        {
+            final List<Part> same = runs.stream().flatMap(run -> run.parts().stream()).filter(p -> p.name().equals(first.name())).toList();
+            parts.add(new Part(first.name(), Median.of(same, Part::p50), Median.of(same, Part::p99), Median.of(same, Part::max)));
+        }
+        return new AckLatencyBreakdown(Math.round(Median.of(runs, AckLatencyBreakdown::acks)), List.copyOf(parts));
+    }
+
+    private static double number(final String text)
+    {
+        return Double.parseDouble(text.replace(',', '.'));
+    }
+}

@@ -1,0 +1,141 @@
+package io.semisync.benchmarks.harness;
+
+import io.semisync.sources.Flavor;
+import io.semisync.sources.SourceServers;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every setting of the harness, each with its default and meaning, from the command line
+ * {@code [mysql|mariadb|both] [seconds-per-point] [rounds]} and the system property {@code semisync.replica.jar}.
+ * {@link #fromArgs} turns a bad setting into a clear message before any server starts.
+ */
+final class HarnessSettings
+{
+    /** Which flavors to measure: {@code mysql}, {@code mariadb} or {@code both}. */
+    static final String DEFAULT_FLAVORS = "both";
+    /** Seconds of measured load per point (one configuration at one client count). */
+    static final long DEFAULT_SECONDS_PER_POINT = 5;
+    /** Rounds over every point; the table shows the median over rounds. */
+    static final int DEFAULT_ROUNDS = 3;
+    /** Unmeasured load before each point, so connections, caches and the replica are warm. */
+    static final Duration WARMUP = Duration.ofSeconds(1);
+    /** Client threads of the points. */
+    static final List<Integer> CLIENTS = List.of(1, 8);
+    /** Our replica's runnable jar ({@code java -jar ... run}); scripts/bench-e2e sets it. */
+    static final String REPLICA_JAR_PROPERTY = "semisync.replica.jar";
+    /** Relay logs and the stdout and stderr of our replica, one file pair per point. */
+    static final Path WORK_DIRECTORY = Path.of("benchmarks", "target", "e2e");
+    /** The result table as Markdown. */
+    static final Path RESULTS_FILE = Path.of("benchmarks", "target", "e2e-results.md");
+    /** Time per point beyond load: starting and stopping a replica, waiting for semisync. Only for the estimate. */
+    private static final Duration OVERHEAD_PER_POINT = Duration.ofSeconds(3);
+
+    private final List<Flavor> flavors;
+    private final Duration perPoint;
+    private final int rounds;
+    private final Path replicaJar;
+
+    private HarnessSettings(final List<Flavor> flavors, final Duration perPoint, final int rounds, final Path replicaJar)
+    {
+        this.flavors = flavors;
+        this.perPoint = perPoint;
+        this.rounds = rounds;
+        this.replicaJar = replicaJar;
+    }
+
+    /** Reads and validates the settings; a bad one throws {@link IllegalArgumentException} saying what to do. */
+    static HarnessSettings fromArgs(final String[] args)
+    {
+        if (args.length > 3)
+        {
+            throw new IllegalArgumentException("usage: scripts/bench-e2e [mysql|mariadb|both] [seconds-per-point] [rounds]");
+        }
+        final String flavorsArgument = args.length > 0 ? args[0] : DEFAULT_FLAVORS;
+        final List<Flavor> flavors = switch (flavorsArgument.toLowerCase(Locale.ROOT))
+        {
+            case "mysql" -> List.of(Flavor.MYSQL);
+            case "mariadb" -> List.of(Flavor.MARIADB);
+            case "both" -> List.of(Flavor.MYSQL, Flavor.MARIADB);
+            default -> throw new IllegalArgumentException("flavor must be mysql, mariadb or both, not '" + flavorsArgument + "'");
+        };
+        final long seconds = args.length > 1 ? positive("seconds-per-point", args[1]) : DEFAULT_SECONDS_PER_POINT;
+        final long rounds = args.length > 2 ? positive("rounds", args[2]) : DEFAULT_ROUNDS;
+        final String jar = System.getProperty(REPLICA_JAR_PROPERTY);
+        if (jar == null || !Files.isRegularFile(Path.of(jar)))
+        {
+            throw new IllegalArgumentException("no replica jar at -D" + REPLICA_JAR_PROPERTY + "=" + jar
+                + ": run scripts/bench-e2e, which builds it and sets the property");
+        }
+        if (!"local".equals(SourceServers.mode()))
+        {
+            throw new IllegalArgumentException("the harness runs a native replica next to the source on this machine: it needs "
+                + "SEMISYNC_SOURCES=local (scripts/provision-sources.sh), not " + SourceServers.mode());
+        }
+        return new HarnessSettings(flavors, Duration.ofSeconds(seconds), Math.toIntExact(rounds), Path.of(jar).toAbsolutePath());
+    }
+
+    private static long positive(final String name, final String value)
+    {
+        final long parsed;
+        try
+        {
+            parsed = Long.parseLong(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException(name + " must be a positive whole number, not '" + value + "'", ex);
+        }
+        if (parsed <= 0 || parsed > Integer.MAX_VALUE)
+        {
+            throw new IllegalArgumentException(name + " must be a positive whole number, not '" + value + "'");
+        }
+        return parsed;
+    }
+
+    List<Flavor> flavors()
+    {
+        return flavors;
+    }
+
+    Duration perPoint()
+    {
+        return perPoint;
+    }
+
+    int rounds()
+    {
+        return rounds;
+    }
+
+    Path replicaJar()
+    {
+        return replicaJar;
+    }
+
+    /** Every point of one round, in the order of the first round. */
+    List<Point> points()
+    {
+        return Arrays.stream(Configuration.values())
+            .flatMap(configuration -> CLIENTS.stream().map(clients -> new Point(configuration, clients)))
+            .toList();
+    }
+
+    /** A rough wall time for the whole run, servers' start-up excluded. */
+    Duration estimate()
+    {
+        return perPoint.plus(WARMUP).plus(OVERHEAD_PER_POINT).multipliedBy((long) points().size() * rounds * flavors.size());
+    }
+
+    @Override
+    public String toString()
+    {
+        return String.join(",", flavors.stream().map(Flavor::toString).toList()) + ", " + perPoint.toSeconds() + " s per point, "
+            + rounds + " rounds, " + WARMUP.toSeconds() + " s warm-up per point, clients " + CLIENTS;
+    }
+}

@@ -49,13 +49,34 @@ public final class GtidSet
             }
             for (int i = 1; i < fields.length; i++)
             {
-                final String[] range = fields[i].split("-");
-                final long start = Long.parseLong(range[0]);
-                final long end = range.length > 1 ? Long.parseLong(range[1]) : start;
+                final String[] range = fields[i].split("-", -1);
+                final long start = transactionNumber(part, range[0]);
+                final long end = range.length > 1 ? transactionNumber(part, range[1]) : start;
+                if (range.length > 2 || end < start)
+                {
+                    throw new IllegalArgumentException("GTID set element '" + part + "' has a bad interval '" + fields[i] + "'");
+                }
                 set.addRange(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits(), start, end + 1);
             }
         }
         return set;
+    }
+
+    private static long transactionNumber(final String part, final String text)
+    {
+        try
+        {
+            final long number = Long.parseLong(text);
+            if (number >= 1 && number < Long.MAX_VALUE)
+            {
+                return number;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // reported below, naming the element
+        }
+        throw new IllegalArgumentException("GTID set element '" + part + "' has a bad transaction number '" + text + "'");
     }
 
     /** Adds one transaction. */

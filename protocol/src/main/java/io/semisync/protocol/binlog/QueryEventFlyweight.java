@@ -46,10 +46,13 @@ public final class QueryEventFlyweight
         return statementIs("BEGIN");
     }
 
-    /** COMMIT, or a ROLLBACK of a transaction that touched non-transactional tables. */
+    /**
+     * COMMIT, or a ROLLBACK of a transaction that touched non-transactional tables; not {@code ROLLBACK TO
+     * `savepoint`}, which MySQL logs inside a transaction that goes on (as {@code Query_log_event::ends_group}).
+     */
     public boolean isCommitOrRollback()
     {
-        return statementIs("COMMIT") || statementStartsWith("ROLLBACK");
+        return statementIs("COMMIT") || (statementStartsWith("ROLLBACK") && !statementStartsWith("ROLLBACK TO "));
     }
 
     public String statement()

@@ -62,6 +62,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private ScheduledFuture<?> livenessCheck;
     private long lastReadNanos;
     private int checksumLength;
+    private boolean broken;
     private boolean unsynced;
     private long pendingAckPosition = -1;
     private String pendingAckFile;
@@ -120,7 +121,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         final long silentNanos = System.nanoTime() - lastReadNanos;
         if (silentNanos > ReplicaConfig.MISSED_HEARTBEATS_BEFORE_RECONNECT * heartbeatPeriodNanos)
         {
-            ctx.fireExceptionCaught(new BinlogStreamException("no event or heartbeat from the source for "
+            exceptionCaught(ctx, new BinlogStreamException("no event or heartbeat from the source for "
                 + TimeUnit.NANOSECONDS.toMillis(silentNanos) + " ms: the connection is presumed dead"));
         }
     }
@@ -131,9 +132,17 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         final ByteBuf payload = (ByteBuf)msg;
         try
         {
-            lastReadNanos = System.nanoTime();
-            wrap(payload);
-            onPacket(payload, lastReadNanos);
+            if (!broken)
+            {
+                lastReadNanos = System.nanoTime();
+                wrap(payload);
+                onPacket(payload, lastReadNanos);
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            broken = true;
+            throw ex;
         }
         finally
         {
@@ -144,7 +153,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     @Override
     public void channelReadComplete(final ChannelHandlerContext ctx)
     {
-        if (unsynced || pendingAckPosition >= 0)
+        if (!broken && (unsynced || pendingAckPosition >= 0))
         {
             final long syncStart = System.nanoTime();
             writer.sync();
@@ -174,9 +183,15 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         ctx.fireChannelInactive();
     }
 
+    /**
+     * Ends the stream: after a bad packet nothing more of this connection is stored or acknowledged, not even
+     * packets Netty has already decoded in the same read, since they may complete a transaction that lost an
+     * event. The replica reconnects and drops the incomplete transaction.
+     */
     @Override
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
+        broken = true;
         listener.onStreamClosed(cause);
         ctx.close();
     }

@@ -105,6 +105,18 @@ class QueryEventFlyweightTest
         assertThat(wrap(queryEvent("ROLLBACK TO `sp1`")).isCommitOrRollback()).isFalse();
     }
 
+    /**
+     * An XA transaction opens with {@code XA START xid} instead of BEGIN and ends with XA_PREPARE (mysql-server
+     * {@code Transaction_boundary_parser}: "BEGIN" or a statement starting "XA START" begins a transaction).
+     */
+    @Test
+    void xaStartOpensATransactionLikeBegin()
+    {
+        assertThat(wrap(queryEvent("XA START X'7831',X'',1")).isBegin()).isTrue();
+        assertThat(wrap(queryEvent("XA END X'7831',X'',1")).isBegin()).isFalse();
+        assertThat(wrap(queryEvent("XA END X'7831',X'',1")).isCommitOrRollback()).isFalse();
+    }
+
     @Test
     void tooShortForThePostHeaderIsMalformed()
     {

@@ -41,9 +41,10 @@ public final class QueryEventFlyweight
         return this;
     }
 
+    /** BEGIN, or {@code XA START xid}, which opens an XA transaction that XA_PREPARE ends. */
     public boolean isBegin()
     {
-        return statementIs("BEGIN");
+        return statementIs("BEGIN") || statementStartsWith("XA START");
     }
 
     /**

@@ -23,8 +23,10 @@ final class HarnessSettings
     static final long DEFAULT_SECONDS_PER_POINT = 5;
     /** Rounds over every point; the table shows the median over rounds. */
     static final int DEFAULT_ROUNDS = 3;
-    /** Unmeasured load before each point, so connections, caches and the replica are warm. */
-    static final Duration WARMUP = Duration.ofSeconds(1);
+    /** Unmeasured load before each point, so caches, the replica and our replica's JIT are warm. */
+    static final Duration WARMUP = Duration.ofSeconds(2);
+    /** Client threads of the warm-up, whatever the point's: many commits, to get our replica's ACK path compiled. */
+    static final int WARMUP_CLIENTS = 8;
     /** Client threads of the points. */
     static final List<Integer> CLIENTS = List.of(1, 8);
     /** Our replica's runnable jar ({@code java -jar ... run}); scripts/bench-e2e sets it. */
@@ -136,6 +138,6 @@ final class HarnessSettings
     public String toString()
     {
         return String.join(",", flavors.stream().map(Flavor::toString).toList()) + ", " + perPoint.toSeconds() + " s per point, "
-            + rounds + " rounds, " + WARMUP.toSeconds() + " s warm-up per point, clients " + CLIENTS;
+            + rounds + " rounds, " + WARMUP.toSeconds() + " s warm-up at " + WARMUP_CLIENTS + " clients per point, clients " + CLIENTS;
     }
 }

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * stderr in files. Stopping it with SIGTERM makes it print its ACK latency, which {@link #stop()} returns.
  * Every replica JVM still alive when the harness exits is killed.
  */
-final class OurReplicaProcess implements AutoCloseable
+final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
 {
     /** Our server_id towards the source; the native replica is 2. */
     static final long SERVER_ID = 101;
@@ -35,12 +35,14 @@ final class OurReplicaProcess implements AutoCloseable
     }
 
     private final Process process;
+    private final Path dataDirectory;
     private final Path stdout;
     private final Path stderr;
 
-    private OurReplicaProcess(final Process process, final Path stdout, final Path stderr)
+    private OurReplicaProcess(final Process process, final Path dataDirectory, final Path stdout, final Path stderr)
     {
         this.process = process;
+        this.dataDirectory = dataDirectory;
         this.stdout = stdout;
         this.stderr = stderr;
     }
@@ -76,7 +78,7 @@ final class OurReplicaProcess implements AutoCloseable
             builder.environment().put("SEMISYNC_SOURCE_PASSWORD", source.replicationUser().password());
             final Process process = builder.start();
             LIVE.add(process);
-            return new OurReplicaProcess(process, out, err);
+            return new OurReplicaProcess(process, dataDirectory, out, err);
         }
         catch (final IOException ex)
         {
@@ -85,11 +87,12 @@ final class OurReplicaProcess implements AutoCloseable
     }
 
     /** Throws with the end of the replica's log if its JVM has exited. */
-    void checkAlive()
+    @Override
+    public void check()
     {
         if (!process.isAlive())
         {
-            throw new IllegalStateException("our replica exited with code " + process.exitValue() + logTail());
+            throw new IllegalStateException("our replica exited with code " + process.exitValue() + describe());
         }
     }
 
@@ -102,7 +105,7 @@ final class OurReplicaProcess implements AutoCloseable
             if (!process.waitFor(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS))
             {
                 process.destroyForcibly();
-                throw new IllegalStateException("our replica did not exit within " + EXIT_TIMEOUT_SECONDS + " s of SIGTERM" + logTail());
+                throw new IllegalStateException("our replica did not exit within " + EXIT_TIMEOUT_SECONDS + " s of SIGTERM" + describe());
             }
         }
         catch (final InterruptedException ex)
@@ -118,32 +121,36 @@ final class OurReplicaProcess implements AutoCloseable
         return AckLatencyBreakdown.parse(read(stdout));
     }
 
-    /** The {@code final status:} line the replica printed when it stopped. */
-    String finalStatus()
-    {
-        return read(stdout).lines().filter(line -> line.startsWith("final status: ")).findFirst().orElse("no final status line");
-    }
-
-    /** Kills the JVM if it still runs, and waits until it is gone. */
+    /** Kills the JVM if it still runs and removes its data directory; its stdout and stderr files stay. */
     @Override
     public void close()
     {
-        if (process.isAlive())
+        try
         {
-            process.destroyForcibly();
-            try
+            if (process.isAlive())
             {
+                process.destroyForcibly();
                 process.waitFor(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
+            deleteRecursively(dataDirectory);
         }
-        LIVE.remove(process);
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot remove our replica's data directory " + dataDirectory, ex);
+        }
+        finally
+        {
+            LIVE.remove(process);
+        }
     }
 
-    String logTail()
+    /** Its stdout and the end of its log (stderr). */
+    @Override
+    public String describe()
     {
         final List<String> lines = read(stderr).lines().toList();
         return "\n--- " + stdout + ":\n" + read(stdout) + "\n--- " + stderr + " (last 20 lines):\n"
@@ -162,7 +169,7 @@ final class OurReplicaProcess implements AutoCloseable
         }
     }
 
-    static void deleteRecursively(final Path directory) throws IOException
+    private static void deleteRecursively(final Path directory) throws IOException
     {
         if (Files.exists(directory))
         {

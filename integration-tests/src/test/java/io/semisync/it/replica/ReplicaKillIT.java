@@ -1,0 +1,70 @@
+package io.semisync.it.replica;
+
+import io.semisync.sources.Flavor;
+import io.semisync.sources.SourceServer;
+import io.semisync.sources.SourceServers;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+
+/**
+ * The replica's JVM is killed with SIGKILL at random moments under load and started again on the same data
+ * directory: afterwards the relay log holds every transaction the source committed since the replica first
+ * started, exactly once and in order, and nothing the source did not commit.
+ */
+class ReplicaKillIT
+{
+    private static final int KILLS = 5;
+    private static final int CLIENTS = 3;
+    /** An upper bound only: the load runs while the replica is killed and restarted, then stops. */
+    private static final int MAX_TRANSACTIONS = 20_000;
+    private static final int ROWS_PER_TRANSACTION = 2;
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void everyCommittedTransactionSurvivesKillNineExactlyOnce(final Flavor flavor, @TempDir final Path dataDir)
+    {
+        final long seed = System.nanoTime();
+        final Random random = new Random(seed);
+        System.out.printf("[%s] kill moments from seed %d%n", flavor, seed);
+        final Path logDir = ReplicaLogs.directory(ReplicaKillIT.class, flavor);
+        try (SourceServer server = SourceServers.start(flavor))
+        {
+            SourceLoad.createTable(server);
+            final long first = SourceBinlog.lastSequence(server) + 1;
+            ReplicaProcess replica = ReplicaProcess.start("replica-0", server.host(), server.port(), server.replicationUser(), dataDir, logDir);
+            try
+            {
+                ReplicationChecks.awaitSemisyncConnected(replica, server, Duration.ofSeconds(60));
+                try (SourceLoad load = SourceLoad.start(server, CLIENTS, MAX_TRANSACTIONS, ROWS_PER_TRANSACTION, false))
+                {
+                    for (int kill = 1; kill <= KILLS; kill++)
+                    {
+                        Waits.pause(Duration.ofMillis(500 + random.nextInt(3_000)));
+                        final String status = replica.lastStatus().map(ReplicaStatusLine::line).orElse("no status yet");
+                        replica.kill();
+                        System.out.printf("[%s] kill -9 #%d after %d committed transactions; %s%n", flavor, kill, load.committed(), status);
+                        replica = ReplicaProcess.start("replica-" + kill, server.host(), server.port(), server.replicationUser(), dataDir,
+                            logDir);
+                    }
+                    Waits.pause(Duration.ofSeconds(1));
+                    load.stop();
+                    System.out.printf("[%s] load stopped after %d transactions%n", flavor, load.await(Duration.ofSeconds(60)));
+                }
+                ReplicationChecks.awaitSemisyncConnected(replica, server, Duration.ofSeconds(60));
+                final long last = SourceBinlog.lastSequence(server);
+                ReplicationChecks.awaitStored(server, dataDir, last, Duration.ofSeconds(60), replica);
+                replica.stop();
+                ReplicationChecks.assertHoldsExactly(server, dataDir, first, last);
+            }
+            finally
+            {
+                replica.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.semisync.it.replica;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A TCP proxy on 127.0.0.1 between the replica and the source, to break the network on purpose: it can cut
+ * every connection (both sides see the connection drop; new connections are accepted as before), and it hands
+ * each MySQL packet from the source (4-byte header and payload; no TLS, no compression) to a
+ * {@link PacketFilter} that may change bytes before the packet goes on.
+ */
+final class TcpProxy implements AutoCloseable
+{
+    private static final int HEADER_LENGTH = 4;
+
+    private final ServerSocket listener;
+    private final InetSocketAddress target;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicLong accepted = new AtomicLong();
+    private volatile PacketFilter sourcePacketFilter = packet -> { };
+    private volatile boolean closed;
+
+    private TcpProxy(final ServerSocket listener, final InetSocketAddress target)
+    {
+        this.listener = listener;
+        this.target = target;
+    }
+
+    /** Listens on a free loopback port and forwards every connection to {@code host:port}. */
+    static TcpProxy start(final String host, final int port)
+    {
+        try
+        {
+            final ServerSocket listener = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
+            final TcpProxy proxy = new TcpProxy(listener, new InetSocketAddress(host, port));
+            daemon("tcp-proxy-accept-" + listener.getLocalPort(), proxy::acceptLoop).start();
+            return proxy;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot listen on the loopback interface", ex);
+        }
+    }
+
+    String host()
+    {
+        return listener.getInetAddress().getHostAddress();
+    }
+
+    int port()
+    {
+        return listener.getLocalPort();
+    }
+
+    /** Connections accepted so far. */
+    long accepted()
+    {
+        return accepted.get();
+    }
+
+    /** From now on, every packet from the source passes through {@code filter}. */
+    void filterSourcePackets(final PacketFilter filter)
+    {
+        sourcePacketFilter = filter;
+    }
+
+    /** Closes every open connection on both sides, as a network failure would; the proxy keeps accepting. */
+    int cutConnections()
+    {
+        int cut = 0;
+        for (final Socket socket : sockets)
+        {
+            closeQuietly(socket);
+            sockets.remove(socket);
+            cut++;
+        }
+        return cut / 2;
+    }
+
+    private void acceptLoop()
+    {
+        while (!closed)
+        {
+            final Socket client;
+            try
+            {
+                client = listener.accept();
+            }
+            catch (final IOException ex)
+            {
+                return;
+            }
+            final Socket server = new Socket();
+            try
+            {
+                server.connect(target, 5_000);
+                server.setTcpNoDelay(true);
+                client.setTcpNoDelay(true);
+            }
+            catch (final IOException ex)
+            {
+                closeQuietly(client);
+                closeQuietly(server);
+                continue;
+            }
+            sockets.add(client);
+            sockets.add(server);
+            accepted.incrementAndGet();
+            daemon("tcp-proxy-up-" + client.getPort(), () -> copyBytes(client, server)).start();
+            daemon("tcp-proxy-down-" + client.getPort(), () -> copyPackets(server, client)).start();
+        }
+    }
+
+    private void copyBytes(final Socket from, final Socket to)
+    {
+        final byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream())
+        {
+            int read;
+            while ((read = in.read(buffer)) >= 0)
+            {
+                out.write(buffer, 0, read);
+                out.flush();
+            }
+        }
+        catch (final IOException ex)
+        {
+            // a cut or a peer's close ends the pair below
+        }
+        finally
+        {
+            closePair(from, to);
+        }
+    }
+
+    private void copyPackets(final Socket from, final Socket to)
+    {
+        try (DataInputStream in = new DataInputStream(from.getInputStream()); OutputStream out = to.getOutputStream())
+        {
+            final byte[] header = new byte[HEADER_LENGTH];
+            while (true)
+            {
+                in.readFully(header);
+                final int length = (header[0] & 0xFF) | (header[1] & 0xFF) << 8 | (header[2] & 0xFF) << 16;
+                final byte[] packet = new byte[HEADER_LENGTH + length];
+                System.arraycopy(header, 0, packet, 0, HEADER_LENGTH);
+                in.readFully(packet, HEADER_LENGTH, length);
+                sourcePacketFilter.onPacket(packet);
+                out.write(packet);
+                out.flush();
+            }
+        }
+        catch (final IOException ex)
+        {
+            // a cut or a peer's close ends the pair below
+        }
+        finally
+        {
+            closePair(from, to);
+        }
+    }
+
+    private void closePair(final Socket first, final Socket second)
+    {
+        closeQuietly(first);
+        closeQuietly(second);
+        sockets.remove(first);
+        sockets.remove(second);
+    }
+
+    private static void closeQuietly(final Socket socket)
+    {
+        try
+        {
+            socket.close();
+        }
+        catch (final IOException ex)
+        {
+            // closing is all that is left to do with this socket
+        }
+    }
+
+    private static Thread daemon(final String name, final Runnable task)
+    {
+        final Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    @Override
+    public void close()
+    {
+        closed = true;
+        try
+        {
+            listener.close();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        cutConnections();
+    }
+
+    /** Sees, and may change in place, each whole packet from the source: 4-byte header, then the payload. */
+    @FunctionalInterface
+    interface PacketFilter
+    {
+        void onPacket(byte[] packet);
+    }
+}

@@ -63,8 +63,9 @@ final class FlavorBenchmark
                         final Measurement measurement = measure(source, load, nativeReplica, point, round);
                         table.add(measurement);
                         final LoadResult result = measurement.load();
-                        out.printf(Locale.ROOT, "%6.0f commits/s  p50 %6.2f ms  p99 %6.2f ms  no_tx +%d%n",
-                            result.commitsPerSecond(), result.p50Millis(), result.p99Millis(), measurement.noTxDelta());
+                        out.printf(Locale.ROOT, "%6.0f commits/s  p50 %6.2f ms  p99 %6.2f ms%s%n",
+                            result.commitsPerSecond(), result.p50Millis(), result.p99Millis(),
+                            point.configuration().semisyncClients() == 0 ? "" : "  no_tx +" + measurement.noTxDelta());
                     }
                 }
             }

@@ -1,0 +1,602 @@
+package io.semisync.replica.stream;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.semisync.protocol.ServerErrorException;
+import io.semisync.protocol.binlog.BinlogEventType;
+import io.semisync.protocol.binlog.SemiSyncAck;
+import io.semisync.replica.session.GtidText;
+import io.semisync.storage.relaylog.RelayLog;
+import io.semisync.storage.relaylog.RelayLogConfig;
+import io.semisync.storage.relaylog.RelayLogReader;
+import io.semisync.storage.relaylog.RelayLogWriter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.semisync.replica.stream.StreamEvents.SOURCE_UUID;
+import static io.semisync.replica.stream.StreamEvents.gtid;
+import static io.semisync.replica.stream.StreamEvents.heartbeat;
+import static io.semisync.replica.stream.StreamEvents.query;
+import static io.semisync.replica.stream.StreamEvents.rotate;
+import static io.semisync.replica.stream.StreamEvents.semisyncPacket;
+import static io.semisync.replica.stream.StreamEvents.xid;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BinlogStreamHandlerTest
+{
+    private static final String FILE = "binlog.000003";
+    private static final Duration QUIET = Duration.ofMinutes(10);
+
+    @TempDir
+    Path directory;
+
+    private RelayLog relayLog;
+    private RelayLogWriter writer;
+    private final RecordingListener listener = new RecordingListener();
+    private final AckLatency ackLatency = new AckLatency();
+
+    @BeforeEach
+    void openRelayLog()
+    {
+        relayLog = RelayLog.open(new RelayLogConfig().directory(directory).blockSize(4L << 20).validate());
+        writer = relayLog.openWriter();
+    }
+
+    @AfterEach
+    void closeRelayLog()
+    {
+        writer.close();
+        relayLog.close();
+    }
+
+    private EmbeddedChannel channel(final boolean semisync, final boolean mariadb, final String storedFile, final long storedPosition)
+    {
+        return new EmbeddedChannel(new AckProbe(), new BinlogStreamHandler(writer, true, semisync, mariadb, storedFile, storedPosition,
+            QUIET, listener, ackLatency));
+    }
+
+    private EmbeddedChannel semisyncChannel()
+    {
+        return channel(true, false, null, 0);
+    }
+
+    /** Delivers packets as one read of the framing layer, without the read-complete that triggers the sync. */
+    private static void read(final EmbeddedChannel channel, final ByteBuf... payloads)
+    {
+        for (final ByteBuf payload : payloads)
+        {
+            channel.pipeline().fireChannelRead(payload);
+        }
+    }
+
+    private static void readComplete(final EmbeddedChannel channel)
+    {
+        channel.pipeline().fireChannelReadComplete();
+    }
+
+    @Test
+    void storesARealTransactionWithItsMetadataAndAcksItsXidAfterTheSync()
+    {
+        final EmbeddedChannel channel = semisyncChannel();
+        read(channel,
+            semisyncPacket(false, rotate(FILE, 4, true, 0)),
+            semisyncPacket(false, CapturedMysqlEvents.FORMAT_DESCRIPTION),
+            semisyncPacket(false, CapturedMysqlEvents.GTID),
+            semisyncPacket(false, CapturedMysqlEvents.QUERY_BEGIN),
+            semisyncPacket(false, CapturedMysqlEvents.TABLE_MAP),
+            semisyncPacket(false, CapturedMysqlEvents.WRITE_ROWS),
+            semisyncPacket(true, CapturedMysqlEvents.XID));
+
+        assertThat((Object)channel.readOutbound()).as("no ACK before the sync").isNull();
+        assertThat(writer.lastDurableIndex()).isLessThan(writer.lastAppendedIndex());
+
+        readComplete(channel);
+
+        final SemiSyncAck ack = channel.readOutbound();
+        assertThat(ack.fileName()).isEqualTo(FILE);
+        assertThat(ack.position()).isEqualTo(863);
+        assertThat((Object)channel.readOutbound()).isNull();
+        assertThat(listener.acks).containsExactly(FILE + ":863");
+        assertThat(ackLatency.count()).isEqualTo(1);
+        final String gtid = SOURCE_UUID + ":3";
+        assertThat(stored()).containsExactly(
+            "FORMAT_DESCRIPTION " + FILE + ":127 - commit",
+            "GTID " + FILE + ":666 " + gtid + " -",
+            "QUERY " + FILE + ":737 " + gtid + " -",
+            "TABLE_MAP " + FILE + ":789 " + gtid + " -",
+            "WRITE_ROWS " + FILE + ":832 " + gtid + " -",
+            "XID " + FILE + ":863 " + gtid + " commit ack");
+        assertThat(listener.stored).containsExactly("FORMAT_DESCRIPTION commit", "GTID", "QUERY", "TABLE_MAP", "WRITE_ROWS", "XID commit");
+        assertThat(listener.closed).isEmpty();
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void storedEventsKeepTheirBytes()
+    {
+        final EmbeddedChannel channel = semisyncChannel();
+        read(channel, semisyncPacket(false, rotate(FILE, 4, true, 0)), semisyncPacket(true, CapturedMysqlEvents.XID));
+        readComplete(channel);
+        channel.readOutbound();
+
+        final List<byte[]> events = new ArrayList<>();
+        try (RelayLogReader reader = relayLog.openReader())
+        {
+            reader.poll(record ->
+            {
+                final byte[] bytes = new byte[record.eventLength()];
+                record.buffer().getBytes(record.eventOffset(), bytes);
+                events.add(bytes);
+            }, 10);
+        }
+        assertThat(events).containsExactly(CapturedMysqlEvents.XID);
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void oneAckForABurstCarriesTheHighestFlaggedPosition()
+    {
+        final EmbeddedChannel channel = semisyncChannel();
+        read(channel, semisyncPacket(false, rotate(FILE, 4, true, 0)));
+        long position = 1_000;
+        for (long gno = 1; gno <= 3; gno++)
+        {
+            read(channel, semisyncPacket(false, gtid(SOURCE_UUID, gno, position += 60)));
+            read(channel, semisyncPacket(false, query("BEGIN", position += 50)));
+            read(channel, semisyncPacket(false, StreamEvents.opaque(BinlogEventType.WRITE_ROWS_V2, position += 40)));
+            read(channel, semisyncPacket(true, xid(gno, position += 31)));
+        }
+        read(channel, semisyncPacket(false, heartbeat(FILE, position)));
+        assertThat((Object)channel.readOutbound()).isNull();
+
+        readComplete(channel);
+
+        final SemiSyncAck ack = channel.readOutbound();
+        assertThat(ack.position()).isEqualTo(position).isEqualTo(1_543);
+        assertThat(ack.fileName()).isEqualTo(FILE);
+        assertThat((Object)channel.readOutbound()).as("exactly one ACK").isNull();
+        assertThat(listener.acks).containsExactly(FILE + ":1543");
+        assertThat(stored()).filteredOn(line -> line.endsWith(" ack")).hasSize(3);
+
+        read(channel, semisyncPacket(false, heartbeat(FILE, position)));
+        readComplete(channel);
+        assertThat((Object)channel.readOutbound()).as("no ACK for a read without flagged events").isNull();
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void theAckIsWrittenOnlyOnceEverythingAppendedIsDurable()
+    {
+        final AckProbe probe = new AckProbe();
+        final EmbeddedChannel channel = new EmbeddedChannel(probe, new BinlogStreamHandler(writer, true, true, false, null, 0, QUIET,
+            listener, ackLatency));
+        read(channel,
+            semisyncPacket(false, rotate(FILE, 4, true, 0)),
+            semisyncPacket(false, gtid(SOURCE_UUID, 9, 300)),
+            semisyncPacket(true, query("CREATE TABLE t (id INT)", 400)));
+        readComplete(channel);
+
+        assertThat(probe.durableIndexAtWrite).isEqualTo(probe.appendedIndexAtWrite).isEqualTo(writer.lastAppendedIndex());
+        assertThat(probe.appendedIndexAtWrite).isGreaterThanOrEqualTo(1);
+        final SemiSyncAck ack = channel.readOutbound();
+        assertThat(ack.position()).isEqualTo(400);
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void ackFollowsTheFileAcrossARotateInOneBurst()
+    {
+        final EmbeddedChannel channel = semisyncChannel();
+        read(channel,
+            semisyncPacket(false, rotate(FILE, 4, true, 0)),
+            semisyncPacket(false, gtid(SOURCE_UUID, 1, 200)),
+            semisyncPacket(true, query("CREATE TABLE a (id INT)", 300)),
+            semisyncPacket(false, rotate("binlog.000004", 4, false, 350)),
+            semisyncPacket(false, StreamEvents.formatDescription(1, 127)),
+            semisyncPacket(false, gtid(SOURCE_UUID, 2, 220)),
+            semisyncPacket(true, query("CREATE TABLE b (id INT)", 320)));
+        readComplete(channel);
+
+        final SemiSyncAck ack = channel.readOutbound();
+        assertThat(ack.fileName()).isEqualTo("binlog.000004");
+        assertThat(ack.position()).isEqualTo(320);
+        assertThat(storedMaskingRotateGtids()).containsExactly(
+            "GTID " + FILE + ":200 " + SOURCE_UUID + ":1 -",
+            "QUERY " + FILE + ":300 " + SOURCE_UUID + ":1 commit ack",
+            "ROTATE " + FILE + ":350 * commit",
+            "FORMAT_DESCRIPTION binlog.000004:127 - commit",
+            "GTID binlog.000004:220 " + SOURCE_UUID + ":2 -",
+            "QUERY binlog.000004:320 " + SOURCE_UUID + ":2 commit ack");
+
+        read(channel, semisyncPacket(false, gtid(SOURCE_UUID, 3, 400)), semisyncPacket(true, query("DROP TABLE a", 480)));
+        readComplete(channel);
+        final SemiSyncAck next = channel.readOutbound();
+        assertThat(next.fileName()).isEqualTo("binlog.000004");
+        assertThat(next.position()).isEqualTo(480);
+        assertFalseFinish(channel);
+    }
+
+    /** A ROTATE stands outside any transaction: it must not carry the GTID of the transaction before it. */
+    @Test
+    void realRotateAfterATransactionCarriesNoGtid()
+    {
+        final EmbeddedChannel channel = semisyncChannel();
+        read(channel,
+            semisyncPacket(false, rotate(FILE, 4, true, 0)),
+            semisyncPacket(false, gtid(SOURCE_UUID, 1, 200)),
+            semisyncPacket(true, query("CREATE TABLE a (id INT)", 300)),
+            semisyncPacket(false, rotate("binlog.000004", 4, false, 350)));
+        readComplete(channel);
+        channel.readOutbound();
+
+        assertThat(stored()).last().isEqualTo("ROTATE " + FILE + ":350 - commit");
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void heartbeatsAndTheArtificialRotateAreNotStored()
+    {
+        final EmbeddedChannel channel = semisyncChannel();
+        read(channel,
+            semisyncPacket(false, rotate("binlog.000007", 4, true, 0)),
+            semisyncPacket(false, heartbeat("binlog.000007", 4)),
+            semisyncPacket(false, StreamEvents.event(BinlogEventType.HEARTBEAT_V2, 0, 0, StreamEvents.hex("00"))));
+        readComplete(channel);
+
+        assertThat(stored()).isEmpty();
+        assertThat(listener.stored).isEmpty();
+        assertThat((Object)channel.readOutbound()).isNull();
+
+        read(channel, semisyncPacket(false, query("FLUSH TABLES", 200)));
+        readComplete(channel);
+        assertThat(stored()).containsExactly("QUERY binlog.000007:200 - commit");
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void corruptEventIsRejectedNamingFileAndPositionAndNothingMoreIsStoredOrAcked()
+    {
+        final AckProbe probe = new AckProbe();
+        probe.holdClose = true;
+        final EmbeddedChannel channel = new EmbeddedChannel(probe, new BinlogStreamHandler(writer, true, true, false, null, 0, QUIET,
+            listener, ackLatency));
+        final byte[] corrupt = xid(5, 700);
+        corrupt[21] ^= 0x01;
+        read(channel,
+            semisyncPacket(false, rotate(FILE, 4, true, 0)),
+            semisyncPacket(false, gtid(SOURCE_UUID, 4, 500)),
+            semisyncPacket(true, query("CREATE TABLE c (id INT)", 600)),
+            semisyncPacket(false, gtid(SOURCE_UUID, 5, 650)),
+            semisyncPacket(true, corrupt),
+            semisyncPacket(true, query("CREATE TABLE d (id INT)", 800)));
+        readComplete(channel);
+
+        assertThat(listener.closed).first().isInstanceOf(BinlogChecksumException.class);
+        assertThat(listener.closed.get(0)).hasMessageContaining(FILE + ":700").hasMessageContaining("XID");
+        assertThat(stored()).noneMatch(line -> line.contains(":700") || line.contains(":800"));
+        assertThat((Object)channel.readOutbound()).as("no ACK after a corrupt event").isNull();
+        assertThat(probe.closeRequested).isTrue();
+        assertThat(stored()).containsExactly(
+            "GTID " + FILE + ":500 " + SOURCE_UUID + ":4 -",
+            "QUERY " + FILE + ":600 " + SOURCE_UUID + ":4 commit ack",
+            "GTID " + FILE + ":650 " + SOURCE_UUID + ":5 -");
+        probe.holdClose = false;
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void errPacketBecomesServerErrorException()
+    {
+        final EmbeddedChannel channel = semisyncChannel();
+        read(channel, Unpooled.wrappedBuffer(StreamEvents.hex(
+            "ff",                                   // ERR marker
+            "d4 04",                                // error 1236
+            "23",                                   // '#'
+            "48 59 30 30 30",                       // SQL state HY000
+            "6e 6f 20 62 69 6e 6c 6f 67")));        // message "no binlog"
+
+        assertThat(listener.closed).singleElement().isInstanceOfSatisfying(ServerErrorException.class, error ->
+        {
+            assertThat(error.errorCode()).isEqualTo(1236);
+            assertThat(error.sqlState()).isEqualTo("HY000");
+            assertThat(error.serverMessage()).isEqualTo("no binlog");
+        });
+        assertThat(channel.isOpen()).isFalse();
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void endOfStreamPacketClosesTheStream()
+    {
+        final EmbeddedChannel channel = semisyncChannel();
+        read(channel, semisyncPacket(false, rotate(FILE, 4, true, 0)), Unpooled.wrappedBuffer(StreamEvents.hex(
+            "fe",                                   // EOF marker
+            "00 00",                                // warnings
+            "02 00")));                             // status
+
+        assertThat(listener.closed).first().isInstanceOf(BinlogStreamException.class);
+        assertThat(listener.closed.get(0)).hasMessageContaining("ended the binlog stream at " + FILE + ":4");
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void eventWhoseSizeDisagreesWithItsPacketIsRejected()
+    {
+        final EmbeddedChannel channel = semisyncChannel();
+        final byte[] event = xid(1, 900);
+        final ByteBuf truncated = semisyncPacket(true, event);
+        truncated.writerIndex(truncated.writerIndex() - 1);
+        read(channel, semisyncPacket(false, rotate(FILE, 4, true, 0)), truncated);
+        readComplete(channel);
+
+        assertThat(listener.closed).first().isInstanceOf(BinlogStreamException.class);
+        assertThat(listener.closed.get(0)).hasMessageContaining("announces 31 bytes").hasMessageContaining("30");
+        assertThat(stored()).isEmpty();
+        assertThat((Object)channel.readOutbound()).isNull();
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void eventsAlreadyStoredAreSkippedButStillAcknowledged()
+    {
+        final EmbeddedChannel channel = channel(true, false, FILE, 832);
+        read(channel,
+            semisyncPacket(false, rotate(FILE, 4, true, 0)),
+            semisyncPacket(false, CapturedMysqlEvents.GTID),
+            semisyncPacket(false, CapturedMysqlEvents.QUERY_BEGIN),
+            semisyncPacket(false, CapturedMysqlEvents.TABLE_MAP),
+            semisyncPacket(false, CapturedMysqlEvents.WRITE_ROWS),
+            semisyncPacket(true, CapturedMysqlEvents.XID),
+            semisyncPacket(false, rotate("binlog.000004", 4, false, 900)),
+            semisyncPacket(false, gtid(SOURCE_UUID, 4, 200)));
+        readComplete(channel);
+
+        assertThat(storedMaskingRotateGtids()).containsExactly(
+            "XID " + FILE + ":863 " + SOURCE_UUID + ":3 commit ack",
+            "ROTATE " + FILE + ":900 * commit",
+            "GTID binlog.000004:200 " + SOURCE_UUID + ":4 -");
+        final SemiSyncAck ack = channel.readOutbound();
+        assertThat(ack.position()).isEqualTo(863);
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void flaggedEventAlreadyStoredIsAcknowledgedWithoutBeingStoredAgain()
+    {
+        final EmbeddedChannel channel = channel(true, false, FILE, 863);
+        read(channel, semisyncPacket(false, rotate(FILE, 4, true, 0)), semisyncPacket(true, CapturedMysqlEvents.XID));
+        readComplete(channel);
+
+        assertThat(stored()).isEmpty();
+        final SemiSyncAck ack = channel.readOutbound();
+        assertThat(ack.position()).isEqualTo(863);
+        assertThat(ack.fileName()).isEqualTo(FILE);
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void mariadbGtidOpensATransactionWithoutBegin()
+    {
+        final EmbeddedChannel channel = channel(true, true, null, 0);
+        read(channel,
+            semisyncPacket(false, rotate("mariadb-bin.000001", 4, true, 0)),
+            semisyncPacket(false, StreamEvents.mariadbGtid(0, 7, false, 400)),
+            semisyncPacket(false, StreamEvents.opaque(BinlogEventType.TABLE_MAP, 450)),
+            semisyncPacket(false, StreamEvents.opaque(BinlogEventType.WRITE_ROWS_V1, 500)),
+            semisyncPacket(true, xid(7, 531)),
+            semisyncPacket(false, StreamEvents.mariadbGtid(0, 8, true, 600)),
+            semisyncPacket(true, query("CREATE TABLE t (id INT)", 700)),
+            semisyncPacket(false, StreamEvents.opaque(BinlogEventType.MARIADB_BINLOG_CHECKPOINT, 750)));
+        readComplete(channel);
+
+        final String server = "-" + StreamEvents.SERVER_ID + "-";
+        assertThat(stored()).containsExactly(
+            "MARIADB_GTID mariadb-bin.000001:400 0" + server + "7 -",
+            "TABLE_MAP mariadb-bin.000001:450 0" + server + "7 -",
+            "WRITE_ROWS_V1 mariadb-bin.000001:500 0" + server + "7 -",
+            "XID mariadb-bin.000001:531 0" + server + "7 commit ack",
+            "MARIADB_GTID mariadb-bin.000001:600 0" + server + "8 -",
+            "QUERY mariadb-bin.000001:700 0" + server + "8 commit ack",
+            "BINLOG_CHECKPOINT mariadb-bin.000001:750 - commit");
+        final SemiSyncAck ack = channel.readOutbound();
+        assertThat(ack.position()).isEqualTo(700);
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void plainStreamStoresAndSyncsButNeverAcks()
+    {
+        final EmbeddedChannel channel = channel(false, false, null, 0);
+        read(channel,
+            StreamEvents.plainPacket(rotate(FILE, 4, true, 0)),
+            StreamEvents.plainPacket(gtid(SOURCE_UUID, 1, 200)),
+            StreamEvents.plainPacket(query("CREATE TABLE t (id INT)", 300)));
+        readComplete(channel);
+
+        assertThat(stored()).containsExactly("GTID " + FILE + ":200 " + SOURCE_UUID + ":1 -", "QUERY " + FILE + ":300 " + SOURCE_UUID + ":1 commit");
+        assertThat(writer.lastDurableIndex()).isEqualTo(writer.lastAppendedIndex());
+        assertThat((Object)channel.readOutbound()).isNull();
+        assertThat(listener.acks).isEmpty();
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void directAndCompositePayloadsAreReadLikeHeapOnes()
+    {
+        final EmbeddedChannel channel = semisyncChannel();
+        final ByteBuf direct = Unpooled.directBuffer().writeBytes(semisyncPacket(false, rotate(FILE, 4, true, 0)));
+        final ByteBuf heap = semisyncPacket(true, CapturedMysqlEvents.XID);
+        final CompositeByteBuf composite = Unpooled.compositeBuffer()
+            .addComponent(true, heap.retainedSlice(0, 10))
+            .addComponent(true, Unpooled.directBuffer().writeBytes(heap, 10, heap.readableBytes() - 10));
+        heap.release();
+        read(channel, direct, composite);
+        readComplete(channel);
+
+        assertThat(listener.closed).isEmpty();
+        assertThat(stored()).containsExactly("XID " + FILE + ":863 - commit ack");
+        final SemiSyncAck ack = channel.readOutbound();
+        assertThat(ack.position()).isEqualTo(863);
+        assertThat(direct.refCnt()).isZero();
+        assertThat(composite.refCnt()).isZero();
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void formatDescriptionTurnsChecksumVerificationOn()
+    {
+        final EmbeddedChannel channel = new EmbeddedChannel(new BinlogStreamHandler(writer, false, true, false, null, 0, QUIET,
+            listener, ackLatency));
+        final byte[] corrupt = query("CREATE TABLE t (id INT)", 300);
+        corrupt[corrupt.length - 1] ^= 0x40;
+        read(channel,
+            semisyncPacket(false, StreamEvents.withoutCrc(rotate(FILE, 4, true, 0))),
+            semisyncPacket(false, StreamEvents.formatDescription(1, 120)),
+            semisyncPacket(true, corrupt));
+
+        assertThat(listener.closed).first().isInstanceOf(BinlogChecksumException.class);
+        assertThat(stored()).containsExactly("FORMAT_DESCRIPTION " + FILE + ":120 - commit");
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void silenceForFourHeartbeatPeriodsClosesTheStream() throws InterruptedException
+    {
+        final Duration period = Duration.ofMillis(20);
+        final EmbeddedChannel channel = new EmbeddedChannel(new BinlogStreamHandler(writer, true, true, false, null, 0, period,
+            listener, ackLatency));
+        channel.runPendingTasks();
+        assertThat(listener.closed).isEmpty();
+
+        Thread.sleep(period.multipliedBy(6).toMillis());
+        channel.runPendingTasks();
+
+        assertThat(listener.closed).first().isInstanceOf(BinlogStreamException.class);
+        assertThat(listener.closed.get(0)).hasMessageContaining("presumed dead");
+        assertThat(channel.isOpen()).isFalse();
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void trafficKeepsTheStreamAlive() throws InterruptedException
+    {
+        final Duration period = Duration.ofMillis(50);
+        final EmbeddedChannel channel = new EmbeddedChannel(new BinlogStreamHandler(writer, true, true, false, null, 0, period,
+            listener, ackLatency));
+        read(channel, semisyncPacket(false, rotate(FILE, 4, true, 0)));
+        for (int i = 0; i < 6; i++)
+        {
+            Thread.sleep(period.toMillis());
+            read(channel, semisyncPacket(false, heartbeat(FILE, 4)));
+            readComplete(channel);
+            channel.runPendingTasks();
+        }
+
+        assertThat(listener.closed).isEmpty();
+        assertThat(channel.isOpen()).isTrue();
+        assertFalseFinish(channel);
+    }
+
+    private static void assertFalseFinish(final EmbeddedChannel channel)
+    {
+        assertThat(channel.finish()).isFalse();
+    }
+
+    /** {@link #stored()} with the GTID of ROTATE records shown as "*" (see realRotateAfterATransactionCarriesNoGtid). */
+    private List<String> storedMaskingRotateGtids()
+    {
+        final List<String> lines = stored();
+        lines.replaceAll(line -> line.startsWith("ROTATE ") ? line.replaceFirst("^(ROTATE \\S+) \\S+ ", "$1 * ") : line);
+        return lines;
+    }
+
+    /** Each stored record as "TYPE file:position gtid commit|- [ack]". */
+    private List<String> stored()
+    {
+        final List<String> lines = new ArrayList<>();
+        try (RelayLogReader reader = relayLog.openReader())
+        {
+            reader.poll(record -> lines.add(BinlogEventType.name(record.eventType())
+                + " " + record.sourceFileName() + ":" + record.endPosition()
+                + " " + GtidText.of(record.gtidKind(), record.buffer(), record.gtidOffset(), record.gtidLength())
+                + (record.isTransactionEnd() ? " commit" : " -")
+                + (record.isAckRequested() ? " ack" : "")), Integer.MAX_VALUE);
+        }
+        return lines;
+    }
+
+    /**
+     * Records, when an ACK is written, how far the relay log was appended and made durable; can hold back a
+     * close, so that the pipeline stays whole as in a real read loop, which delivers the rest of a read after
+     * a handler asked to close.
+     */
+    private final class AckProbe extends ChannelOutboundHandlerAdapter
+    {
+        private long appendedIndexAtWrite = -2;
+        private long durableIndexAtWrite = -2;
+        private boolean holdClose;
+        private boolean closeRequested;
+
+        @Override
+        public void close(final ChannelHandlerContext ctx, final ChannelPromise promise)
+        {
+            closeRequested = true;
+            if (holdClose)
+            {
+                promise.setSuccess();
+            }
+            else
+            {
+                ctx.close(promise);
+            }
+        }
+
+        @Override
+        public void write(final ChannelHandlerContext ctx, final Object msg, final ChannelPromise promise)
+        {
+            appendedIndexAtWrite = writer.lastAppendedIndex();
+            durableIndexAtWrite = writer.lastDurableIndex();
+            ctx.write(msg, promise);
+        }
+    }
+
+    private static final class RecordingListener implements StreamListener
+    {
+        private final List<String> stored = new ArrayList<>();
+        private final List<String> acks = new ArrayList<>();
+        private final List<Throwable> closed = new ArrayList<>();
+
+        @Override
+        public void onEventStored(final int type, final boolean completesTransaction)
+        {
+            stored.add(BinlogEventType.name(type) + (completesTransaction ? " commit" : ""));
+        }
+
+        @Override
+        public void onAck(final String file, final long position)
+        {
+            acks.add(file + ":" + position);
+        }
+
+        @Override
+        public void onStreamClosed(final Throwable cause)
+        {
+            if (cause != null)
+            {
+                closed.add(cause);
+            }
+        }
+    }
+}

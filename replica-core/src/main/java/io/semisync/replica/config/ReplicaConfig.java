@@ -74,7 +74,7 @@ public final class ReplicaConfig
         }
         if (serverId < 1 || serverId > 0xFFFF_FFFFL)
         {
-            problems.add("server-id " + serverId + " is not in 1..4294967295");
+            problems.add("--server-id " + serverId + " is not in 1..4294967295");
         }
         if (dataDirectory == null)
         {
@@ -82,7 +82,7 @@ public final class ReplicaConfig
         }
         if (heartbeatPeriod.isNegative() || heartbeatPeriod.isZero() || heartbeatPeriod.compareTo(Duration.ofHours(1)) > 0)
         {
-            problems.add("heartbeat period " + heartbeatPeriod + " must be above 0 and at most an hour");
+            problems.add("--heartbeat-ms: the heartbeat period " + heartbeatPeriod + " must be above 0 and at most an hour");
         }
         if (reconnectMinBackoff.isNegative() || reconnectMaxBackoff.compareTo(reconnectMinBackoff) < 0)
         {
@@ -90,7 +90,7 @@ public final class ReplicaConfig
         }
         if (retentionMaxBytes < 0)
         {
-            problems.add("retention-max-bytes " + retentionMaxBytes + " is negative (0 keeps everything)");
+            problems.add("--retention-max-bytes " + retentionMaxBytes + " is negative (0 keeps everything)");
         }
         if (tlsMode.requiresCa() && tlsCa == null)
         {

@@ -25,7 +25,14 @@ final class MariadbGtidPosition
             {
                 throw new IllegalArgumentException("MariaDB GTID '" + gtid + "' is not domain-server-sequence");
             }
-            position.set(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+            try
+            {
+                position.set(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+            }
+            catch (final NumberFormatException ex)
+            {
+                throw new IllegalArgumentException("MariaDB GTID '" + gtid + "' has a part that is not a number", ex);
+            }
         }
         return position;
     }

@@ -267,6 +267,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
                 rotate.wrap(view, offset, length, checksumLength);
                 if (!header.isArtificial())
                 {
+                    metadata.noGtid();
                     store(type, offset, length, readNanos, true);
                 }
                 position.rotateTo(rotate.fileName(), rotate.position());
@@ -277,6 +278,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
                 break;
             case BinlogEventType.GTID:
             case BinlogEventType.ANONYMOUS_GTID:
+            case BinlogEventType.GTID_TAGGED:
                 transactions.gtid(false);
                 if (type == BinlogEventType.GTID)
                 {
@@ -285,6 +287,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
                 }
                 else
                 {
+                    // anonymous, or tagged (MySQL 8.3+): the transaction's boundaries count, its GTID is not kept
                     metadata.noGtid();
                 }
                 store(type, offset, length, readNanos, false);

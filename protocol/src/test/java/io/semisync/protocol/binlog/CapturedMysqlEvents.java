@@ -7,11 +7,11 @@ import io.semisync.protocol.Fixtures;
  * one DML transaction (GTID, QUERY BEGIN, TABLE_MAP, WRITE_ROWS, XID) inserting (1, 'a') into d.t. Bytes as
  * read from the source's binlog file, each ending with the source's own CRC32.
  */
-final class CapturedMysqlEvents
+public final class CapturedMysqlEvents
 {
-    static final String SOURCE_UUID = "0ba6c61d-e80e-11f1-a2d7-02fc00000001";
+    public static final String SOURCE_UUID = "0ba6c61d-e80e-11f1-a2d7-02fc00000001";
 
-    static final byte[] FORMAT_DESCRIPTION = Fixtures.bytes(
+    public static final byte[] FORMAT_DESCRIPTION = Fixtures.bytes(
         "36 96 05 6b",                      // timestamp
         "0f",                               // type 15 FORMAT_DESCRIPTION
         "0b 00 00 00",                      // server_id 11
@@ -28,7 +28,7 @@ final class CapturedMysqlEvents
         "01",                               // checksum algorithm 1 = CRC32
         "a1 45 aa 9d");                     // CRC32
 
-    static final byte[] GTID = Fixtures.bytes(
+    public static final byte[] GTID = Fixtures.bytes(
         "30 9c 05 6b",                      // timestamp
         "21",                               // type 33 GTID
         "0b 00 00 00",                      // server_id 11
@@ -46,7 +46,7 @@ final class CapturedMysqlEvents
         "50 62 01 00",                      // immediate server version 90704
         "fd 64 20 8b");                     // CRC32
 
-    static final byte[] QUERY_BEGIN = Fixtures.bytes(
+    public static final byte[] QUERY_BEGIN = Fixtures.bytes(
         "30 9c 05 6b",                      // timestamp
         "02",                               // type 2 QUERY
         "0b 00 00 00",                      // server_id 11
@@ -67,7 +67,7 @@ final class CapturedMysqlEvents
         Fixtures.ascii("BEGIN"),            // statement
         "87 a6 54 2d");                     // CRC32
 
-    static final byte[] TABLE_MAP = Fixtures.bytes(
+    public static final byte[] TABLE_MAP = Fixtures.bytes(
         "30 9c 05 6b",                      // timestamp
         "13",                               // type 19 TABLE_MAP
         "0b 00 00 00",                      // server_id 11
@@ -84,7 +84,7 @@ final class CapturedMysqlEvents
         "01 01 00 02 03 fc ff 00",          // optional metadata: signedness, default charset
         "dc 2c 5d 97");                     // CRC32
 
-    static final byte[] WRITE_ROWS = Fixtures.bytes(
+    public static final byte[] WRITE_ROWS = Fixtures.bytes(
         "30 9c 05 6b",                      // timestamp
         "1e",                               // type 30 WRITE_ROWS v2
         "0b 00 00 00",                      // server_id 11
@@ -100,7 +100,7 @@ final class CapturedMysqlEvents
         "01 00 61",                         // v = 'a'
         "ba b6 11 c8");                     // CRC32
 
-    static final byte[] XID = Fixtures.bytes(
+    public static final byte[] XID = Fixtures.bytes(
         "30 9c 05 6b",                      // timestamp
         "10",                               // type 16 XID
         "0b 00 00 00",                      // server_id 11

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.semisync.protocol.binlog.CapturedMysqlEvents;
 import io.semisync.protocol.ServerErrorException;
 import io.semisync.protocol.binlog.BinlogEventType;
 import io.semisync.protocol.binlog.SemiSyncAck;

@@ -86,6 +86,12 @@ final class RelayLogContents
         return events.stream().filter(event -> event.transactionEnd() && event.gtid() != null).map(StoredEvent::gtid).toList();
     }
 
+    /** Whether a transaction-end record ends at {@code position} ({@code file:end-position}). */
+    boolean hasCommitPointAt(final String position)
+    {
+        return events.stream().anyMatch(event -> event.transactionEnd() && position.equals(event.position()));
+    }
+
     /** Whether a transaction-end record carries {@code gtid}. */
     boolean hasCommitted(final String gtid)
     {

@@ -1,5 +1,6 @@
 package io.semisync.it.replica;
 
+import io.semisync.replica.ReplicaState;
 import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceServer;
 import io.semisync.sources.SourceServers;
@@ -11,13 +12,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The replica's JVM is killed with SIGKILL at random moments under load and started again on the same data
- * directory: afterwards the relay log holds every transaction the source committed since the replica first
+ * directory: the transaction of the last ACK it reported is in its relay log after each kill, and afterwards the relay log holds every transaction the source committed since the replica first
  * started, exactly once and in order, and nothing the source did not commit.
  */
 class ReplicaKillIT
 {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
     private static final int KILLS = 5;
     private static final int CLIENTS = 3;
     /** An upper bound only: the load runs while the replica is killed and restarted, then stops. */
@@ -39,15 +43,24 @@ class ReplicaKillIT
             ReplicaProcess replica = ReplicaProcess.start("replica-0", server.host(), server.port(), server.replicationUser(), dataDir, logDir);
             try
             {
-                ReplicationChecks.awaitSemisyncConnected(replica, server, Duration.ofSeconds(60));
+                ReplicationChecks.awaitSemisyncConnected(replica, server, CONNECT_TIMEOUT);
                 try (SourceLoad load = SourceLoad.start(server, CLIENTS, MAX_TRANSACTIONS, ROWS_PER_TRANSACTION, false))
                 {
                     for (int kill = 1; kill <= KILLS; kill++)
                     {
-                        Waits.pause(Duration.ofMillis(500 + random.nextInt(3_000)));
-                        final String status = replica.lastStatus().map(ReplicaStatusLine::line).orElse("no status yet");
+                        replica.awaitStatus("streaming before kill " + kill, CONNECT_TIMEOUT,
+                            status -> status.state() == ReplicaState.STREAMING);
+                        Waits.pause(Duration.ofMillis(200 + random.nextInt(2_500)));
+                        final ReplicaStatusLine status = replica.lastStatus().orElseThrow();
                         replica.kill();
-                        System.out.printf("[%s] kill -9 #%d after %d committed transactions; %s%n", flavor, kill, load.committed(), status);
+                        System.out.printf("[%s] kill -9 #%d after %d committed transactions; %s%n", flavor, kill, load.committed(),
+                            status.line());
+                        if (!status.lastAck().isEmpty())
+                        {
+                            assertThat(RelayLogContents.read(dataDir).hasCommitPointAt(status.lastAck()))
+                                .as("after kill %d the relay log holds the transaction acknowledged at %s", kill, status.lastAck())
+                                .isTrue();
+                        }
                         replica = ReplicaProcess.start("replica-" + kill, server.host(), server.port(), server.replicationUser(), dataDir,
                             logDir);
                     }
@@ -55,7 +68,7 @@ class ReplicaKillIT
                     load.stop();
                     System.out.printf("[%s] load stopped after %d transactions%n", flavor, load.await(Duration.ofSeconds(60)));
                 }
-                ReplicationChecks.awaitSemisyncConnected(replica, server, Duration.ofSeconds(60));
+                ReplicationChecks.awaitSemisyncConnected(replica, server, CONNECT_TIMEOUT);
                 final long last = SourceBinlog.lastSequence(server);
                 ReplicationChecks.awaitStored(server, dataDir, last, Duration.ofSeconds(60), replica);
                 replica.stop();

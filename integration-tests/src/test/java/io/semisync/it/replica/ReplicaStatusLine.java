@@ -18,13 +18,15 @@ import java.util.regex.Pattern;
  * @param events      events stored by this process
  * @param transactions transactions stored by this process
  * @param acks        ACKs sent by this process
+ * @param lastAck     {@code file:position} of the last ACK this process sent, empty if none
  */
-record ReplicaStatusLine(String line, ReplicaState state, SemisyncMode semisync, long connects, long events, long transactions, long acks)
+record ReplicaStatusLine(
+    String line, ReplicaState state, SemisyncMode semisync, long connects, long events, long transactions, long acks, String lastAck)
 {
     static final String PREFIX = "status: ";
 
     private static final Pattern COUNTERS = Pattern.compile(
-        ", connects (\\d+), events (\\d+), transactions (\\d+), ACKs (\\d+)");
+        ", connects (\\d+), events (\\d+), transactions (\\d+), ACKs (\\d+)(?: \\(last ([^)]+)\\))?");
 
     static ReplicaStatusLine parse(final String line)
     {
@@ -44,7 +46,7 @@ record ReplicaStatusLine(String line, ReplicaState state, SemisyncMode semisync,
             throw new IllegalArgumentException("no counters in status line: " + line);
         }
         return new ReplicaStatusLine(line, state, semisync, Long.parseLong(counters.group(1)), Long.parseLong(counters.group(2)),
-            Long.parseLong(counters.group(3)), Long.parseLong(counters.group(4)));
+            Long.parseLong(counters.group(3)), Long.parseLong(counters.group(4)), counters.group(5) == null ? "" : counters.group(5));
     }
 
     /** Streaming with the source waiting for our ACKs. */

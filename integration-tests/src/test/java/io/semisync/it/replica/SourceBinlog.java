@@ -63,9 +63,13 @@ final class SourceBinlog
     /** The text of the source's own GTID with sequence {@code sequence}, as the relay log prints it. */
     static String gtid(final SourceServer server, final long sequence)
     {
-        return server.flavor() == Flavor.MYSQL
-            ? server.queryValue("SELECT @@global.server_uuid") + ":" + sequence
-            : "0-" + server.serverId() + "-" + sequence;
+        return gtidPrefix(server) + sequence;
+    }
+
+    /** What the source's own GTIDs start with: {@code server_uuid:} or {@code 0-server_id-}. */
+    private static String gtidPrefix(final SourceServer server)
+    {
+        return server.flavor() == Flavor.MYSQL ? server.queryValue("SELECT @@global.server_uuid") + ":" : "0-" + server.serverId() + "-";
     }
 
     /**
@@ -74,10 +78,11 @@ final class SourceBinlog
      */
     static List<BinlogTransaction> transactions(final SourceServer server, final long first, final long last)
     {
+        final String prefix = gtidPrefix(server);
         final List<String> wanted = new ArrayList<>();
         for (long sequence = first; sequence <= last; sequence++)
         {
-            wanted.add(gtid(server, sequence));
+            wanted.add(prefix + sequence);
         }
         final Set<String> wantedSet = new HashSet<>(wanted);
         final List<BinlogTransaction> transactions = new ArrayList<>();

@@ -77,7 +77,8 @@ class CorruptEventIT
     /**
      * Flips one byte in the middle of {@code marker} in the first row event from the source that carries it,
      * and remembers that event's end position. Row events only: MariaDB's ANNOTATE_ROWS event also holds
-     * the statement's text.
+     * the statement's text. The corrupted packet goes on in one write with the next (the transaction's XID),
+     * so the replica reads the bad event and the rest of its transaction at once: none of it may be stored.
      */
     private static final class RowEventCorruption implements TcpProxy.PacketFilter
     {
@@ -102,25 +103,27 @@ class CorruptEventIT
         }
 
         @Override
-        public void onPacket(final byte[] packet)
+        public boolean onPacket(final byte[] packet)
         {
             if (flippedEventEndPosition != 0 || packet.length < PACKET_HEADER_LENGTH + 3 || packet[PACKET_HEADER_LENGTH] != 0)
             {
-                return;
+                return false;
             }
             final int event = PACKET_HEADER_LENGTH + ((packet[PACKET_HEADER_LENGTH + 1] & 0xFF) == SEMISYNC_MAGIC ? 3 : 1);
             if (packet.length < event + LOG_POS_OFFSET + 4)
             {
-                return;
+                return false;
             }
             final int type = packet[event + TYPE_OFFSET] & 0xFF;
             final int at = indexOf(packet, marker);
-            if ((type == WRITE_ROWS_V1 || type == WRITE_ROWS_V2) && at >= 0)
+            if ((type != WRITE_ROWS_V1 && type != WRITE_ROWS_V2) || at < 0)
             {
-                packet[at + marker.length / 2] ^= (byte)0x01;
-                flippedEventEndPosition = (packet[event + LOG_POS_OFFSET] & 0xFFL) | (packet[event + LOG_POS_OFFSET + 1] & 0xFFL) << 8
-                    | (packet[event + LOG_POS_OFFSET + 2] & 0xFFL) << 16 | (packet[event + LOG_POS_OFFSET + 3] & 0xFFL) << 24;
+                return false;
             }
+            packet[at + marker.length / 2] ^= (byte)0x01;
+            flippedEventEndPosition = (packet[event + LOG_POS_OFFSET] & 0xFFL) | (packet[event + LOG_POS_OFFSET + 1] & 0xFFL) << 8
+                | (packet[event + LOG_POS_OFFSET + 2] & 0xFFL) << 16 | (packet[event + LOG_POS_OFFSET + 3] & 0xFFL) << 24;
+            return true;
         }
 
         private static int indexOf(final byte[] data, final byte[] pattern)

@@ -25,7 +25,7 @@ class ReplicaKillIT
     private static final int KILLS = 5;
     private static final int CLIENTS = 3;
     /** An upper bound only: the load runs while the replica is killed and restarted, then stops. */
-    private static final int MAX_TRANSACTIONS = 20_000;
+    private static final int MAX_TRANSACTIONS = 8_000;
     private static final int ROWS_PER_TRANSACTION = 2;
 
     @ParameterizedTest

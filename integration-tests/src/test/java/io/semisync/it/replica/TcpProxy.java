@@ -1,5 +1,7 @@
 package io.semisync.it.replica;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A TCP proxy on 127.0.0.1 between the replica and the source, to break the network on purpose: it can cut
  * every connection (both sides see the connection drop; new connections are accepted as before), and it hands
  * each MySQL packet from the source (4-byte header and payload; no TLS, no compression) to a
- * {@link PacketFilter} that may change bytes before the packet goes on.
+ * {@link PacketFilter} that may change bytes before the packet goes on, or hold it back to go on in one write
+ * with the next.
  */
 final class TcpProxy implements AutoCloseable
 {
@@ -27,7 +30,7 @@ final class TcpProxy implements AutoCloseable
     private final InetSocketAddress target;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicLong accepted = new AtomicLong();
-    private volatile PacketFilter sourcePacketFilter = packet -> { };
+    private volatile PacketFilter sourcePacketFilter = packet -> false;
     private volatile boolean closed;
 
     private TcpProxy(final ServerSocket listener, final InetSocketAddress target)
@@ -143,11 +146,17 @@ final class TcpProxy implements AutoCloseable
         }
     }
 
+    /**
+     * Forwards whole packets, several in one write when more are already waiting or the filter holds one back,
+     * as the network may deliver them.
+     */
     private void copyPackets(final Socket from, final Socket to)
     {
-        try (DataInputStream in = new DataInputStream(from.getInputStream()); OutputStream out = to.getOutputStream())
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(from.getInputStream()));
+            OutputStream out = to.getOutputStream())
         {
             final byte[] header = new byte[HEADER_LENGTH];
+            final ByteArrayOutputStream pending = new ByteArrayOutputStream();
             while (true)
             {
                 in.readFully(header);
@@ -155,9 +164,14 @@ final class TcpProxy implements AutoCloseable
                 final byte[] packet = new byte[HEADER_LENGTH + length];
                 System.arraycopy(header, 0, packet, 0, HEADER_LENGTH);
                 in.readFully(packet, HEADER_LENGTH, length);
-                sourcePacketFilter.onPacket(packet);
-                out.write(packet);
-                out.flush();
+                final boolean hold = sourcePacketFilter.onPacket(packet);
+                pending.write(packet);
+                if (!hold && in.available() == 0)
+                {
+                    pending.writeTo(out);
+                    out.flush();
+                    pending.reset();
+                }
             }
         }
         catch (final IOException ex)
@@ -216,6 +230,7 @@ final class TcpProxy implements AutoCloseable
     @FunctionalInterface
     interface PacketFilter
     {
-        void onPacket(byte[] packet);
+        /** @return true to send this packet only together with the next one (in one write) */
+        boolean onPacket(byte[] packet);
     }
 }

@@ -190,6 +190,10 @@ public final class Replica implements AutoCloseable
     private CompletableFuture<Void> startStream(final SourceFacts facts, final Optional<String> initial)
     {
         writer.discardIncompleteTransaction();
+        // A stream that broke in the middle of a read may leave complete transactions appended but not yet
+        // synced. The GTID set below is read from everything appended, while the checkpoint's index and the
+        // position the new stream skips up to come from the last durable commit: make them the same.
+        writer.sync();
         final GtidState gtids = gtidState(facts, initial);
         final byte[] checkpoint = gtids.toCheckpoint();
         writer.writeGtidCheckpoint(writer.lastDurableCommitIndex(), new UnsafeBuffer(checkpoint), 0, checkpoint.length);

@@ -24,8 +24,8 @@ class ReplicaKillIT
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
     private static final int KILLS = 5;
     private static final int CLIENTS = 3;
-    /** An upper bound only: the load runs while the replica is killed and restarted, then stops. */
-    private static final int MAX_TRANSACTIONS = 8_000;
+    /** No bound in number: the load runs while the replica is killed and restarted, then stops. */
+    private static final long UNBOUNDED = Long.MAX_VALUE;
     private static final int ROWS_PER_TRANSACTION = 2;
 
     @ParameterizedTest
@@ -44,13 +44,14 @@ class ReplicaKillIT
             try
             {
                 ReplicationChecks.awaitSemisyncConnected(replica, server, CONNECT_TIMEOUT);
-                try (SourceLoad load = SourceLoad.start(server, CLIENTS, MAX_TRANSACTIONS, ROWS_PER_TRANSACTION, false))
+                try (SourceLoad load = SourceLoad.start(server, CLIENTS, UNBOUNDED, ROWS_PER_TRANSACTION, false))
                 {
                     for (int kill = 1; kill <= KILLS; kill++)
                     {
                         replica.awaitStatus("streaming before kill " + kill, CONNECT_TIMEOUT,
                             status -> status.state() == ReplicaState.STREAMING);
-                        Waits.pause(Duration.ofMillis(200 + random.nextInt(2_500)));
+                        Waits.pause(Duration.ofMillis(200 + random.nextInt(1_500)));
+                        assertThat(load.isDone()).as("the load has ended before kill %d", kill).isFalse();
                         final ReplicaStatusLine status = replica.lastStatus().orElseThrow();
                         replica.kill();
                         System.out.printf("[%s] kill -9 #%d after %d committed transactions; %s%n", flavor, kill, load.committed(),

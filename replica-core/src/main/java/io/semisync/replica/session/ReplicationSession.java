@@ -22,11 +22,6 @@ public final class ReplicationSession
     /** Where a GTID dump starts when the GTIDs decide: the start of the first file that holds one we lack. */
     private static final long FIRST_EVENT_POSITION = 4;
     private static final String REPORT_HOST = "semisync-replica";
-    /**
-     * MariaDB's BINLOG_SEND_ANNOTATE_ROWS_EVENT dump flag: without it the source leaves the ANNOTATE_ROWS event
-     * (the statement behind row events) out of the stream, and the relay log would not hold its binlog whole.
-     */
-    private static final int MARIADB_SEND_ANNOTATE_ROWS = 0x02;
 
     private ReplicationSession()
     {
@@ -70,7 +65,7 @@ public final class ReplicationSession
                 // the ACK is a packet of our own numbered 0, so the stream cannot keep one sequence
                 connection.packetSequence().followPeer();
                 return connection.startStream(facts.isMariadb()
-                    ? new ComBinlogDump(FIRST_EVENT_POSITION, BinlogDumpFlags.BLOCK | MARIADB_SEND_ANNOTATE_ROWS, serverId, "")
+                    ? new ComBinlogDump(FIRST_EVENT_POSITION, BinlogDumpFlags.BLOCK | BinlogDumpFlags.MARIADB_SEND_ANNOTATE_ROWS, serverId, "")
                     : new ComBinlogDumpGtid(BinlogDumpFlags.BLOCK, serverId, "", FIRST_EVENT_POSITION, gtids.mysqlSet().toBytes()),
                     streamHandler);
             });

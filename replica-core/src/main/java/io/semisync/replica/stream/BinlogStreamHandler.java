@@ -63,6 +63,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private long lastReadNanos;
     private int checksumLength;
     private boolean broken;
+    private boolean resumeAckPending;
     private boolean unsynced;
     private long pendingAckPosition = -1;
     private String pendingAckFile;
@@ -100,6 +101,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         this.ackLatency = ackLatency;
         this.position = new StreamPosition(storedFile, storedPosition);
         this.heartbeatPeriodNanos = heartbeatPeriod.toNanos();
+        this.resumeAckPending = semisync && storedFile != null;
     }
 
     @Override
@@ -135,6 +137,10 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
             if (!broken)
             {
                 lastReadNanos = System.nanoTime();
+                if (resumeAckPending)
+                {
+                    ackStoredPosition(lastReadNanos);
+                }
                 wrap(payload);
                 onPacket(payload, lastReadNanos);
             }
@@ -194,6 +200,19 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         broken = true;
         listener.onStreamClosed(cause);
         ctx.close();
+    }
+
+    /**
+     * On the first packet of a resumed semisync stream (the source is then in dump mode and listens for ACKs),
+     * acknowledges what the relay log already holds durably. An ACK lost with the previous connection would
+     * otherwise leave the source waiting for a transaction it will not send again, until its timeout.
+     */
+    private void ackStoredPosition(final long readNanos)
+    {
+        resumeAckPending = false;
+        pendingAckPosition = storedPosition;
+        pendingAckFile = storedFile;
+        pendingAckReadNanos = readNanos;
     }
 
     private void wrap(final ByteBuf payload)

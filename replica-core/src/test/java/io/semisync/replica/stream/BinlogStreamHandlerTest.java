@@ -100,7 +100,7 @@ class BinlogStreamHandlerTest
             semisyncPacket(false, CapturedMysqlEvents.WRITE_ROWS),
             semisyncPacket(true, CapturedMysqlEvents.XID));
 
-        assertThat((Object)channel.readOutbound()).as("no ACK before the sync").isNull();
+        assertThat(channel.<Object>readOutbound()).as("no ACK before the sync").isNull();
         assertThat(writer.lastDurableIndex()).isLessThan(writer.lastAppendedIndex());
 
         readComplete(channel);
@@ -108,7 +108,7 @@ class BinlogStreamHandlerTest
         final SemiSyncAck ack = channel.readOutbound();
         assertThat(ack.fileName()).isEqualTo(FILE);
         assertThat(ack.position()).isEqualTo(863);
-        assertThat((Object)channel.readOutbound()).isNull();
+        assertThat(channel.<Object>readOutbound()).isNull();
         assertThat(listener.acks).containsExactly(FILE + ":863");
         assertThat(ackLatency.count()).isEqualTo(1);
         final String gtid = SOURCE_UUID + ":3";
@@ -160,20 +160,20 @@ class BinlogStreamHandlerTest
             read(channel, semisyncPacket(true, xid(gno, position += 31)));
         }
         read(channel, semisyncPacket(false, heartbeat(FILE, position)));
-        assertThat((Object)channel.readOutbound()).isNull();
+        assertThat(channel.<Object>readOutbound()).isNull();
 
         readComplete(channel);
 
         final SemiSyncAck ack = channel.readOutbound();
         assertThat(ack.position()).isEqualTo(position).isEqualTo(1_543);
         assertThat(ack.fileName()).isEqualTo(FILE);
-        assertThat((Object)channel.readOutbound()).as("exactly one ACK").isNull();
+        assertThat(channel.<Object>readOutbound()).as("exactly one ACK").isNull();
         assertThat(listener.acks).containsExactly(FILE + ":1543");
         assertThat(stored()).filteredOn(line -> line.endsWith(" ack")).hasSize(3);
 
         read(channel, semisyncPacket(false, heartbeat(FILE, position)));
         readComplete(channel);
-        assertThat((Object)channel.readOutbound()).as("no ACK for a read without flagged events").isNull();
+        assertThat(channel.<Object>readOutbound()).as("no ACK for a read without flagged events").isNull();
         assertFalseFinish(channel);
     }
 
@@ -258,7 +258,7 @@ class BinlogStreamHandlerTest
 
         assertThat(stored()).isEmpty();
         assertThat(listener.stored).isEmpty();
-        assertThat((Object)channel.readOutbound()).isNull();
+        assertThat(channel.<Object>readOutbound()).isNull();
 
         read(channel, semisyncPacket(false, query("FLUSH TABLES", 200)));
         readComplete(channel);
@@ -287,7 +287,7 @@ class BinlogStreamHandlerTest
         assertThat(listener.closed).first().isInstanceOf(BinlogChecksumException.class);
         assertThat(listener.closed.get(0)).hasMessageContaining(FILE + ":700").hasMessageContaining("XID");
         assertThat(stored()).noneMatch(line -> line.contains(":700") || line.contains(":800"));
-        assertThat((Object)channel.readOutbound()).as("no ACK after a corrupt event").isNull();
+        assertThat(channel.<Object>readOutbound()).as("no ACK after a corrupt event").isNull();
         assertThat(probe.closeRequested).isTrue();
         assertThat(stored()).containsExactly(
             "GTID " + FILE + ":500 " + SOURCE_UUID + ":4 -",
@@ -345,7 +345,7 @@ class BinlogStreamHandlerTest
         assertThat(listener.closed).first().isInstanceOf(BinlogStreamException.class);
         assertThat(listener.closed.get(0)).hasMessageContaining("announces 31 bytes").hasMessageContaining("30");
         assertThat(stored()).isEmpty();
-        assertThat((Object)channel.readOutbound()).isNull();
+        assertThat(channel.<Object>readOutbound()).isNull();
         assertFalseFinish(channel);
     }
 
@@ -384,6 +384,34 @@ class BinlogStreamHandlerTest
         final SemiSyncAck ack = channel.readOutbound();
         assertThat(ack.position()).isEqualTo(863);
         assertThat(ack.fileName()).isEqualTo(FILE);
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void resumedSemisyncStreamAcknowledgesWhatIsStoredOnItsFirstRead()
+    {
+        final EmbeddedChannel channel = channel(true, false, FILE, 700);
+        read(channel, semisyncPacket(false, rotate(FILE, 4, true, 0)));
+        assertThat(channel.<Object>readOutbound()).as("no ACK before the read completes").isNull();
+        readComplete(channel);
+
+        final SemiSyncAck ack = channel.readOutbound();
+        assertThat(ack.fileName()).isEqualTo(FILE);
+        assertThat(ack.position()).isEqualTo(700);
+        read(channel, semisyncPacket(false, heartbeat(FILE, 700)));
+        readComplete(channel);
+        assertThat(channel.<Object>readOutbound()).as("only once per stream").isNull();
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void resumedPlainStreamSendsNoAck()
+    {
+        final EmbeddedChannel channel = channel(false, false, FILE, 700);
+        read(channel, StreamEvents.plainPacket(rotate(FILE, 4, true, 0)));
+        readComplete(channel);
+
+        assertThat(channel.<Object>readOutbound()).isNull();
         assertFalseFinish(channel);
     }
 
@@ -428,7 +456,7 @@ class BinlogStreamHandlerTest
 
         assertThat(stored()).containsExactly("GTID " + FILE + ":200 " + SOURCE_UUID + ":1 -", "QUERY " + FILE + ":300 " + SOURCE_UUID + ":1 commit");
         assertThat(writer.lastDurableIndex()).isEqualTo(writer.lastAppendedIndex());
-        assertThat((Object)channel.readOutbound()).isNull();
+        assertThat(channel.<Object>readOutbound()).isNull();
         assertThat(listener.acks).isEmpty();
         assertFalseFinish(channel);
     }

@@ -6,6 +6,7 @@ import io.semisync.benchmarks.load.SemisyncCounters;
 import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceOptions;
 import io.semisync.sources.SourceServer;
+import io.semisync.sources.SourceServerException;
 import io.semisync.sources.SourceServers;
 
 import java.io.PrintStream;
@@ -22,8 +23,8 @@ import java.util.Locale;
 final class FlavorBenchmark
 {
     private static final Duration CLIENTS_TIMEOUT = Duration.ofSeconds(30);
-    /** At most one commit, to make the source write to replicas that may have gone. */
-    private static final Duration POKE = Duration.ofMillis(10);
+    /** The Command column of {@code SHOW PROCESSLIST}: {@code Binlog Dump} or {@code Binlog Dump GTID} for a replica. */
+    private static final int PROCESSLIST_COMMAND = 4;
 
     private final HarnessSettings settings;
     private final ResultTable table;
@@ -60,12 +61,14 @@ final class FlavorBenchmark
                         out.printf(Locale.ROOT, "[%s round %d/%d, %2d/%d] %-50s %d client(s): ", flavor, round, settings.rounds(),
                             i + 1, points.size(), point.configuration().label(), point.clients());
                         out.flush();
+                        final long started = System.nanoTime();
                         final Measurement measurement = measure(source, load, nativeReplica, point, round);
                         table.add(measurement);
                         final LoadResult result = measurement.load();
-                        out.printf(Locale.ROOT, "%6.0f commits/s  p50 %6.2f ms  p99 %6.2f ms%s%n",
+                        out.printf(Locale.ROOT, "%6.0f commits/s  p50 %6.2f ms  p99 %6.2f ms%s  (%.0f s)%n",
                             result.commitsPerSecond(), result.p50Millis(), result.p99Millis(),
-                            point.configuration().semisyncClients() == 0 ? "" : "  no_tx +" + measurement.noTxDelta());
+                            point.configuration().semisyncClients() == 0 ? "" : "  no_tx +" + measurement.noTxDelta(),
+                            (System.nanoTime() - started) / 1e9);
                     }
                 }
             }
@@ -75,7 +78,7 @@ final class FlavorBenchmark
     private Measurement measure(final SourceServer source, final CommitLoad load, final NativeReplica nativeReplica, final Point point,
         final int round)
     {
-        awaitSemisyncClients(source, load, 0, ReplicaUnderTest.NONE);
+        disconnectStaleReplicas(source);
         final Configuration configuration = point.configuration();
         switch (configuration.replica())
         {
@@ -112,7 +115,7 @@ final class FlavorBenchmark
         final ReplicaUnderTest replica)
     {
         final long expectedClients = point.configuration().semisyncClients();
-        awaitSemisyncClients(source, load, expectedClients, replica);
+        awaitSemisyncClients(source, expectedClients, replica);
         final boolean semisync = expectedClients > 0;
         if (semisync)
         {
@@ -135,29 +138,44 @@ final class FlavorBenchmark
     }
 
     /**
-     * Waits until the source counts {@code expected} semisync replicas. A source notices a replica has gone only when
-     * it next writes to it, so while it counts too many, a single commit gives its dump threads something to send.
+     * Ends the source's dump threads left by the previous point's replica. A source notices that a replica has gone
+     * only when it next writes to it; until then it still counts it as a semisync client, and the next commit could
+     * wait for that replica's ACK for the whole semisync timeout.
      */
-    private static void awaitSemisyncClients(final SourceServer source, final CommitLoad load, final long expected,
-        final ReplicaUnderTest replica)
+    private static void disconnectStaleReplicas(final SourceServer source)
+    {
+        for (final List<String> thread : source.query("SHOW PROCESSLIST"))
+        {
+            final String command = thread.get(PROCESSLIST_COMMAND);
+            if (command != null && command.startsWith("Binlog Dump"))
+            {
+                try
+                {
+                    source.execute("KILL " + thread.get(0));
+                }
+                catch (final SourceServerException ex)
+                {
+                    if (!ex.getMessage().contains("Unknown thread id"))
+                    {
+                        throw ex;
+                    }
+                }
+            }
+        }
+        awaitSemisyncClients(source, 0, ReplicaUnderTest.NONE);
+    }
+
+    /** Waits until the source counts {@code expected} semisync replicas, so exactly the configuration's replica is connected. */
+    private static void awaitSemisyncClients(final SourceServer source, final long expected, final ReplicaUnderTest replica)
     {
         final long deadline = System.nanoTime() + CLIENTS_TIMEOUT.toNanos();
-        while (true)
+        while (SemisyncCounters.of(source).clients() != expected)
         {
-            final long clients = SemisyncCounters.of(source).clients();
-            if (clients == expected)
-            {
-                return;
-            }
             replica.check();
             if (System.nanoTime() > deadline)
             {
                 throw new IllegalStateException("the source did not count " + expected + " semisync replica(s) within "
                     + CLIENTS_TIMEOUT.toSeconds() + " s: " + SemisyncCounters.of(source).describe(source) + "; " + replica.describe());
-            }
-            if (clients > expected)
-            {
-                load.run(1, POKE, 1);
             }
             try
             {

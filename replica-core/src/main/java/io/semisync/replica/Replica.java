@@ -65,7 +65,8 @@ public final class Replica implements AutoCloseable
     private volatile String source;
     private volatile String lastError = "";
     private volatile String gtidText = "";
-    private volatile String lastAck = "";
+    private volatile String lastAckFile = "";
+    private volatile long lastAckPosition;
     private volatile long connects;
     private volatile long eventsStored;
     private volatile long transactionsStored;
@@ -123,6 +124,7 @@ public final class Replica implements AutoCloseable
 
     public ReplicaStatus status()
     {
+        final String lastAck = lastAckFile.isEmpty() ? "" : lastAckFile + ":" + lastAckPosition;
         return new ReplicaStatus(state, semisync, source, connects, eventsStored, transactionsStored, acksSent, lastAck, gtidText, lastError);
     }
 
@@ -351,7 +353,8 @@ public final class Replica implements AutoCloseable
         public void onAck(final String file, final long position)
         {
             acksSent++;
-            lastAck = file + ":" + position;
+            lastAckPosition = position;
+            lastAckFile = file;
         }
 
         @Override

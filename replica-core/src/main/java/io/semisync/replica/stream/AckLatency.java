@@ -1,72 +1,88 @@
 package io.semisync.replica.stream;
 
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SingleWriterRecorder;
 
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
 
 /**
  * ACK latency, from reading a flagged event to writing its ACK, split into waiting (the rest of the read
- * batch is processed), sync (the durability barrier) and send (encoding and writing the ACK). Recorded on
- * the stream's thread without allocating; read with {@link #copy()} from any thread.
+ * batch is processed), sync (the durability barrier) and send (encoding and writing the ACK). The stream's
+ * thread records wait-free and without allocating (HdrHistogram's single-writer recorders); readers on any
+ * thread take what was recorded since they last looked into a running total.
  */
 public final class AckLatency
 {
     private static final long HIGHEST_NANOS = TimeUnit.MINUTES.toNanos(10);
+    private static final int SIGNIFICANT_DIGITS = 3;
 
-    private final Histogram waiting = new Histogram(HIGHEST_NANOS, 3);
-    private final Histogram sync = new Histogram(HIGHEST_NANOS, 3);
-    private final Histogram send = new Histogram(HIGHEST_NANOS, 3);
-    private final Histogram total = new Histogram(HIGHEST_NANOS, 3);
+    private final Part waiting = new Part();
+    private final Part sync = new Part();
+    private final Part send = new Part();
+    private final Part total = new Part();
 
-    synchronized void record(final long readNanos, final long syncStartNanos, final long syncEndNanos, final long sentNanos)
+    void record(final long readNanos, final long syncStartNanos, final long syncEndNanos, final long sentNanos)
     {
-        waiting.recordValue(Math.min(HIGHEST_NANOS, syncStartNanos - readNanos));
-        sync.recordValue(Math.min(HIGHEST_NANOS, syncEndNanos - syncStartNanos));
-        send.recordValue(Math.min(HIGHEST_NANOS, sentNanos - syncEndNanos));
-        total.recordValue(Math.min(HIGHEST_NANOS, sentNanos - readNanos));
+        waiting.record(syncStartNanos - readNanos);
+        sync.record(syncEndNanos - syncStartNanos);
+        send.record(sentNanos - syncEndNanos);
+        total.record(sentNanos - readNanos);
     }
 
     /** A snapshot that later recording does not change. */
     public synchronized AckLatency copy()
     {
         final AckLatency copy = new AckLatency();
-        copy.waiting.add(waiting);
-        copy.sync.add(sync);
-        copy.send.add(send);
-        copy.total.add(total);
+        copy.waiting.recorded.add(waiting.collect());
+        copy.sync.recorded.add(sync.collect());
+        copy.send.recorded.add(send.collect());
+        copy.total.recorded.add(total.collect());
         return copy;
     }
 
-    public long count()
+    /** ACKs recorded so far. */
+    public synchronized long count()
     {
-        return total.getTotalCount();
-    }
-
-    /** Adds another recording to this one. */
-    public synchronized void add(final AckLatency other)
-    {
-        final AckLatency snapshot = other.copy();
-        waiting.add(snapshot.waiting);
-        sync.add(snapshot.sync);
-        send.add(snapshot.send);
-        total.add(snapshot.total);
+        return total.collect().getTotalCount();
     }
 
     /** Prints count, p50, p99 and max of each part in microseconds. */
     public synchronized void print(final PrintStream out)
     {
-        out.printf("ACK latency (us) over %d ACKs:%n", total.getTotalCount());
+        final Histogram all = total.collect();
+        out.printf("ACK latency (us) over %d ACKs:%n", all.getTotalCount());
         out.printf("  %-8s %10s %10s %10s%n", "part", "p50", "p99", "max");
-        line(out, "waiting", waiting);
-        line(out, "sync", sync);
-        line(out, "send", send);
-        line(out, "total", total);
+        line(out, "waiting", waiting.collect());
+        line(out, "sync", sync.collect());
+        line(out, "send", send.collect());
+        line(out, "total", all);
     }
 
     private static void line(final PrintStream out, final String name, final Histogram histogram)
     {
         out.printf("  %-8s %10.1f %10.1f %10.1f%n", name,
             histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0);
+    }
+
+    /** One part: a recorder the stream writes, and the total of what readers have taken from it. */
+    private static final class Part
+    {
+        private final SingleWriterRecorder recorder = new SingleWriterRecorder(HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+        private final Histogram recorded = new Histogram(HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+        private Histogram interval;
+
+        void record(final long nanos)
+        {
+            recorder.recordValue(Math.min(HIGHEST_NANOS, Math.max(0, nanos)));
+        }
+
+        /** Adds what was recorded since the last call to the total and returns the total; readers hold the lock. */
+        Histogram collect()
+        {
+            interval = recorder.getIntervalHistogram(interval);
+            recorded.add(interval);
+            return recorded;
+        }
     }
 }

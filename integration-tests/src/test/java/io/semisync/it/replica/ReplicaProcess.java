@@ -1,48 +1,30 @@
 package io.semisync.it.replica;
 
+import io.semisync.sources.ReplicaJvm;
 import io.semisync.sources.SourceUser;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The replica's runnable jar in a JVM of its own ({@code run} command), with stdout and stderr captured to
- * files in a log directory so a test can read its status lines and its log, kill it with SIGKILL, or stop it
- * with SIGTERM. Every process still alive when the test JVM exits is killed.
+ * The replica as the integration tests run it: its runnable jar ({@code semisync.replica.jar}, set by failsafe) in a
+ * JVM of its own, without TLS, with a status line every second that a test can wait on, killed with SIGKILL or
+ * stopped with SIGTERM.
  */
 final class ReplicaProcess implements AutoCloseable
 {
-    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(20);
     private static final int SIGTERM_EXIT_CODE = 143;
 
-    static
-    {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "kill-replica-processes"));
-    }
+    private final ReplicaJvm jvm;
 
-    private final String name;
-    private final Process process;
-    private final Path stdout;
-    private final Path stderr;
-
-    private ReplicaProcess(final String name, final Process process, final Path stdout, final Path stderr)
+    private ReplicaProcess(final ReplicaJvm jvm)
     {
-        this.name = name;
-        this.process = process;
-        this.stdout = stdout;
-        this.stderr = stderr;
+        this.jvm = jvm;
     }
 
     /**
@@ -66,60 +48,38 @@ final class ReplicaProcess implements AutoCloseable
         final String... extraArgs)
     {
         final String jar = System.getProperty("semisync.replica.jar");
-        if (jar == null || !Files.isRegularFile(Path.of(jar)))
+        if (jar == null)
         {
-            throw new IllegalStateException("no replica jar at semisync.replica.jar=" + jar
-                + ": build it with mvn -pl replica-core package (failsafe sets the property)");
+            throw new IllegalStateException("system property semisync.replica.jar is not set: run the integration tests with mvn verify"
+                + " (failsafe sets it)");
         }
-        final List<String> command = new ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
-            "-jar", jar, "run",
+        final List<String> runArgs = new ArrayList<>(List.of(
             "--source-host", host,
             "--source-port", Integer.toString(port),
-            "--user", user.name(),
-            "--password-env", "SEMISYNC_SOURCE_PASSWORD",
             "--allow-public-key-retrieval",
             "--tls-mode", "DISABLED",
             "--server-id", "4242",
             "--data-dir", dataDir.toString(),
             "--heartbeat-ms", "1000",
             "--status-interval-s", "1"));
-        command.addAll(List.of(extraArgs));
-        try
-        {
-            Files.createDirectories(logDir);
-            final Path out = logDir.resolve(name + ".out");
-            final Path err = logDir.resolve(name + ".err");
-            final ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
-            builder.environment().put("SEMISYNC_SOURCE_PASSWORD", user.password());
-            final Process process = builder.start();
-            LIVE.add(process);
-            return new ReplicaProcess(name, process, out, err);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot start the replica " + command, ex);
-        }
+        runArgs.addAll(List.of(extraArgs));
+        return new ReplicaProcess(ReplicaJvm.start(Path.of(jar), name, logDir, user, List.of("-Xmx256m"), runArgs));
     }
 
     long pid()
     {
-        return process.pid();
+        return jvm.pid();
     }
 
     boolean isAlive()
     {
-        return process.isAlive();
+        return jvm.isAlive();
     }
 
     /** Kills the JVM with SIGKILL, as a crash or the OOM killer would, and waits until it is gone. */
     void kill()
     {
-        process.destroyForcibly();
-        awaitExit();
+        jvm.kill();
     }
 
     /**
@@ -130,44 +90,24 @@ final class ReplicaProcess implements AutoCloseable
      */
     void stop()
     {
-        process.destroy();
-        final int exitCode = awaitExit();
+        final int exitCode = jvm.stop(EXIT_TIMEOUT);
         if (exitCode != SIGTERM_EXIT_CODE || !stdout().contains("final status: STOPPED"))
         {
-            throw new AssertionError("replica " + name + " exited with " + exitCode + " after SIGTERM, not " + SIGTERM_EXIT_CODE
+            throw new AssertionError(jvm + " exited with " + exitCode + " after SIGTERM, not " + SIGTERM_EXIT_CODE
                 + " after printing its final status" + logTail());
-        }
-    }
-
-    private int awaitExit()
-    {
-        try
-        {
-            if (!process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
-            {
-                process.destroyForcibly();
-                throw new AssertionError("replica " + name + " did not exit within " + EXIT_TIMEOUT.toSeconds() + " s" + logTail());
-            }
-            LIVE.remove(process);
-            return process.exitValue();
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for replica " + name, ex);
         }
     }
 
     /** Everything the replica printed on stdout so far. */
     String stdout()
     {
-        return read(stdout);
+        return jvm.stdout();
     }
 
     /** The replica's log (stderr) so far. */
     String stderr()
     {
-        return read(stderr);
+        return jvm.stderr();
     }
 
     /** The last {@code status:} line printed, if any. */
@@ -196,14 +136,13 @@ final class ReplicaProcess implements AutoCloseable
             {
                 return status.get();
             }
-            if (!process.isAlive())
+            if (!jvm.isAlive())
             {
-                throw new AssertionError("replica " + name + " exited with " + process.exitValue() + " while waiting for " + what
-                    + logTail());
+                throw new AssertionError(jvm + " exited with " + jvm.exitValue() + " while waiting for " + what + logTail());
             }
             if (System.nanoTime() > deadline)
             {
-                throw new AssertionError("replica " + name + ": no " + what + " within " + timeout.toSeconds() + " s; last status: "
+                throw new AssertionError(jvm + ": no " + what + " within " + timeout.toSeconds() + " s; last status: "
                     + status.map(ReplicaStatusLine::line).orElse("none") + logTail());
             }
             Waits.pause(Duration.ofMillis(200));
@@ -213,41 +152,19 @@ final class ReplicaProcess implements AutoCloseable
     /** The end of stdout and stderr, for failure messages. */
     String logTail()
     {
-        return "\n--- " + stdout + " (tail) ---\n" + tail(stdout(), 5) + "\n--- " + stderr + " (tail) ---\n" + tail(stderr(), 25);
-    }
-
-    private static String tail(final String text, final int lines)
-    {
-        final List<String> all = text.lines().toList();
-        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    }
-
-    private static String read(final Path file)
-    {
-        try
-        {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return jvm.logTail(5, 25);
     }
 
     /** Kills the process if it still runs. */
     @Override
     public void close()
     {
-        if (process.isAlive())
-        {
-            kill();
-        }
-        LIVE.remove(process);
+        jvm.close();
     }
 
     @Override
     public String toString()
     {
-        return "replica " + name + " (pid " + process.pid() + ")";
+        return jvm.toString();
     }
 }

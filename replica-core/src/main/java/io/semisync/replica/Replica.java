@@ -11,7 +11,10 @@ import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.config.StartPosition;
 import io.semisync.replica.session.FatalReplicationException;
 import io.semisync.replica.session.GtidState;
+import io.semisync.replica.session.BinlogPosition;
 import io.semisync.replica.session.ReplicationSession;
+import io.semisync.replica.session.ResumePoint;
+import io.semisync.replica.session.SourceBinlogPositions;
 import io.semisync.replica.source.SemisyncSupport;
 import io.semisync.replica.source.SourceFacts;
 import io.semisync.replica.source.SourceFactsReader;
@@ -64,7 +67,7 @@ public final class Replica implements AutoCloseable
     private volatile SemisyncMode semisync = SemisyncMode.UNKNOWN;
     private volatile String source;
     private volatile String lastError = "";
-    private volatile String gtidText = "";
+    private volatile String resumedFrom = "";
     private volatile String lastAckFile = "";
     private volatile long lastAckPosition;
     private volatile long connects;
@@ -125,7 +128,7 @@ public final class Replica implements AutoCloseable
     public ReplicaStatus status()
     {
         final String lastAck = lastAckFile.isEmpty() ? "" : lastAckFile + ":" + lastAckPosition;
-        return new ReplicaStatus(state, semisync, source, connects, eventsStored, transactionsStored, acksSent, lastAck, gtidText, lastError);
+        return new ReplicaStatus(state, semisync, source, connects, eventsStored, transactionsStored, acksSent, lastAck, resumedFrom, lastError);
     }
 
     /** ACK latency recorded so far. */
@@ -160,7 +163,7 @@ public final class Replica implements AutoCloseable
                 connection = connected;
                 return SourceFactsReader.read(connected);
             })
-            .thenComposeAsync(facts -> initialGtids(facts).thenComposeAsync(initial -> startStream(facts, initial), loop), loop)
+            .thenComposeAsync(facts -> initialPoint(facts).thenComposeAsync(initial -> startStream(facts, initial), loop), loop)
             .whenCompleteAsync((ignored, failure) ->
             {
                 if (failure != null)
@@ -170,36 +173,41 @@ public final class Replica implements AutoCloseable
             }, loop);
     }
 
-    /** The GTID state of a relay log that holds nothing yet, from the configured start position. */
-    private CompletableFuture<Optional<String>> initialGtids(final SourceFacts facts)
+    /**
+     * Where a relay log that holds nothing yet starts, from the configured start position: GTIDs, or a binlog
+     * position when the source has no GTIDs. Empty when the relay log holds something.
+     */
+    private CompletableFuture<Optional<ResumePoint>> initialPoint(final SourceFacts facts)
     {
         if (relayLog.gtidCheckpoint().isPresent() || writer.lastAppendedIndex() >= 0)
         {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        if (config.startPosition == StartPosition.CURRENT)
+        final boolean current = config.startPosition == StartPosition.CURRENT;
+        if (!facts.gtids())
         {
-            return CompletableFuture.completedFuture(Optional.of(facts.gtidPosition()));
+            return (current ? SourceBinlogPositions.current(connection) : SourceBinlogPositions.oldest(connection))
+                .thenApply(Optional::of);
         }
-        if (facts.isMariadb())
+        if (current || facts.isMariadb())
         {
-            return CompletableFuture.completedFuture(Optional.of(""));
+            return CompletableFuture.completedFuture(Optional.of(GtidState.of(facts.isMariadb(), current ? facts.gtidPosition() : "")));
         }
         return connection.query("SELECT @@global.gtid_purged")
-            .thenApply(result -> Optional.of(result.rows().get(0).isNull(0) ? "" : result.rows().get(0).getString(0)));
+            .thenApply(result -> Optional.of(GtidState.of(false, result.rows().get(0).isNull(0) ? "" : result.rows().get(0).getString(0))));
     }
 
-    private CompletableFuture<Void> startStream(final SourceFacts facts, final Optional<String> initial)
+    private CompletableFuture<Void> startStream(final SourceFacts facts, final Optional<ResumePoint> initial)
     {
         writer.discardIncompleteTransaction();
         // A stream that broke in the middle of a read may leave complete transactions appended but not yet
         // synced. The GTID set below is read from everything appended, while the checkpoint's index and the
         // position the new stream skips up to come from the last durable commit: make them the same.
         writer.sync();
-        final GtidState gtids = gtidState(facts, initial);
-        final byte[] checkpoint = gtids.toCheckpoint();
+        final ResumePoint resume = resumePoint(facts, initial);
+        final byte[] checkpoint = resume.toCheckpoint();
         writer.writeGtidCheckpoint(writer.lastDurableCommitIndex(), new UnsafeBuffer(checkpoint), 0, checkpoint.length);
-        gtidText = gtids.toString();
+        resumedFrom = (resume instanceof GtidState ? "GTIDs [" : "position [") + resume + "]";
         source = config.sourceAddress() + " (" + facts.flavor() + " " + facts.version() + ", server_id " + facts.serverId() + ")";
         final boolean semisyncActive = config.semisync && facts.semisync() == SemisyncSupport.ENABLED;
         semisync = !config.semisync ? SemisyncMode.DISABLED_BY_CONFIG
@@ -209,33 +217,46 @@ public final class Replica implements AutoCloseable
         final BinlogStreamHandler handler = new BinlogStreamHandler(writer, facts.crc32(), semisyncActive, facts.isMariadb(),
             writer.lastDurableCommitSourceFileName(), writer.lastDurableCommitEndPosition(), config.heartbeatPeriod,
             new Listener(), ackLatency);
-        return ReplicationSession.start(connection, facts, config.serverId, replicaUuid, config.heartbeatPeriod, semisyncActive, gtids, handler)
+        return ReplicationSession.start(connection, facts, config.serverId, replicaUuid, config.heartbeatPeriod, semisyncActive, resume, handler)
             .thenRunAsync(() ->
             {
                 connects++;
                 state = ReplicaState.STREAMING;
                 backoff = config.reconnectMinBackoff;
-                LOG.info("streaming from {} after GTIDs [{}]; {}", source, gtidText, semisync.description());
+                LOG.info("streaming from {} after {}; {}", source, resumedFrom, semisync.description());
             }, loop);
     }
 
-    private GtidState gtidState(final SourceFacts facts, final Optional<String> initial)
+    /**
+     * Where this stream starts. A relay log keeps the kind it started with: GTIDs when the source had them, or
+     * binlog file and position (the end of the last stored transaction) when it had not.
+     */
+    private ResumePoint resumePoint(final SourceFacts facts, final Optional<ResumePoint> initial)
     {
         final Optional<GtidCheckpoint> checkpoint = relayLog.gtidCheckpoint();
-        if (checkpoint.isEmpty())
+        final ResumePoint saved = checkpoint.map(c -> ResumePoint.fromCheckpoint(c.state())).or(() -> initial).orElseThrow(
+            () -> new FatalReplicationException("the relay log in " + relayLog.directory() + " holds events but no checkpoint: it cannot "
+                + "tell which transactions it has; move it away to start afresh"));
+        if (saved instanceof BinlogPosition start)
         {
-            return GtidState.of(facts.isMariadb(), initial.orElseThrow(() -> new FatalReplicationException(
-                "the relay log in " + relayLog.directory() + " holds events but no GTID checkpoint: it cannot tell which transactions "
-                    + "it has; move it away to start afresh")));
+            final String file = writer.lastDurableCommitSourceFileName();
+            return file == null ? start : new BinlogPosition(file, writer.lastDurableCommitEndPosition());
         }
-        final GtidState gtids = GtidState.fromCheckpoint(checkpoint.get().state());
+        final GtidState gtids = (GtidState)saved;
+        if (!facts.gtids())
+        {
+            throw new FatalReplicationException("the relay log in " + relayLog.directory() + " resumes by GTID but " + config.sourceAddress()
+                + " has gtid_mode OFF: set gtid_mode=ON on the source, or replicate into a new data directory, which then follows the "
+                + "source by binlog file and position");
+        }
         if (gtids.isMariadb() != facts.isMariadb())
         {
             throw new FatalReplicationException("the relay log in " + relayLog.directory() + " was written from a "
                 + (gtids.isMariadb() ? "MariaDB" : "MySQL") + " source but " + config.sourceAddress() + " is " + facts.flavor()
                 + ": use another data directory");
         }
-        relayLog.scanCommittedGtids(checkpoint.get().coveredIndex(), (index, kind, buffer, offset, length) -> gtids.add(kind, buffer, offset));
+        checkpoint.ifPresent(saving -> relayLog.scanCommittedGtids(saving.coveredIndex(),
+            (index, kind, buffer, offset, length) -> gtids.add(kind, buffer, offset)));
         return gtids;
     }
 

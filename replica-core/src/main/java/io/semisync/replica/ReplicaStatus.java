@@ -11,7 +11,7 @@ package io.semisync.replica;
  * @param transactionsStored transactions (and standalone events) completed in the relay log
  * @param acksSent           semisync ACKs written
  * @param lastAck            {@code file:position} of the last ACK, empty if none
- * @param gtidState          GTIDs held when the last stream started
+ * @param resumedFrom        where the last stream started: the GTIDs held, or a binlog file:position
  * @param lastError          the last problem, empty if none
  */
 public record ReplicaStatus(
@@ -23,7 +23,7 @@ public record ReplicaStatus(
     long transactionsStored,
     long acksSent,
     String lastAck,
-    String gtidState,
+    String resumedFrom,
     String lastError)
 {
     /** One line for logs and the command line. */

@@ -76,6 +76,12 @@ final class ReplicaProcess implements AutoCloseable
         return jvm.isAlive();
     }
 
+    /** The exit code; only once the JVM has exited. */
+    int exitValue()
+    {
+        return jvm.exitValue();
+    }
+
     /** Kills the JVM with SIGKILL, as a crash or the OOM killer would, and waits until it is gone. */
     void kill()
     {

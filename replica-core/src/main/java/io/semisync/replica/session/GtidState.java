@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * (COM_BINLOG_DUMP_GTID) or a MariaDB GTID position ({@code @slave_connect_state}). Saved in the relay
  * log's GTID checkpoint as the text {@code mysql:<set>} or {@code mariadb:<position>}.
  */
-public final class GtidState
+public final class GtidState implements ResumePoint
 {
     private static final String MYSQL_PREFIX = "mysql:";
     private static final String MARIADB_PREFIX = "mariadb:";
@@ -83,6 +83,7 @@ public final class GtidState
         return mysql;
     }
 
+    @Override
     public byte[] toCheckpoint()
     {
         return ((mariadb ? MARIADB_PREFIX : MYSQL_PREFIX) + this).getBytes(StandardCharsets.UTF_8);

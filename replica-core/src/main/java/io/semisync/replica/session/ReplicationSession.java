@@ -2,6 +2,7 @@ package io.semisync.replica.session;
 
 import io.netty.channel.ChannelHandler;
 import io.semisync.protocol.client.MySqlConnection;
+import io.semisync.protocol.ClientMessage;
 import io.semisync.protocol.command.BinlogDumpFlags;
 import io.semisync.protocol.command.ComBinlogDump;
 import io.semisync.protocol.command.ComBinlogDumpGtid;
@@ -15,12 +16,12 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The commands that turn a logged-in connection into a binlog stream: session variables, COM_REGISTER_SLAVE,
  * then the dump in the source's dialect (COM_BINLOG_DUMP_GTID with our GTID set on MySQL, COM_BINLOG_DUMP
- * after {@code @slave_connect_state} on MariaDB), after which {@code streamHandler} receives the events.
+ * after {@code @slave_connect_state} on MariaDB, or COM_BINLOG_DUMP with a file and position), after which
+ * {@code streamHandler} receives the events.
  */
 public final class ReplicationSession
 {
     /** Where a GTID dump starts when the GTIDs decide: the start of the first file that holds one we lack. */
-    private static final long FIRST_EVENT_POSITION = 4;
     private static final String REPORT_HOST = "semisync-replica";
 
     private ReplicationSession()
@@ -39,7 +40,7 @@ public final class ReplicationSession
         final String replicaUuid,
         final Duration heartbeatPeriod,
         final boolean semisync,
-        final GtidState gtids,
+        final ResumePoint resume,
         final ChannelHandler streamHandler)
     {
         if (facts.serverId() == serverId)
@@ -47,13 +48,8 @@ public final class ReplicationSession
             return CompletableFuture.failedFuture(new FatalReplicationException("server-id " + serverId
                 + " is the source's own server_id: give the replica a server-id that no server in the topology uses"));
         }
-        if (!facts.gtids())
-        {
-            return CompletableFuture.failedFuture(new FatalReplicationException("the source has gtid_mode OFF: "
-                + "this replica resumes by GTID; set gtid_mode=ON and enforce_gtid_consistency=ON on the source"));
-        }
         CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
-        final List<String> statements = SessionVariables.statements(facts, heartbeatPeriod, replicaUuid, semisync, gtids);
+        final List<String> statements = SessionVariables.statements(facts, heartbeatPeriod, replicaUuid, semisync, resume);
         for (final String sql : statements)
         {
             chain = chain.thenCompose(ignored -> connection.execute(sql));
@@ -64,10 +60,20 @@ public final class ReplicationSession
             {
                 // the ACK is a packet of our own numbered 0, so the stream cannot keep one sequence
                 connection.packetSequence().followPeer();
-                return connection.startStream(facts.isMariadb()
-                    ? new ComBinlogDump(FIRST_EVENT_POSITION, BinlogDumpFlags.BLOCK | BinlogDumpFlags.MARIADB_SEND_ANNOTATE_ROWS, serverId, "")
-                    : new ComBinlogDumpGtid(BinlogDumpFlags.BLOCK, serverId, "", FIRST_EVENT_POSITION, gtids.mysqlSet().toBytes()),
-                    streamHandler);
+                return connection.startStream(dumpCommand(facts, serverId, resume), streamHandler);
             });
+    }
+
+    private static ClientMessage dumpCommand(final SourceFacts facts, final long serverId, final ResumePoint resume)
+    {
+        final int flags = facts.isMariadb() ? BinlogDumpFlags.BLOCK | BinlogDumpFlags.MARIADB_SEND_ANNOTATE_ROWS : BinlogDumpFlags.BLOCK;
+        if (resume instanceof BinlogPosition position)
+        {
+            return new ComBinlogDump(position.position(), flags, serverId, position.fileName());
+        }
+        final GtidState gtids = (GtidState)resume;
+        return facts.isMariadb()
+            ? new ComBinlogDump(BinlogPosition.FIRST_EVENT, flags, serverId, "")
+            : new ComBinlogDumpGtid(flags, serverId, "", BinlogPosition.FIRST_EVENT, gtids.mysqlSet().toBytes());
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The {@code SET} statements a replica sends before it asks for the binlog: checksum awareness, the
- * heartbeat period (nanoseconds), its UUID, semisync registration, and on MariaDB the GTID dialect. Both
+ * heartbeat period (nanoseconds), its UUID, semisync registration, and on MariaDB the GTID dialect and, when
+ * it resumes by GTID, the GTID position. Both
  * the current and the older variable names are set, as MySQL's own replica does.
  */
 final class SessionVariables
@@ -21,7 +22,7 @@ final class SessionVariables
     }
 
     static List<String> statements(
-        final SourceFacts facts, final Duration heartbeatPeriod, final String replicaUuid, final boolean semisync, final GtidState gtids)
+        final SourceFacts facts, final Duration heartbeatPeriod, final String replicaUuid, final boolean semisync, final ResumePoint resume)
     {
         final List<String> sql = new ArrayList<>();
         final long heartbeatNanos = heartbeatPeriod.toNanos();
@@ -30,9 +31,12 @@ final class SessionVariables
             sql.add("SET @master_binlog_checksum = @@global.binlog_checksum");
             sql.add("SET @master_heartbeat_period = " + heartbeatNanos);
             sql.add("SET @mariadb_slave_capability = " + MARIADB_CAPABILITY_GTID);
-            sql.add("SET @slave_connect_state = '" + gtids + "'");
-            sql.add("SET @slave_gtid_strict_mode = 1");
-            sql.add("SET @slave_gtid_ignore_duplicates = 0");
+            if (resume instanceof GtidState gtids)
+            {
+                sql.add("SET @slave_connect_state = '" + gtids + "'");
+                sql.add("SET @slave_gtid_strict_mode = 1");
+                sql.add("SET @slave_gtid_ignore_duplicates = 0");
+            }
             if (semisync)
             {
                 sql.add("SET @rpl_semi_sync_slave = 1");

@@ -62,4 +62,14 @@ class SessionVariablesTest
         assertThat(sql).contains("SET @slave_connect_state = ''");
         assertThat(sql).noneMatch(statement -> statement.contains("semi_sync"));
     }
+
+    @Test
+    void mariadbResumingByPositionSendsNoGtidState()
+    {
+        final List<String> sql = SessionVariables.statements(MARIADB, Duration.ofSeconds(1), REPLICA_UUID, true,
+            new BinlogPosition("mariadb-bin.000002", 4));
+
+        assertThat(sql).contains("SET @mariadb_slave_capability = 4", "SET @rpl_semi_sync_slave = 1");
+        assertThat(sql).noneMatch(statement -> statement.contains("@slave_connect_state") || statement.contains("@slave_gtid"));
+    }
 }

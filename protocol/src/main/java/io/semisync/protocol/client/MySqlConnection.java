@@ -114,13 +114,20 @@ public final class MySqlConnection
         return closed;
     }
 
-    /** Sends COM_QUIT after the queued commands and closes the connection; completes once it is closed. */
+    /**
+     * Sends COM_QUIT after the queued commands (none on a connection handed to a stream, or one the server has
+     * already closed) and closes the connection; completes once it is closed.
+     */
     public CompletableFuture<Void> close()
     {
         final CompletableFuture<Void> quit = new CompletableFuture<>();
         if (channel.isActive())
         {
             submit(new QuitExchange(quit), quit);
+        }
+        else
+        {
+            quit.complete(null);
         }
         return quit.handle((ignored, failure) -> null).thenCompose(ignored ->
         {

@@ -204,6 +204,40 @@ class LoginAndCommandPhaseTest
         assertFalse(channel.finish());
     }
 
+    @Test
+    void closeCompletesOnAStreamTheServerHasAlreadyClosed()
+    {
+        final EmbeddedChannel channel = loggedIn(true);
+        final MySqlConnection connection = connected.getNow(null);
+        connection.startStream(new ComBinlogDump(4, BinlogDumpFlags.NON_BLOCK, 9, ""), new ChannelInboundHandlerAdapter());
+        channel.runPendingTasks();
+        readPacket(channel, 0).release();
+        channel.close();
+
+        final CompletableFuture<Void> closed = connection.close();
+        channel.runPendingTasks();
+
+        assertThat(closed).isCompleted();
+        assertThat(channel.<ByteBuf>readOutbound()).as("no COM_QUIT on a closed connection").isNull();
+    }
+
+    @Test
+    void closeOfAStreamingConnectionClosesWithoutComQuit()
+    {
+        final EmbeddedChannel channel = loggedIn(true);
+        final MySqlConnection connection = connected.getNow(null);
+        connection.startStream(new ComBinlogDump(4, BinlogDumpFlags.BLOCK, 9, ""), new ChannelInboundHandlerAdapter());
+        channel.runPendingTasks();
+        readPacket(channel, 0).release();
+
+        final CompletableFuture<Void> closed = connection.close();
+        channel.runPendingTasks();
+
+        assertThat(closed).isCompleted();
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(channel.<ByteBuf>readOutbound()).as("no COM_QUIT inside a binlog stream").isNull();
+    }
+
     private EmbeddedChannel loggedIn(final boolean deprecateEof)
     {
         final EmbeddedChannel channel = channel(config().deprecateEof(deprecateEof).build());

@@ -191,10 +191,23 @@ public final class Replica implements AutoCloseable
         }
         if (current || facts.isMariadb())
         {
-            return CompletableFuture.completedFuture(Optional.of(GtidState.of(facts.isMariadb(), current ? facts.gtidPosition() : "")));
+            return CompletableFuture.completedFuture(Optional.of(sourceGtids(facts, current ? facts.gtidPosition() : "")));
         }
         return connection.query("SELECT @@global.gtid_purged")
-            .thenApply(result -> Optional.of(GtidState.of(false, result.rows().get(0).isNull(0) ? "" : result.rows().get(0).getString(0))));
+            .thenApply(result -> Optional.of(sourceGtids(facts, result.rows().get(0).isNull(0) ? "" : result.rows().get(0).getString(0))));
+    }
+
+    /** The source's GTID text as a state; text this replica cannot follow (tagged GTIDs) stops it with the reason. */
+    private GtidState sourceGtids(final SourceFacts facts, final String text)
+    {
+        try
+        {
+            return GtidState.of(facts.isMariadb(), text);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new FatalReplicationException("cannot start from the GTIDs of " + config.sourceAddress() + ": " + ex.getMessage(), ex);
+        }
     }
 
     private CompletableFuture<Void> startStream(final SourceFacts facts, final Optional<ResumePoint> initial)

@@ -45,10 +45,15 @@ public final class GtidSet
             }
             catch (final IllegalArgumentException ex)
             {
-                throw new IllegalArgumentException("GTID set element '" + part + "' does not start with a UUID (tagged GTIDs are not supported)", ex);
+                throw new IllegalArgumentException("GTID set element '" + part + "' does not start with a UUID", ex);
             }
             for (int i = 1; i < fields.length; i++)
             {
+                if (!fields[i].isEmpty() && (Character.isLetter(fields[i].charAt(0)) || fields[i].charAt(0) == '_'))
+                {
+                    throw new IllegalArgumentException("GTID set element '" + part + "' holds the tag '" + fields[i]
+                        + "': tagged GTIDs (MySQL 8.3+) are not supported");
+                }
                 final String[] range = fields[i].split("-", -1);
                 final long start = transactionNumber(part, range[0]);
                 final long end = range.length > 1 ? transactionNumber(part, range[1]) : start;

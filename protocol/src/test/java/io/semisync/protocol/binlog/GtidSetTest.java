@@ -224,9 +224,16 @@ class GtidSetTest
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("'not-a-uuid:1-3'")
             .hasMessageContaining("UUID");
-        assertThatThrownBy(() -> GtidSet.parse(A + ":tag1:1-3"))
+    }
+
+    @Test
+    void taggedElementIsRejectedNamingItsTag()
+    {
+        assertThatThrownBy(() -> GtidSet.parse(A + ":1-5:tag1:1-3"))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("'" + A + ":tag1:1-3'");
+            .hasMessageContaining("'" + A + ":1-5:tag1:1-3'")
+            .hasMessageContaining("tag 'tag1'")
+            .hasMessageContaining("tagged GTIDs (MySQL 8.3+) are not supported");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.semisync.protocol.binlog.SemiSyncAck;
 import io.semisync.protocol.binlog.StreamPacketFlyweight;
 import io.semisync.protocol.response.ErrPacket;
 import io.semisync.replica.config.ReplicaConfig;
+import io.semisync.replica.session.FatalReplicationException;
 import io.semisync.storage.relaylog.EventMetadata;
 import io.semisync.storage.relaylog.RecordFlags;
 import io.semisync.storage.relaylog.RelayLogWriter;
@@ -295,9 +296,13 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
                 formatDescription.wrap(view, offset, length);
                 checksumLength = formatDescription.checksumAlgorithm() == BinlogChecksum.ALGORITHM_CRC32 ? BinlogChecksum.LENGTH : 0;
                 break;
+            case BinlogEventType.GTID_TAGGED:
+                throw new FatalReplicationException("the source wrote a transaction with a tagged GTID (MySQL 8.3+, "
+                    + "gtid_next='AUTOMATIC:<tag>'), its GTID event ending at " + position.fileName() + ":" + header.logPos()
+                    + ": this replica cannot resume past tagged GTIDs yet, so it stops before storing it; the relay log holds "
+                    + "everything before it. Commit without GTID tags on this source to replicate it with semisync-replica");
             case BinlogEventType.GTID:
             case BinlogEventType.ANONYMOUS_GTID:
-            case BinlogEventType.GTID_TAGGED:
                 transactions.gtid(false);
                 if (type == BinlogEventType.GTID)
                 {
@@ -306,7 +311,6 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
                 }
                 else
                 {
-                    // anonymous, or tagged (MySQL 8.3+): the transaction's boundaries count, its GTID is not kept
                     metadata.noGtid();
                 }
                 store(type, offset, length, readNanos, false);

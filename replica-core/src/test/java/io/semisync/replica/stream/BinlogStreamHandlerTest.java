@@ -11,6 +11,7 @@ import io.semisync.protocol.binlog.CapturedMysqlEvents;
 import io.semisync.protocol.ServerErrorException;
 import io.semisync.protocol.binlog.BinlogEventType;
 import io.semisync.protocol.binlog.SemiSyncAck;
+import io.semisync.replica.session.FatalReplicationException;
 import io.semisync.replica.session.GtidText;
 import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogConfig;
@@ -293,6 +294,31 @@ class BinlogStreamHandlerTest
             "GTID " + FILE + ":500 " + SOURCE_UUID + ":4 -",
             "QUERY " + FILE + ":600 " + SOURCE_UUID + ":4 commit ack",
             "GTID " + FILE + ":650 " + SOURCE_UUID + ":5 -");
+        probe.holdClose = false;
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void taggedGtidStopsTheStreamFatallyBeforeAnythingOfItIsStored()
+    {
+        final AckProbe probe = new AckProbe();
+        probe.holdClose = true;
+        final EmbeddedChannel channel = new EmbeddedChannel(probe, new BinlogStreamHandler(writer, true, true, false, null, 0, QUIET,
+            listener, ackLatency));
+        read(channel,
+            semisyncPacket(false, rotate(FILE, 4, true, 0)),
+            semisyncPacket(false, gtid(SOURCE_UUID, 4, 500)),
+            semisyncPacket(true, query("CREATE TABLE c (id INT)", 600)),
+            semisyncPacket(false, StreamEvents.opaque(BinlogEventType.GTID_TAGGED, 700)),
+            semisyncPacket(true, query("CREATE TABLE d (id INT)", 800)));
+        readComplete(channel);
+
+        assertThat(listener.closed).first().isInstanceOf(FatalReplicationException.class);
+        assertThat(listener.closed.get(0)).hasMessageContaining("tagged GTID").hasMessageContaining(FILE + ":700");
+        assertThat(stored()).containsExactly(
+            "GTID " + FILE + ":500 " + SOURCE_UUID + ":4 -",
+            "QUERY " + FILE + ":600 " + SOURCE_UUID + ":4 commit ack");
+        assertThat(probe.closeRequested).isTrue();
         probe.holdClose = false;
         assertFalseFinish(channel);
     }

@@ -68,6 +68,8 @@ class SourceSmokeIT
             assertThat(pluginOf(server, user)).isEqualTo("mysql_native_password");
             assertThat(uncheckedLogin(server, user, "sslMode=DISABLED")).startsWith(user.name() + "@");
         });
+        assertThat(server.ed25519User().isPresent()).isEqualTo(flavor == Flavor.MARIADB);
+        server.ed25519User().ifPresent(user -> assertThat(pluginOf(server, user)).isEqualTo("ed25519"));
     }
 
     @ParameterizedTest

@@ -105,6 +105,12 @@ abstract class ManagedSourceServer implements SourceServer
     }
 
     @Override
+    public final Optional<SourceUser> ed25519User()
+    {
+        return TestUsers.ed25519(flavor);
+    }
+
+    @Override
     public final TlsFiles tls()
     {
         return tls;

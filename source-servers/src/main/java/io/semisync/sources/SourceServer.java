@@ -33,6 +33,9 @@ public interface SourceServer extends AutoCloseable
     /** A {@code mysql_native_password} replication user, where the server still offers that plugin. */
     Optional<SourceUser> nativePasswordUser();
 
+    /** An {@code ed25519} replication user (MariaDB's plugin, {@code client_ed25519} on the client side). */
+    Optional<SourceUser> ed25519User();
+
     /** The CA and client certificate the server trusts. */
     TlsFiles tls();
 

@@ -37,6 +37,14 @@ final class TestUsers
             : Optional.empty();
     }
 
+    /** MariaDB's ed25519 plugin ({@code client_ed25519} on the client side); MySQL has none. */
+    static Optional<SourceUser> ed25519(final Flavor flavor)
+    {
+        return flavor == Flavor.MARIADB
+            ? Optional.of(new SourceUser("repl_ed25519", "ed25519-secret", "ed25519"))
+            : Optional.empty();
+    }
+
     /** Statements, one per line, that create the users without writing to the binary log. */
     static List<String> setupStatements(final Flavor flavor)
     {
@@ -51,6 +59,11 @@ final class TestUsers
         addReplicationUser(sql, flavor, replication(flavor), "", replicationGrants);
         addReplicationUser(sql, flavor, ssl(flavor), " REQUIRE SSL", replicationGrants);
         nativePassword(flavor).ifPresent(user -> addReplicationUser(sql, flavor, user, "", replicationGrants));
+        ed25519(flavor).ifPresent(user ->
+        {
+            sql.add("INSTALL PLUGIN IF NOT EXISTS ed25519 SONAME 'auth_ed25519'");
+            addReplicationUser(sql, flavor, user, "", replicationGrants);
+        });
         return sql;
     }
 

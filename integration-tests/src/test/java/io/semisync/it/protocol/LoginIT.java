@@ -64,6 +64,20 @@ class LoginIT
     }
 
     @Test
+    void ed25519OnMariaDb(@Source(Flavor.MARIADB) final SourceServer server)
+    {
+        final SourceUser user = server.ed25519User().orElseThrow();
+        assertThat(server.queryValue("SELECT plugin FROM mysql.user WHERE user = '" + user.name() + "'")).isEqualTo("ed25519");
+        final MySqlConnection connection = connect(config(server, user).build());
+
+        assertThat(value(connection, "SELECT CURRENT_USER()")).startsWith(user.name() + "@");
+        quit(connection);
+        final ConnectionConfig wrongPassword = config(server, user).password(user.password() + "x").build();
+        assertThatThrownBy(() -> connect(wrongPassword))
+            .isInstanceOfSatisfying(ServerErrorException.class, error -> assertThat(error.errorCode()).isEqualTo(1045));
+    }
+
+    @Test
     void cachingSha2FullPathByKeyRetrievalThenFastPath(@Source(Flavor.MYSQL) final SourceServer server)
     {
         final SourceUser user = freshSha2User(server, "full");

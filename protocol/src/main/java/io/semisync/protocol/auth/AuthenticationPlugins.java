@@ -8,7 +8,7 @@ import java.util.Optional;
 public final class AuthenticationPlugins
 {
     private static final AuthenticationPlugins DEFAULTS =
-        new AuthenticationPlugins(MySqlNativePasswordPlugin.INSTANCE, CachingSha2PasswordPlugin.INSTANCE);
+        new AuthenticationPlugins(MySqlNativePasswordPlugin.INSTANCE, CachingSha2PasswordPlugin.INSTANCE, ClientEd25519Plugin.INSTANCE);
 
     private final Map<String, AuthenticationPlugin> byName = new LinkedHashMap<>();
 
@@ -20,7 +20,7 @@ public final class AuthenticationPlugins
         }
     }
 
-    /** mysql_native_password and caching_sha2_password. */
+    /** mysql_native_password, caching_sha2_password and MariaDB's client_ed25519. */
     public static AuthenticationPlugins defaults()
     {
         return DEFAULTS;

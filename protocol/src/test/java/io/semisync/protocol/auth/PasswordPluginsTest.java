@@ -145,8 +145,10 @@ class PasswordPluginsTest
     void choosesPluginsByName()
     {
         assertThat(AuthenticationPlugins.defaults().require("caching_sha2_password")).isSameAs(CachingSha2PasswordPlugin.INSTANCE);
-        assertThatThrownBy(() -> AuthenticationPlugins.defaults().require("client_ed25519"))
+        assertThat(AuthenticationPlugins.defaults().require("client_ed25519")).isSameAs(ClientEd25519Plugin.INSTANCE);
+        assertThatThrownBy(() -> AuthenticationPlugins.defaults().require("authentication_kerberos_client"))
             .isInstanceOf(AuthenticationException.class)
+            .hasMessageContaining("authentication_kerberos_client")
             .hasMessageContaining("client_ed25519");
     }
 

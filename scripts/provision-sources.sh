@@ -57,7 +57,8 @@ provision_mysql() {
 }
 
 provision_mariadb() {
-  if [ -x /usr/sbin/mariadbd ]; then
+  # mariadb-server, not only mariadb-server-core: the tests need its auth_ed25519 plugin too
+  if [ "$(dpkg-query -W -f='${Status}' mariadb-server 2>/dev/null)" = "install ok installed" ]; then
     log "MariaDB: installed ($(/usr/sbin/mariadbd --version))"
     return
   fi

@@ -68,6 +68,8 @@ final class ContainerSourceServer extends ManagedSourceServer
             "--server-id=" + options.serverId(),
             "--log-bin=binlog",
             "--binlog-format=ROW",
+            "--sync-binlog=1",
+            "--skip-name-resolve",
             "--max-allowed-packet=64M",
             "--ssl-ca=/etc/semisync-tls/ca.pem",
             "--ssl-cert=/etc/semisync-tls/server-cert.pem",

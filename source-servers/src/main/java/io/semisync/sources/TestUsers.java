@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The users every source gets, and the idempotent SQL that creates them. */
+/**
+ * The users every source gets, and the idempotent SQL that creates them. They may log in from any host: a container's
+ * or a remote server's clients do not come from 127.0.0.1, and our own servers listen on loopback only.
+ */
 final class TestUsers
 {
     static final SourceUser ADMIN_MYSQL = new SourceUser("admin", "admin-secret", "caching_sha2_password");
@@ -52,7 +55,7 @@ final class TestUsers
         sql.add("SET SQL_LOG_BIN=0");
         final SourceUser admin = admin(flavor);
         sql.add(createUser(flavor, admin, ""));
-        sql.add("GRANT ALL PRIVILEGES ON *.* TO '" + admin.name() + "'@'127.0.0.1' WITH GRANT OPTION");
+        sql.add("GRANT ALL PRIVILEGES ON *.* TO '" + admin.name() + "'@'%' WITH GRANT OPTION");
         final String replicationGrants = flavor == Flavor.MYSQL
             ? "REPLICATION SLAVE, REPLICATION CLIENT"
             : "REPLICATION SLAVE, BINLOG MONITOR, SLAVE MONITOR";
@@ -71,7 +74,7 @@ final class TestUsers
         final List<String> sql, final Flavor flavor, final SourceUser user, final String require, final String grants)
     {
         sql.add(createUser(flavor, user, require));
-        sql.add("GRANT " + grants + ", SELECT ON *.* TO '" + user.name() + "'@'127.0.0.1'");
+        sql.add("GRANT " + grants + ", SELECT ON *.* TO '" + user.name() + "'@'%'");
     }
 
     private static String createUser(final Flavor flavor, final SourceUser user, final String require)
@@ -79,6 +82,6 @@ final class TestUsers
         final String identified = flavor == Flavor.MYSQL
             ? "IDENTIFIED WITH " + user.authPlugin() + " BY '" + user.password() + "'"
             : "IDENTIFIED VIA " + user.authPlugin() + " USING PASSWORD('" + user.password() + "')";
-        return "CREATE USER IF NOT EXISTS '" + user.name() + "'@'127.0.0.1' " + identified + require;
+        return "CREATE USER IF NOT EXISTS '" + user.name() + "'@'%' " + identified + require;
     }
 }

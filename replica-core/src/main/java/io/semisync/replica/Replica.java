@@ -60,6 +60,7 @@ public final class Replica implements AutoCloseable
     private RelayLogWriter writer;
     private MySqlConnection connection;
     private ScheduledFuture<?> reconnect;
+    private ScheduledFuture<?> retention;
     private Duration backoff;
     private boolean closing;
 
@@ -104,7 +105,7 @@ public final class Replica implements AutoCloseable
         {
             relayLogConfig.retentionMaxAge(config.retentionMaxAge);
         }
-        relayLogConfig.retentionMaxBytes(config.retentionMaxBytes);
+        relayLogConfig.retentionMaxBytes(config.retentionMaxBytes).rollCycle(config.relayLogFiles.rollCycle());
         final RelayLog relayLog = RelayLog.open(relayLogConfig.validate());
         final Replica replica = new Replica(config, relayLog, dataDirectory.replicaUuid());
         try
@@ -147,7 +148,36 @@ public final class Replica implements AutoCloseable
     {
         writer = relayLog.openWriter();
         LOG.info("relay log {}: recovered {}", relayLog.directory(), relayLog.recoveredPosition());
+        if (config.retentionMaxAge != null || config.retentionMaxBytes > 0)
+        {
+            final long period = ReplicaConfig.RETENTION_PERIOD.toMillis();
+            retention = loop.scheduleWithFixedDelay(this::applyRetention, period, period, TimeUnit.MILLISECONDS);
+        }
         connect();
+    }
+
+    /**
+     * Moves the checkpoint up to the last commit point, so that retention may delete every file before it, then
+     * applies retention. Runs on the event loop between reads; a failure is logged and retried next time.
+     */
+    private void applyRetention()
+    {
+        final Optional<GtidCheckpoint> checkpoint = relayLog.gtidCheckpoint();
+        if (closing || checkpoint.isEmpty())
+        {
+            return;
+        }
+        try
+        {
+            writer.sync();
+            final byte[] state = currentPoint(ResumePoint.fromCheckpoint(checkpoint.get().state()), checkpoint).toCheckpoint();
+            writer.writeGtidCheckpoint(writer.lastDurableCommitIndex(), new UnsafeBuffer(state), 0, state.length);
+            relayLog.applyRetention();
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.warn("relay-log retention failed, retrying in {} s: {}", ReplicaConfig.RETENTION_PERIOD.toSeconds(), describe(ex));
+        }
     }
 
     private void connect()
@@ -250,12 +280,29 @@ public final class Replica implements AutoCloseable
         final ResumePoint saved = checkpoint.map(c -> ResumePoint.fromCheckpoint(c.state())).or(() -> initial).orElseThrow(
             () -> new FatalReplicationException("the relay log in " + relayLog.directory() + " holds events but no checkpoint: it cannot "
                 + "tell which transactions it has; move it away to start afresh"));
+        if (saved instanceof GtidState gtids)
+        {
+            checkSourceMatches(facts, gtids);
+        }
+        return currentPoint(saved, checkpoint);
+    }
+
+    /** The state a checkpoint (or a first start) holds, moved up to the last durable commit point. */
+    private ResumePoint currentPoint(final ResumePoint saved, final Optional<GtidCheckpoint> checkpoint)
+    {
         if (saved instanceof BinlogPosition start)
         {
             final String file = writer.lastDurableCommitSourceFileName();
             return file == null ? start : new BinlogPosition(file, writer.lastDurableCommitEndPosition());
         }
         final GtidState gtids = (GtidState)saved;
+        checkpoint.ifPresent(saving -> relayLog.scanCommittedGtids(saving.coveredIndex(),
+            (index, kind, buffer, offset, length) -> gtids.add(kind, buffer, offset)));
+        return gtids;
+    }
+
+    private void checkSourceMatches(final SourceFacts facts, final GtidState gtids)
+    {
         if (!facts.gtids())
         {
             throw new FatalReplicationException("the relay log in " + relayLog.directory() + " resumes by GTID but " + config.sourceAddress()
@@ -268,9 +315,6 @@ public final class Replica implements AutoCloseable
                 + (gtids.isMariadb() ? "MariaDB" : "MySQL") + " source but " + config.sourceAddress() + " is " + facts.flavor()
                 + ": use another data directory");
         }
-        checkpoint.ifPresent(saving -> relayLog.scanCommittedGtids(saving.coveredIndex(),
-            (index, kind, buffer, offset, length) -> gtids.add(kind, buffer, offset)));
-        return gtids;
     }
 
     private void onFailure(final Throwable cause)
@@ -332,6 +376,10 @@ public final class Replica implements AutoCloseable
                 if (reconnect != null)
                 {
                     reconnect.cancel(false);
+                }
+                if (retention != null)
+                {
+                    retention.cancel(false);
                 }
                 if (connection != null)
                 {

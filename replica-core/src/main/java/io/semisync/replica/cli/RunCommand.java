@@ -3,6 +3,7 @@ package io.semisync.replica.cli;
 import io.semisync.protocol.tls.TlsMode;
 import io.semisync.replica.Replica;
 import io.semisync.replica.config.ConfigException;
+import io.semisync.replica.config.RelayLogFiles;
 import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.config.StartPosition;
 import io.semisync.storage.RelayLogException;
@@ -85,6 +86,10 @@ final class RunCommand implements Callable<Integer>
         defaultValue = "0")
     long retentionMaxBytes;
 
+    @Option(names = "--relay-log-files", description = "Time one relay-log file covers, the unit of retention: MINUTELY, HOURLY or "
+        + "DAILY (default: ${DEFAULT-VALUE}); a relay log keeps the one it was created with.", defaultValue = "HOURLY")
+    RelayLogFiles relayLogFiles;
+
     @Option(names = "--status-interval-s", description = "Print a status line this often; 0 for never (default: ${DEFAULT-VALUE}).",
         defaultValue = "10")
     long statusIntervalSeconds;
@@ -152,6 +157,7 @@ final class RunCommand implements Callable<Integer>
         replica.semisync = semisync;
         replica.heartbeatPeriod = Duration.ofMillis(heartbeatMillis);
         replica.retentionMaxAge = retentionMaxAgeHours == null ? null : Duration.ofHours(retentionMaxAgeHours);
+        replica.relayLogFiles = relayLogFiles;
         replica.retentionMaxBytes = retentionMaxBytes;
         return replica;
     }

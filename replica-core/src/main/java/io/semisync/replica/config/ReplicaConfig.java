@@ -14,6 +14,8 @@ import java.util.List;
  */
 public final class ReplicaConfig
 {
+    /** How often retention runs when it is configured. */
+    public static final Duration RETENTION_PERIOD = Duration.ofSeconds(10);
     /** Default port of the source. */
     public static final int DEFAULT_SOURCE_PORT = 3306;
     /** Our server_id when none is configured. */
@@ -44,6 +46,7 @@ public final class ReplicaConfig
     public Duration connectTimeout = Duration.ofSeconds(10);
     public Duration reconnectMinBackoff = DEFAULT_RECONNECT_MIN_BACKOFF;
     public Duration reconnectMaxBackoff = DEFAULT_RECONNECT_MAX_BACKOFF;
+    public RelayLogFiles relayLogFiles = RelayLogFiles.HOURLY;
     public Duration retentionMaxAge;
     public long retentionMaxBytes;
 

@@ -3,6 +3,7 @@ package io.semisync.storage.relaylog;
 import io.semisync.storage.RelayLogConfigException;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
 import net.openhft.chronicle.core.time.TimeProvider;
+import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
 
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public final class RelayLogConfig
     public static final long MIN_BLOCK_SIZE = 1L << 20;
 
     private Path directory;
-    private RollCycles rollCycle = DEFAULT_ROLL_CYCLE;
+    private RollCycle rollCycle = DEFAULT_ROLL_CYCLE;
     private long blockSize = DEFAULT_BLOCK_SIZE;
     private DurabilityMode durabilityMode = DurabilityMode.FSYNC;
     private boolean readOnly;
@@ -58,7 +59,7 @@ public final class RelayLogConfig
      *                  roll cycle it was created with.
      * @return this.
      */
-    public RelayLogConfig rollCycle(final RollCycles rollCycle)
+    public RelayLogConfig rollCycle(final RollCycle rollCycle)
     {
         this.rollCycle = rollCycle;
         return this;
@@ -67,7 +68,7 @@ public final class RelayLogConfig
     /**
      * @return the roll cycle.
      */
-    public RollCycles rollCycle()
+    public RollCycle rollCycle()
     {
         return rollCycle;
     }

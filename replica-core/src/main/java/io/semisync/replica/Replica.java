@@ -36,6 +36,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The semisync replica: owns the relay log and one connection to the source at a time. It resumes from
@@ -72,8 +73,8 @@ public final class Replica implements AutoCloseable
     private volatile String lastAckFile = "";
     private volatile long lastAckPosition;
     private volatile long connects;
-    private volatile long eventsStored;
-    private volatile long transactionsStored;
+    private final AtomicLong eventsStored = new AtomicLong();
+    private final AtomicLong transactionsStored = new AtomicLong();
     private volatile long acksSent;
 
     private Replica(final ReplicaConfig config, final RelayLog relayLog, final String replicaUuid)
@@ -129,7 +130,8 @@ public final class Replica implements AutoCloseable
     public ReplicaStatus status()
     {
         final String lastAck = lastAckFile.isEmpty() ? "" : lastAckFile + ":" + lastAckPosition;
-        return new ReplicaStatus(state, semisync, source, connects, eventsStored, transactionsStored, acksSent, lastAck, resumedFrom, lastError);
+        return new ReplicaStatus(state, semisync, source, connects, eventsStored.get(), transactionsStored.get(), acksSent, lastAck,
+            resumedFrom, lastError);
     }
 
     /** ACK latency recorded so far. */
@@ -419,15 +421,14 @@ public final class Replica implements AutoCloseable
     /** Counts what the stream does and reconnects when it ends; runs on the event loop. */
     private final class Listener implements StreamListener
     {
-        private boolean closed;
-
         @Override
         public void onEventStored(final int type, final boolean completesTransaction)
         {
-            eventsStored++;
+            // only this thread writes them: an ordered store, not a fence, per event
+            eventsStored.lazySet(eventsStored.get() + 1);
             if (completesTransaction)
             {
-                transactionsStored++;
+                transactionsStored.lazySet(transactionsStored.get() + 1);
             }
         }
 
@@ -442,11 +443,6 @@ public final class Replica implements AutoCloseable
         @Override
         public void onStreamClosed(final Throwable cause)
         {
-            if (closed)
-            {
-                return;
-            }
-            closed = true;
             onFailure(cause != null ? cause : new java.io.EOFException("the source closed the connection"));
         }
     }

@@ -64,6 +64,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private long lastReadNanos;
     private int checksumLength;
     private boolean broken;
+    private boolean closeReported;
     private boolean resumeAckPending;
     private boolean unsynced;
     private long pendingAckPosition = -1;
@@ -185,8 +186,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     @Override
     public void channelInactive(final ChannelHandlerContext ctx)
     {
-        transactions.reset();
-        listener.onStreamClosed(null);
+        reportClosed(null);
         ctx.fireChannelInactive();
     }
 
@@ -199,8 +199,18 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
         broken = true;
-        listener.onStreamClosed(cause);
+        reportClosed(cause);
         ctx.close();
+    }
+
+    /** Tells the listener once, with the first cause: a failure is followed by the close it causes. */
+    private void reportClosed(final Throwable cause)
+    {
+        if (!closeReported)
+        {
+            closeReported = true;
+            listener.onStreamClosed(cause);
+        }
     }
 
     /**
@@ -287,7 +297,6 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
                 rotate.wrap(view, offset, length, checksumLength);
                 if (!header.isArtificial())
                 {
-                    metadata.noGtid();
                     store(type, offset, length, readNanos, true);
                 }
                 position.rotateTo(rotate.fileName(), rotate.position());
@@ -309,10 +318,6 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
                     gtid.wrap(view, offset, length);
                     metadata.mysqlGtid(view, gtid.gtidBytesOffset(), gtid.gno());
                 }
-                else
-                {
-                    metadata.noGtid();
-                }
                 store(type, offset, length, readNanos, false);
                 return;
             case BinlogEventType.MARIADB_GTID:
@@ -329,21 +334,30 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         {
             query.wrap(view, offset, length, checksumLength);
         }
-        if (!transactions.inTransaction())
-        {
-            metadata.noGtid();
-        }
         final boolean completes = transactions.completes(type, isQuery && query.isBegin(), isQuery && query.isCommitOrRollback());
         store(type, offset, length, readNanos, completes);
     }
 
+    /**
+     * Appends the event unless it is artificial or already stored. The GTID of the transaction it belongs to goes
+     * with it; once an event completes its unit, the events that follow carry no GTID until the next GTID event.
+     */
     private void store(final int type, final int offset, final int length, final long readNanos, final boolean completes)
     {
         final long endPosition = header.logPos();
-        if (endPosition == 0 || position.alreadyStored(endPosition, storedFile, storedPosition))
+        if (endPosition != 0 && !position.alreadyStored(endPosition, storedFile, storedPosition))
         {
-            return;
+            append(type, offset, length, readNanos, completes, endPosition);
         }
+        if (completes)
+        {
+            metadata.noGtid();
+        }
+    }
+
+    private void append(final int type, final int offset, final int length, final long readNanos, final boolean completes,
+        final long endPosition)
+    {
         final int flags = (completes ? RecordFlags.TRANSACTION_END : 0) | (packet.ackNeeded() ? RecordFlags.ACK_REQUESTED : 0);
         metadata.sourceFileName(position.fileName())
             .eventType(type)

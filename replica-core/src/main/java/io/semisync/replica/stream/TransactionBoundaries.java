@@ -72,12 +72,6 @@ final class TransactionBoundaries
         }
     }
 
-    /** Forgets a transaction cut off by a broken connection. */
-    void reset()
-    {
-        state = State.OUTSIDE;
-    }
-
     private static boolean endsTransaction(final int type)
     {
         return type == BinlogEventType.XID || type == BinlogEventType.XA_PREPARE || type == BinlogEventType.TRANSACTION_PAYLOAD;

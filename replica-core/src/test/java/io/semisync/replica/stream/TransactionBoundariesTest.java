@@ -139,15 +139,4 @@ class TransactionBoundariesTest
         transactions.gtid(false);
         assertThat(statement()).as("DDL after a GTID, whatever came before").isTrue();
     }
-
-    @Test
-    void resetForgetsACutOffTransaction()
-    {
-        transactions.gtid(true);
-        assertThat(event(BinlogEventType.TABLE_MAP)).isFalse();
-        transactions.reset();
-
-        assertThat(transactions.inTransaction()).isFalse();
-        assertThat(event(BinlogEventType.TABLE_MAP)).isTrue();
-    }
 }

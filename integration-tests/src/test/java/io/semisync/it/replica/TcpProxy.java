@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -80,14 +81,11 @@ final class TcpProxy implements AutoCloseable
     /** Closes every open connection on both sides, as a network failure would; the proxy keeps accepting. */
     int cutConnections()
     {
-        int cut = 0;
-        for (final Socket socket : sockets)
-        {
-            closeQuietly(socket);
-            sockets.remove(socket);
-            cut++;
-        }
-        return cut / 2;
+        // counted before closing: closing one side makes its copy thread drop the other from the set
+        final List<Socket> open = List.copyOf(sockets);
+        sockets.removeAll(open);
+        open.forEach(TcpProxy::closeQuietly);
+        return open.size() / 2;
     }
 
     private void acceptLoop()

@@ -1,6 +1,5 @@
 package io.semisync.protocol.auth;
 
-import java.util.Arrays;
 
 import io.netty.buffer.ByteBuf;
 import io.semisync.protocol.MalformedPacketException;
@@ -13,11 +12,11 @@ import io.semisync.protocol.wire.NulTerminated;
  * <pre>
  * u8       0xFE
  * str NUL  plugin name
- * rest     plugin data, for the password plugins a 20-byte nonce and a NUL
+ * rest     plugin data: for the password plugins a 20-byte nonce and a NUL, for client_ed25519 a 32-byte nonce
  * </pre>
  *
  * @param pluginName  the plugin to answer with
- * @param pluginData  the new nonce, without the trailing NUL
+ * @param pluginData  the plugin data as sent; each plugin takes the nonce length it needs
  */
 public record AuthSwitchRequest(String pluginName, byte[] pluginData)
 {
@@ -32,7 +31,6 @@ public record AuthSwitchRequest(String pluginName, byte[] pluginData)
         final String pluginName = NulTerminated.readString(in, "AuthSwitchRequest plugin name");
         final byte[] data = new byte[in.readableBytes()];
         in.readBytes(data);
-        final boolean nulTerminated = data.length > 0 && data[data.length - 1] == 0;
-        return new AuthSwitchRequest(pluginName, nulTerminated ? Arrays.copyOf(data, data.length - 1) : data);
+        return new AuthSwitchRequest(pluginName, data);
     }
 }

@@ -37,7 +37,8 @@ public final class CachingSha2PasswordPlugin implements AuthenticationPlugin
         }
         final byte[] passwordHash = PasswordScrambles.digest("SHA-256", context.password().getBytes(StandardCharsets.UTF_8));
         final byte[] doubleHash = PasswordScrambles.digest("SHA-256", passwordHash);
-        return PasswordScrambles.xor(passwordHash, PasswordScrambles.digest("SHA-256", doubleHash, context.scramble()));
+        final byte[] nonce = context.nonce(NAME, AuthenticationContext.PASSWORD_NONCE_LENGTH);
+        return PasswordScrambles.xor(passwordHash, PasswordScrambles.digest("SHA-256", doubleHash, nonce));
     }
 
     @Override
@@ -62,7 +63,8 @@ public final class CachingSha2PasswordPlugin implements AuthenticationPlugin
         final String text = data.toString(StandardCharsets.US_ASCII);
         if (RsaPasswordEncryption.isPemPublicKey(text))
         {
-            return Optional.of(RsaPasswordEncryption.encrypt(context.password(), context.scramble(), RsaPasswordEncryption.parsePublicKey(text)));
+            return Optional.of(RsaPasswordEncryption.encrypt(context.password(), context.nonce(NAME, AuthenticationContext.PASSWORD_NONCE_LENGTH),
+                RsaPasswordEncryption.parsePublicKey(text)));
         }
         throw new MalformedPacketException(NAME + ": unexpected AuthMoreData of " + data.readableBytes() + " bytes");
     }
@@ -78,7 +80,8 @@ public final class CachingSha2PasswordPlugin implements AuthenticationPlugin
         }
         if (context.serverPublicKey() != null)
         {
-            return RsaPasswordEncryption.encrypt(context.password(), context.scramble(), context.serverPublicKey());
+            return RsaPasswordEncryption.encrypt(context.password(), context.nonce(NAME, AuthenticationContext.PASSWORD_NONCE_LENGTH),
+                context.serverPublicKey());
         }
         if (context.allowPublicKeyRetrieval())
         {

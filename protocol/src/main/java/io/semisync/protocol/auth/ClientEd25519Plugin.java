@@ -3,7 +3,6 @@ package io.semisync.protocol.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Optional;
 
 import io.netty.buffer.ByteBuf;
@@ -39,13 +38,7 @@ public final class ClientEd25519Plugin implements AuthenticationPlugin
     @Override
     public byte[] initialResponse(final AuthenticationContext context)
     {
-        final byte[] scramble = context.scramble();
-        // an AuthSwitchRequest loses the nonce's last byte when it is 0, taking it for a terminator
-        if (scramble.length < NONCE_LENGTH - 1)
-        {
-            throw new MalformedPacketException(NAME + " needs a 32-byte nonce but the server sent " + scramble.length + " bytes");
-        }
-        final byte[] nonce = Arrays.copyOf(scramble, NONCE_LENGTH);
+        final byte[] nonce = context.nonce(NAME, NONCE_LENGTH);
         try
         {
             final byte[] expandedSecret = PasswordScrambles.digest("SHA-512", context.password().getBytes(StandardCharsets.UTF_8));

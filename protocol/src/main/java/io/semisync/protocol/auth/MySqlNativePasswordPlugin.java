@@ -1,7 +1,6 @@
 package io.semisync.protocol.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Optional;
 
 import io.netty.buffer.ByteBuf;
@@ -15,8 +14,6 @@ public final class MySqlNativePasswordPlugin implements AuthenticationPlugin
 {
     public static final String NAME = "mysql_native_password";
     public static final MySqlNativePasswordPlugin INSTANCE = new MySqlNativePasswordPlugin();
-
-    private static final int SCRAMBLE_LENGTH = 20;
 
     private MySqlNativePasswordPlugin()
     {
@@ -35,12 +32,7 @@ public final class MySqlNativePasswordPlugin implements AuthenticationPlugin
         {
             return new byte[0];
         }
-        final byte[] scramble = context.scramble();
-        if (scramble.length < SCRAMBLE_LENGTH)
-        {
-            throw new MalformedPacketException(NAME + " needs a 20-byte scramble but the server sent " + scramble.length);
-        }
-        final byte[] nonce = scramble.length == SCRAMBLE_LENGTH ? scramble : Arrays.copyOf(scramble, SCRAMBLE_LENGTH);
+        final byte[] nonce = context.nonce(NAME, AuthenticationContext.PASSWORD_NONCE_LENGTH);
         final byte[] passwordHash = PasswordScrambles.digest("SHA-1", context.password().getBytes(StandardCharsets.UTF_8));
         final byte[] doubleHash = PasswordScrambles.digest("SHA-1", passwordHash);
         return PasswordScrambles.xor(passwordHash, PasswordScrambles.digest("SHA-1", nonce, doubleHash));

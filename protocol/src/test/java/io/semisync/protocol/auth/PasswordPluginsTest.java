@@ -9,6 +9,7 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
+import java.util.HexFormat;
 
 import javax.crypto.Cipher;
 
@@ -138,7 +139,21 @@ class PasswordPluginsTest
             "0102030405060708090a0b0c0d0e0f1011121314", "00")); // new nonce and NUL
 
         assertThat(request.pluginName()).isEqualTo("mysql_native_password");
-        assertThat(request.pluginData()).isEqualTo(SCRAMBLE);
+        assertThat(request.pluginData()).hasSize(21).endsWith(0);
+        final AuthenticationContext context = new AuthenticationContext(PASSWORD, request.pluginData(), false, false, null);
+        assertThat(context.nonce("mysql_native_password", AuthenticationContext.PASSWORD_NONCE_LENGTH)).isEqualTo(SCRAMBLE);
+    }
+
+    @Test
+    void anEd25519NonceEndingInZeroKeepsAllItsBytes()
+    {
+        final byte[] nonce = new byte[32];
+        nonce[0] = 0x5a;
+        final AuthSwitchRequest request = AuthSwitchRequest.decode(Fixtures.buffer(
+            "fe", Fixtures.ascii("client_ed25519"), "00",       // header, plugin name
+            HexFormat.of().formatHex(nonce)));                 // 32-byte nonce, no terminator, last byte 0
+
+        assertThat(request.pluginData()).isEqualTo(nonce);
     }
 
     @Test

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CommitLoad
 {
-    /** Bytes of payload per row, as in DESIGN.md's baselines. */
+    /** Bytes of payload per row: the 200-byte INSERTs the README's figures use. */
     public static final int ROW_BYTES = 200;
     private static final String TABLE = "semisync_load.rows";
     private static final long HIGHEST_NANOS = TimeUnit.MINUTES.toNanos(10);

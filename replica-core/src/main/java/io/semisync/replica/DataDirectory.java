@@ -13,8 +13,10 @@ import java.util.UUID;
  * The replica's data directory: {@code relay-log/} (the Chronicle Queue) and {@code replica-uuid}, the
  * UUID the replica reports to the source, made once and kept.
  */
-final class DataDirectory
+public final class DataDirectory
 {
+    private static final String RELAY_LOG = "relay-log";
+
     private final Path root;
     private final String replicaUuid;
 
@@ -51,9 +53,15 @@ final class DataDirectory
         }
     }
 
+    /** The relay log's directory inside the data directory {@code root}, for readers that do not open the replica. */
+    public static Path relayLogOf(final Path root)
+    {
+        return root.resolve(RELAY_LOG);
+    }
+
     Path relayLog()
     {
-        return root.resolve("relay-log");
+        return relayLogOf(root);
     }
 
     String replicaUuid()

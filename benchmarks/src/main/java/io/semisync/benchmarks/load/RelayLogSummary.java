@@ -1,6 +1,7 @@
 package io.semisync.benchmarks.load;
 
 import io.semisync.protocol.binlog.BinlogEventType;
+import io.semisync.replica.DataDirectory;
 import io.semisync.replica.cli.RelayLogLines;
 import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogConfig;
@@ -26,7 +27,7 @@ public final class RelayLogSummary
     public static RelayLogSummary read(final Path dataDirectory, final int lastLineCount)
     {
         final RelayLogSummary summary = new RelayLogSummary();
-        try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(dataDirectory.resolve("relay-log")).readOnly(true).validate());
+        try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(DataDirectory.relayLogOf(dataDirectory)).readOnly(true).validate());
             RelayLogReader reader = relayLog.openReader())
         {
             reader.toStart();

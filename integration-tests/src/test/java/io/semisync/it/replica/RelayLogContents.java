@@ -1,5 +1,6 @@
 package io.semisync.it.replica;
 
+import io.semisync.replica.DataDirectory;
 import io.semisync.replica.session.GtidText;
 import io.semisync.storage.relaylog.GtidKind;
 import io.semisync.storage.relaylog.RelayLog;
@@ -33,7 +34,7 @@ final class RelayLogContents
     /** Reads every record of the relay log in {@code dataDir}; empty if there is none yet. */
     static RelayLogContents read(final Path dataDir)
     {
-        final Path directory = dataDir.resolve("relay-log");
+        final Path directory = DataDirectory.relayLogOf(dataDir);
         final List<StoredEvent> events = new ArrayList<>();
         if (!Files.isDirectory(directory))
         {

@@ -1,5 +1,6 @@
 package io.semisync.it.replica;
 
+import io.semisync.replica.DataDirectory;
 import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceServer;
 import io.semisync.sources.SourceServers;
@@ -64,7 +65,7 @@ class RetentionIT
 
     private static List<Path> cycleFiles(final Path dataDir) throws IOException
     {
-        try (Stream<Path> files = Files.list(dataDir.resolve("relay-log")))
+        try (Stream<Path> files = Files.list(DataDirectory.relayLogOf(dataDir)))
         {
             return files.filter(file -> file.getFileName().toString().endsWith(".cq4")).sorted().toList();
         }

@@ -1,5 +1,6 @@
 package io.semisync.replica.cli;
 
+import io.semisync.replica.DataDirectory;
 import io.semisync.storage.RelayLogException;
 import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogConfig;
@@ -30,7 +31,7 @@ final class DumpCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final Path relayLogDir = dataDir.resolve("relay-log");
+        final Path relayLogDir = DataDirectory.relayLogOf(dataDir);
         if (!Files.isDirectory(relayLogDir))
         {
             System.err.println("semisync-replica: " + dataDir + " holds no relay log (no " + relayLogDir.getFileName() + " directory)");

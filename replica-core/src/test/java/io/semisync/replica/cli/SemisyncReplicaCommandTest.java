@@ -1,6 +1,7 @@
 package io.semisync.replica.cli;
 
 import io.semisync.protocol.binlog.BinlogEventType;
+import io.semisync.replica.DataDirectory;
 import io.semisync.storage.relaylog.EventMetadata;
 import io.semisync.storage.relaylog.RecordFlags;
 import io.semisync.storage.relaylog.RelayLog;
@@ -140,7 +141,7 @@ class SemisyncReplicaCommandTest
         gtid.putLong(0, 0x3e11fa4771ca11e1L, ByteOrder.BIG_ENDIAN);
         gtid.putLong(8, 0x9e33c80aa9429562L, ByteOrder.BIG_ENDIAN);
         final UnsafeBuffer event = new UnsafeBuffer(new byte[40]);
-        try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(dataDir.resolve("relay-log")).blockSize(4L << 20).validate());
+        try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(DataDirectory.relayLogOf(dataDir)).blockSize(4L << 20).validate());
             RelayLogWriter writer = relayLog.openWriter())
         {
             final EventMetadata metadata = new EventMetadata().sourceFileName("binlog.000003").eventTimestamp(1_795_000_000L)

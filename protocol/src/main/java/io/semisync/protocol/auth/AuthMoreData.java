@@ -1,10 +1,8 @@
 package io.semisync.protocol.auth;
 
-/** AuthMoreData (payload header 0x01) and the one-byte messages caching_sha2_password exchanges in it. */
+/** The one-byte messages caching_sha2_password exchanges in AuthMoreData ({@code ResponseHeader.AUTH_MORE_DATA}). */
 public final class AuthMoreData
 {
-    /** Payload header of AuthMoreData. */
-    public static final int HEADER = 0x01;
     /** Client to server: send me your RSA public key. */
     public static final int REQUEST_PUBLIC_KEY = 0x02;
     /** Server to client: the cached hash matched, an OK packet follows. */

@@ -14,12 +14,9 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
  */
 public final class GtidEventFlyweight
 {
-    public static final int FLAGS_OFFSET = 0;
     public static final int UUID_OFFSET = 1;
     public static final int GNO_OFFSET = 17;
     public static final int MIN_BODY_LENGTH = 25;
-    /** UUID (16) plus GNO (8). */
-    public static final int GTID_BYTES_LENGTH = 24;
 
     private DirectBuffer buffer;
     private int bodyOffset;

@@ -28,10 +28,4 @@ public record SourceFacts(
     {
         return flavor == ServerFlavor.MARIADB;
     }
-
-    /** The prefix of the source-side semisync variables and status counters. */
-    public String semisyncVariablePrefix()
-    {
-        return isMariadb() ? "rpl_semi_sync_master" : "rpl_semi_sync_source";
-    }
 }

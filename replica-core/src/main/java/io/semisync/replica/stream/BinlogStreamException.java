@@ -7,9 +7,4 @@ public class BinlogStreamException extends RuntimeException
     {
         super(message);
     }
-
-    public BinlogStreamException(final String message, final Throwable cause)
-    {
-        super(message, cause);
-    }
 }

@@ -15,13 +15,18 @@ public final class SemiSyncAck implements ClientMessage
 {
     public static final int MAGIC = 0xEF;
 
+    private String fileNameText = "";
     private byte[] fileName = new byte[0];
     private long position;
 
-    /** Sets the file the next ACKs refer to; called on a rotate, not per ACK. */
+    /** Sets the file the next ACKs refer to; encodes it only when it differs from the current one (a rotate). */
     public SemiSyncAck fileName(final String name)
     {
-        fileName = name.getBytes(StandardCharsets.US_ASCII);
+        if (!name.equals(fileNameText))
+        {
+            fileNameText = name;
+            fileName = name.getBytes(StandardCharsets.US_ASCII);
+        }
         return this;
     }
 
@@ -38,7 +43,7 @@ public final class SemiSyncAck implements ClientMessage
 
     public String fileName()
     {
-        return new String(fileName, StandardCharsets.US_ASCII);
+        return fileNameText;
     }
 
     @Override

@@ -69,7 +69,6 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private boolean unsynced;
     private long pendingAckPosition = -1;
     private String pendingAckFile;
-    private String ackFile;
     private long pendingAckReadNanos;
 
     /**
@@ -169,12 +168,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
             final long syncEnd = System.nanoTime();
             if (pendingAckPosition >= 0)
             {
-                if (!pendingAckFile.equals(ackFile))
-                {
-                    ack.fileName(pendingAckFile);
-                    ackFile = pendingAckFile;
-                }
-                ctx.writeAndFlush(ack.position(pendingAckPosition), ctx.voidPromise());
+                ctx.writeAndFlush(ack.fileName(pendingAckFile).position(pendingAckPosition), ctx.voidPromise());
                 ackLatency.record(pendingAckReadNanos, syncStart, syncEnd, System.nanoTime());
                 listener.onAck(pendingAckFile, pendingAckPosition);
                 pendingAckPosition = -1;

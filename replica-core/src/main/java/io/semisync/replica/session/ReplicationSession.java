@@ -58,8 +58,11 @@ public final class ReplicationSession
             .thenCompose(ignored -> connection.command(new ComRegisterSlave(serverId, REPORT_HOST, "", "", 0)))
             .thenCompose(ignored ->
             {
-                // the ACK is a packet of our own numbered 0, so the stream cannot keep one sequence
-                connection.packetSequence().followPeer();
+                if (semisync)
+                {
+                    // the ACK is a packet of our own numbered 0, after which the source renumbers its packets
+                    connection.packetSequence().followPeer();
+                }
                 return connection.startStream(dumpCommand(facts, serverId, resume), streamHandler);
             });
     }

@@ -60,6 +60,8 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private final StreamPosition position;
 
     private final long heartbeatPeriodNanos;
+    /** Added to System.nanoTime() to give the wall-clock receive time the relay log stores (epoch nanoseconds). */
+    private final long epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
     private ScheduledFuture<?> livenessCheck;
     private long lastReadNanos;
     private int checksumLength;
@@ -357,7 +359,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
             .eventType(type)
             .eventTimestamp(header.timestamp())
             .endPosition(endPosition)
-            .receiveTimeNanos(readNanos)
+            .receiveTimeNanos(readNanos + epochOffsetNanos)
             .flags(flags);
         writer.append(metadata, view, offset, length);
         position.advanceTo(endPosition);

@@ -126,6 +126,25 @@ class BinlogStreamHandlerTest
     }
 
     @Test
+    void storedEventsCarryTheirWallClockReceiveTime()
+    {
+        final long before = System.currentTimeMillis();
+        final EmbeddedChannel channel = semisyncChannel();
+        read(channel, semisyncPacket(false, rotate(FILE, 4, true, 0)), semisyncPacket(true, query("CREATE TABLE t (id INT)", 400)));
+        readComplete(channel);
+        final long after = System.currentTimeMillis();
+
+        final List<Long> receiveMillis = new ArrayList<>();
+        try (RelayLogReader reader = relayLog.openReader())
+        {
+            reader.poll(record -> receiveMillis.add(record.receiveTimeNanos() / 1_000_000L), Integer.MAX_VALUE);
+        }
+        assertThat(receiveMillis).singleElement().satisfies(millis -> assertThat(millis).isBetween(before - 1_000, after + 1_000));
+        assertThat(channel.<SemiSyncAck>readOutbound().position()).isEqualTo(400);
+        assertFalseFinish(channel);
+    }
+
+    @Test
     void storedEventsKeepTheirBytes()
     {
         final EmbeddedChannel channel = semisyncChannel();

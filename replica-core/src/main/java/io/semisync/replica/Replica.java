@@ -8,6 +8,7 @@ import io.semisync.protocol.client.MySqlClient;
 import io.semisync.protocol.client.MySqlConnection;
 import io.semisync.protocol.client.NettyTransport;
 import io.semisync.replica.config.ReplicaConfig;
+import io.semisync.replica.config.Settings;
 import io.semisync.replica.config.StartPosition;
 import io.semisync.replica.session.BinlogPosition;
 import io.semisync.replica.session.FatalReplicationException;
@@ -86,7 +87,7 @@ public final class Replica implements AutoCloseable
         this.group = transport.newEventLoopGroup(1);
         this.loop = group.next();
         this.client = MySqlClient.using(group, transport);
-        this.backoff = config.reconnectMinBackoff;
+        this.backoff = config.get(Settings.RECONNECT_MIN_BACKOFF);
         this.source = config.sourceAddress();
     }
 
@@ -100,13 +101,13 @@ public final class Replica implements AutoCloseable
     public static Replica start(final ReplicaConfig config)
     {
         config.validate();
-        final DataDirectory dataDirectory = DataDirectory.open(config.dataDirectory);
+        final DataDirectory dataDirectory = DataDirectory.open(config.get(Settings.DATA_DIR));
         final RelayLogConfig relayLogConfig = new RelayLogConfig().directory(dataDirectory.relayLog());
-        if (config.retentionMaxAge != null)
+        if (config.get(Settings.RETENTION_MAX_AGE) != null)
         {
-            relayLogConfig.retentionMaxAge(config.retentionMaxAge);
+            relayLogConfig.retentionMaxAge(config.get(Settings.RETENTION_MAX_AGE));
         }
-        relayLogConfig.retentionMaxBytes(config.retentionMaxBytes).rollCycle(config.relayLogFiles.rollCycle());
+        relayLogConfig.retentionMaxBytes(config.get(Settings.RETENTION_MAX_BYTES)).rollCycle(config.get(Settings.RELAY_LOG_FILES).rollCycle());
         final RelayLog relayLog = RelayLog.open(relayLogConfig.validate());
         final Replica replica = new Replica(config, relayLog, dataDirectory.replicaUuid());
         try
@@ -150,7 +151,7 @@ public final class Replica implements AutoCloseable
     {
         writer = relayLog.openWriter();
         LOG.info("relay log {}: recovered {}", relayLog.directory(), relayLog.recoveredPosition());
-        if (config.retentionMaxAge != null || config.retentionMaxBytes > 0)
+        if (config.get(Settings.RETENTION_MAX_AGE) != null || config.get(Settings.RETENTION_MAX_BYTES) > 0)
         {
             final long period = ReplicaConfig.RETENTION_PERIOD.toMillis();
             retention = loop.scheduleWithFixedDelay(this::applyRetention, period, period, TimeUnit.MILLISECONDS);
@@ -215,7 +216,7 @@ public final class Replica implements AutoCloseable
         {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        final boolean current = config.startPosition == StartPosition.CURRENT;
+        final boolean current = config.get(Settings.START_POSITION) == StartPosition.CURRENT;
         if (!facts.gtids())
         {
             return (current ? SourceBinlogPositions.current(connection) : SourceBinlogPositions.oldest(connection))
@@ -254,20 +255,21 @@ public final class Replica implements AutoCloseable
         writer.writeGtidCheckpoint(writer.lastDurableCommitIndex(), new UnsafeBuffer(checkpoint), 0, checkpoint.length);
         resumedFrom = (resume instanceof GtidState ? "GTIDs [" : "position [") + resume + "]";
         source = config.sourceAddress() + " (" + facts.flavor() + " " + facts.version() + ", server_id " + facts.serverId() + ")";
-        final boolean semisyncActive = config.semisync && facts.semisync() == SemisyncSupport.ENABLED;
-        semisync = !config.semisync ? SemisyncMode.DISABLED_BY_CONFIG
+        final boolean semisyncEnabled = config.get(Settings.SEMISYNC);
+        final boolean semisyncActive = semisyncEnabled && facts.semisync() == SemisyncSupport.ENABLED;
+        semisync = !semisyncEnabled ? SemisyncMode.DISABLED_BY_CONFIG
             : facts.semisync() == SemisyncSupport.ENABLED ? SemisyncMode.ACTIVE
             : facts.semisync() == SemisyncSupport.DISABLED ? SemisyncMode.SOURCE_DISABLED
             : SemisyncMode.SOURCE_NOT_INSTALLED;
         final BinlogStreamHandler handler = new BinlogStreamHandler(writer, facts.crc32(), semisyncActive, facts.isMariadb(),
-            writer.lastDurableCommitSourceFileName(), writer.lastDurableCommitEndPosition(), config.heartbeatPeriod,
+            writer.lastDurableCommitSourceFileName(), writer.lastDurableCommitEndPosition(), config.get(Settings.HEARTBEAT),
             new Listener(), ackLatency);
-        return ReplicationSession.start(connection, facts, config.serverId, replicaUuid, config.heartbeatPeriod, semisyncActive, resume, handler)
+        return ReplicationSession.start(connection, facts, config.get(Settings.SERVER_ID), replicaUuid, config.get(Settings.HEARTBEAT), semisyncActive, resume, handler)
             .thenRunAsync(() ->
             {
                 connects++;
                 state = ReplicaState.STREAMING;
-                backoff = config.reconnectMinBackoff;
+                backoff = config.get(Settings.RECONNECT_MIN_BACKOFF);
                 LOG.info("streaming from {} after {}; {}", source, resumedFrom, semisync.description());
             }, loop);
     }
@@ -341,7 +343,7 @@ public final class Replica implements AutoCloseable
         state = ReplicaState.WAITING_TO_RECONNECT;
         LOG.warn("replication from {} interrupted: {}; reconnecting in {} ms", config.sourceAddress(), lastError, backoff.toMillis());
         reconnect = loop.schedule(this::connect, backoff.toMillis(), TimeUnit.MILLISECONDS);
-        backoff = backoff.multipliedBy(2).compareTo(config.reconnectMaxBackoff) > 0 ? config.reconnectMaxBackoff : backoff.multipliedBy(2);
+        backoff = backoff.multipliedBy(2).compareTo(config.get(Settings.RECONNECT_MAX_BACKOFF)) > 0 ? config.get(Settings.RECONNECT_MAX_BACKOFF) : backoff.multipliedBy(2);
     }
 
     private static boolean isFatal(final Throwable cause)

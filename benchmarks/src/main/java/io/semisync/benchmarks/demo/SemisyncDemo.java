@@ -9,6 +9,7 @@ import io.semisync.replica.Replica;
 import io.semisync.replica.ReplicaState;
 import io.semisync.replica.SemisyncMode;
 import io.semisync.replica.config.ReplicaConfig;
+import io.semisync.replica.config.Settings;
 import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceServer;
 import io.semisync.sources.SourceServers;
@@ -79,16 +80,15 @@ public final class SemisyncDemo
 
     private static ReplicaConfig config(final SourceServer source, final Path dataDirectory)
     {
-        final ReplicaConfig config = new ReplicaConfig();
-        config.sourceHost = source.host();
-        config.sourcePort = source.port();
-        config.user = source.replicationUser().name();
-        config.password = source.replicationUser().password();
-        config.tlsMode = TlsMode.VERIFY_IDENTITY;
-        config.tlsCa = source.tls().ca();
-        config.serverId = source.serverId() + 100;
-        config.dataDirectory = dataDirectory;
-        return config;
+        return new ReplicaConfig()
+            .set(Settings.SOURCE_HOST, source.host())
+            .set(Settings.SOURCE_PORT, source.port())
+            .set(Settings.USER, source.replicationUser().name())
+            .password(source.replicationUser().password())
+            .set(Settings.TLS_MODE, TlsMode.VERIFY_IDENTITY)
+            .set(Settings.TLS_CA, source.tls().ca())
+            .set(Settings.SERVER_ID, source.serverId() + 100)
+            .set(Settings.DATA_DIR, dataDirectory);
     }
 
     private static void awaitSemisync(final SourceServer source, final Replica replica) throws InterruptedException

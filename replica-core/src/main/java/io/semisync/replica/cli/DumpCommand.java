@@ -1,29 +1,38 @@
 package io.semisync.replica.cli;
 
 import io.semisync.replica.DataDirectory;
+import io.semisync.replica.config.ConfigException;
+import io.semisync.replica.config.Settings;
 import io.semisync.storage.RelayLogException;
 import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogConfig;
 import io.semisync.storage.relaylog.RelayLogReader;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * {@code semisync-replica dump}: the relay log's events in order, one {@link RelayLogLines line} each.
  */
-@Command(name = "dump", mixinStandardHelpOptions = true, description = "List the events in the relay log.")
+@Command(name = "dump", mixinStandardHelpOptions = true, description = "List the events in the relay log.",
+    modelTransformer = DumpCommand.WithSettings.class)
 final class DumpCommand implements Callable<Integer>
 {
-    @Option(names = "--config", description = "Properties file with the options (keys without the leading dashes).")
-    Path config;
+    private static final SettingOptions SETTINGS = new SettingOptions(List.of(Settings.DATA_DIR));
 
-    @Option(names = "--data-dir", required = true, description = "The replica's data directory.")
-    Path dataDir;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", description = "Properties file with the options (keys without the leading dashes); flags win.")
+    Path config;
 
     @Option(names = "--limit", description = "Print at most this many events (default: all).", defaultValue = "" + Long.MAX_VALUE)
     long limit;
@@ -31,6 +40,22 @@ final class DumpCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        final Path dataDir;
+        try
+        {
+            dataDir = SETTINGS.read(spec.commandLine().getParseResult(), config).validateRead().get(Settings.DATA_DIR);
+        }
+        catch (final ConfigException ex)
+        {
+            System.err.println("semisync-replica: " + ex.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (dataDir == null)
+        {
+            System.err.println("semisync-replica: no data directory: set " + Settings.DATA_DIR.flag() + " (config key "
+                + Settings.DATA_DIR.name() + ")");
+            return CommandLine.ExitCode.USAGE;
+        }
         final Path relayLogDir = DataDirectory.relayLogOf(dataDir);
         if (!Files.isDirectory(relayLogDir))
         {
@@ -60,6 +85,17 @@ final class DumpCommand implements Callable<Integer>
         {
             System.err.println("semisync-replica: " + ex.getMessage());
             return 1;
+        }
+    }
+
+    /** Adds the data directory's option, from the settings table. */
+    static final class WithSettings implements CommandLine.IModelTransformer
+    {
+        @Override
+        public CommandSpec transform(final CommandSpec commandSpec)
+        {
+            SETTINGS.addTo(commandSpec);
+            return commandSpec;
         }
     }
 }

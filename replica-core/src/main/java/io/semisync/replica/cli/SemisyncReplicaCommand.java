@@ -3,7 +3,6 @@ package io.semisync.replica.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.io.File;
 import java.util.Properties;
 
 /**
@@ -41,33 +40,6 @@ public final class SemisyncReplicaCommand
     public static int execute(final String... args)
     {
         JVM_PROPERTIES.forEach((key, value) -> System.setProperty((String)key, (String)value));
-        final CommandLine commandLine = new CommandLine(SemisyncReplicaCommand.class);
-        final File config = configFile(args);
-        if (config != null)
-        {
-            if (!config.canRead())
-            {
-                System.err.println("semisync-replica: cannot read the config file " + config);
-                return CommandLine.ExitCode.USAGE;
-            }
-            commandLine.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(config));
-        }
-        return commandLine.execute(args);
-    }
-
-    private static File configFile(final String[] args)
-    {
-        for (int i = 0; i < args.length; i++)
-        {
-            if (args[i].equals("--config") && i + 1 < args.length)
-            {
-                return new File(args[i + 1]);
-            }
-            if (args[i].startsWith("--config="))
-            {
-                return new File(args[i].substring("--config=".length()));
-            }
-        }
-        return null;
+        return new CommandLine(SemisyncReplicaCommand.class).execute(args);
     }
 }

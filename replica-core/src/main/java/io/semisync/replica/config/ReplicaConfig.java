@@ -3,113 +3,96 @@ package io.semisync.replica.config;
 import io.semisync.protocol.client.ConnectionConfig;
 import io.semisync.protocol.tls.TlsMode;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import static io.semisync.replica.config.Settings.CONNECT_TIMEOUT;
+import static io.semisync.replica.config.Settings.DATA_DIR;
+import static io.semisync.replica.config.Settings.PASSWORD_ENV;
+import static io.semisync.replica.config.Settings.PASSWORD_FILE;
+import static io.semisync.replica.config.Settings.RECONNECT_MAX_BACKOFF;
+import static io.semisync.replica.config.Settings.RECONNECT_MIN_BACKOFF;
+import static io.semisync.replica.config.Settings.SOURCE_HOST;
+import static io.semisync.replica.config.Settings.SOURCE_PORT;
+import static io.semisync.replica.config.Settings.TLS_CA;
+import static io.semisync.replica.config.Settings.TLS_MODE;
+import static io.semisync.replica.config.Settings.USER;
 
 /**
- * Every setting of the replica, each with its default. {@link #validate()} turns bad settings into one
- * message that lists them all, before anything starts.
+ * The values of the replica's {@link Settings}: what flags, the config file or the caller set, the defaults for
+ * the rest. {@link #validate()} turns every bad setting into one message that lists them all, each with the flag
+ * that fixes it, before anything starts. Dynamic settings may change later ({@link #setDynamic}); every thread
+ * reads the current value with {@link #get}.
  */
 public final class ReplicaConfig
 {
     /** How often retention runs when it is configured. */
     public static final Duration RETENTION_PERIOD = Duration.ofSeconds(10);
-    /** Default port of the source. */
-    public static final int DEFAULT_SOURCE_PORT = 3306;
-    /** Our server_id when none is configured. */
-    public static final long DEFAULT_SERVER_ID = 4_242;
-    /** How often the source sends a heartbeat when it has nothing else to send. */
-    public static final Duration DEFAULT_HEARTBEAT_PERIOD = Duration.ofSeconds(1);
     /** The stream is considered dead after this many heartbeat periods of silence. */
     public static final int MISSED_HEARTBEATS_BEFORE_RECONNECT = 4;
-    /** First wait before reconnecting; it doubles up to {@link #DEFAULT_RECONNECT_MAX_BACKOFF}. */
-    public static final Duration DEFAULT_RECONNECT_MIN_BACKOFF = Duration.ofMillis(100);
-    public static final Duration DEFAULT_RECONNECT_MAX_BACKOFF = Duration.ofSeconds(5);
 
-    public String sourceHost = "127.0.0.1";
-    public int sourcePort = DEFAULT_SOURCE_PORT;
-    public String user;
-    public String password;
-    public TlsMode tlsMode = TlsMode.PREFERRED;
-    public Path tlsCa;
-    public Path tlsCertificate;
-    public Path tlsKey;
-    public boolean allowPublicKeyRetrieval;
-    public Path serverPublicKey;
-    public long serverId = DEFAULT_SERVER_ID;
-    public Path dataDirectory;
-    public StartPosition startPosition = StartPosition.CURRENT;
-    public boolean semisync = true;
-    public Duration heartbeatPeriod = DEFAULT_HEARTBEAT_PERIOD;
-    public Duration connectTimeout = Duration.ofSeconds(10);
-    public Duration reconnectMinBackoff = DEFAULT_RECONNECT_MIN_BACKOFF;
-    public Duration reconnectMaxBackoff = DEFAULT_RECONNECT_MAX_BACKOFF;
-    public RelayLogFiles relayLogFiles = RelayLogFiles.HOURLY;
-    public Duration retentionMaxAge;
-    public long retentionMaxBytes;
+    private final Map<Setting<?>, Object> values = new ConcurrentHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+    private Function<String, String> environment = System::getenv;
+    private String password;
+
+    /** The current value of a setting: what was set, or its default (null when it has none). */
+    @SuppressWarnings("unchecked")
+    public <T> T get(final Setting<T> setting)
+    {
+        final Object value = values.get(setting);
+        return value == null ? setting.defaultValue() : (T)value;
+    }
+
+    /** Sets a value; null goes back to the default. Checked by {@link #validate()}. */
+    public <T> ReplicaConfig set(final Setting<T> setting, final T value)
+    {
+        if (value == null)
+        {
+            values.remove(setting);
+        }
+        else
+        {
+            values.put(setting, value);
+        }
+        return this;
+    }
 
     /**
-     * Checks every setting.
+     * Sets a setting from its text, as a flag or the config file gives it. A problem (an unknown name, text that is
+     * no value of the setting) is kept for {@link #validate()} to report with the others.
      *
-     * @throws ConfigException listing each problem and how to fix it
+     * @param origin where the text came from, for the message (a flag, a config file)
      */
-    public ReplicaConfig validate()
+    public ReplicaConfig read(final String name, final String text, final String origin)
     {
-        final List<String> problems = new ArrayList<>();
-        if (sourceHost == null || sourceHost.isBlank())
+        try
         {
-            problems.add("source host is empty: set --source-host (config key source-host)");
+            parseInto(Settings.find(name).orElseThrow(() -> new ConfigException("unknown setting '" + name + "' " + origin
+                + ": the settings are the flags of run --help, without their leading dashes")), text, origin);
         }
-        if (sourcePort < 1 || sourcePort > 65_535)
+        catch (final ConfigException ex)
         {
-            problems.add("source port " + sourcePort + " is not in 1..65535: set --source-port");
+            problems.add(ex.getMessage());
         }
-        if (user == null || user.isBlank())
-        {
-            problems.add("no replication user: set --user (config key user)");
-        }
-        if (password == null)
-        {
-            problems.add("no password: give --password-file, or set the environment variable named by --password-env "
-                + "(default SEMISYNC_SOURCE_PASSWORD); use an empty file for an empty password");
-        }
-        if (serverId < 1 || serverId > 0xFFFF_FFFFL)
-        {
-            problems.add("--server-id " + serverId + " is not in 1..4294967295");
-        }
-        if (dataDirectory == null)
-        {
-            problems.add("no data directory: set --data-dir (config key data-dir)");
-        }
-        if (heartbeatPeriod.isNegative() || heartbeatPeriod.isZero() || heartbeatPeriod.compareTo(Duration.ofHours(1)) > 0)
-        {
-            problems.add("--heartbeat-ms: the heartbeat period " + heartbeatPeriod + " must be above 0 and at most an hour");
-        }
-        if (reconnectMinBackoff.isNegative() || reconnectMaxBackoff.compareTo(reconnectMinBackoff) < 0)
-        {
-            problems.add("reconnect backoff must satisfy 0 <= min <= max, got min " + reconnectMinBackoff + " and max " + reconnectMaxBackoff);
-        }
-        if (retentionMaxBytes < 0)
-        {
-            problems.add("--retention-max-bytes " + retentionMaxBytes + " is negative (0 keeps everything)");
-        }
-        if (tlsMode.requiresCa() && tlsCa == null)
-        {
-            problems.add("TLS mode " + tlsMode + " verifies the server's certificate: set --tls-ca to the CA's PEM file");
-        }
-        if (problems.isEmpty())
-        {
-            try
-            {
-                connectionConfig().validate();
-            }
-            catch (final IllegalArgumentException | IllegalStateException ex)
-            {
-                problems.add(ex.getMessage());
-            }
-        }
+        return this;
+    }
+
+    /**
+     * Checks only what {@link #read} found, for commands that need a few settings, not a whole replica.
+     *
+     * @throws ConfigException listing each problem
+     */
+    public ReplicaConfig validateRead()
+    {
         if (!problems.isEmpty())
         {
             throw new ConfigException("invalid configuration:\n  - " + String.join("\n  - ", problems));
@@ -117,27 +100,164 @@ public final class ReplicaConfig
         return this;
     }
 
+    /**
+     * Changes a dynamic setting while the replica runs ({@code SET GLOBAL}); the same text a flag would take.
+     *
+     * @throws ConfigException when no setting has that name, it cannot change at runtime, or the text is no value of it
+     */
+    public Setting<?> setDynamic(final String name, final String text)
+    {
+        final Setting<?> setting = Settings.find(name).orElseThrow(() -> new ConfigException("unknown setting '" + name + "'"));
+        if (!setting.isDynamic())
+        {
+            throw new ConfigException(setting.flag() + " cannot change while the replica runs: set it in the configuration and restart");
+        }
+        parseInto(setting, text, "");
+        return setting;
+    }
+
+    private <T> void parseInto(final Setting<T> setting, final String text, final String origin)
+    {
+        try
+        {
+            set(setting, setting.parse(text));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ConfigException(setting.flag() + ": " + ex.getMessage() + (origin.isEmpty() ? "" : " (" + origin + ")"));
+        }
+    }
+
+    /** The replication user's password given directly, in place of {@link Settings#PASSWORD_FILE} or the environment. */
+    public ReplicaConfig password(final String password)
+    {
+        this.password = password;
+        return this;
+    }
+
+    /** Where {@link Settings#PASSWORD_ENV} is looked up; the process environment by default. */
+    public ReplicaConfig environment(final Function<String, String> environment)
+    {
+        this.environment = environment;
+        return this;
+    }
+
+    /** The environment variables, as {@link #environment} gives them. */
+    public String environmentVariable(final String name)
+    {
+        return environment.apply(name);
+    }
+
+    /**
+     * Checks every setting and reads the password from its file or the environment.
+     *
+     * @throws ConfigException listing each problem and how to fix it
+     */
+    public ReplicaConfig validate()
+    {
+        final List<String> found = new ArrayList<>(problems);
+        for (final Setting<?> setting : Settings.all())
+        {
+            checkValue(setting, found);
+        }
+        if (get(SOURCE_HOST) == null || get(SOURCE_HOST).isBlank())
+        {
+            found.add("source host is empty: set " + SOURCE_HOST.flag() + " (config key " + SOURCE_HOST.name() + ")");
+        }
+        if (get(USER) == null || get(USER).isBlank())
+        {
+            found.add("no replication user: set " + USER.flag() + " (config key " + USER.name() + ")");
+        }
+        if (password == null)
+        {
+            password = readPassword(found);
+        }
+        if (get(DATA_DIR) == null)
+        {
+            found.add("no data directory: set " + DATA_DIR.flag() + " (config key " + DATA_DIR.name() + ")");
+        }
+        if (get(RECONNECT_MAX_BACKOFF).compareTo(get(RECONNECT_MIN_BACKOFF)) < 0)
+        {
+            found.add("reconnect backoff must satisfy min <= max, got min " + get(RECONNECT_MIN_BACKOFF) + " and max "
+                + get(RECONNECT_MAX_BACKOFF) + ": set " + RECONNECT_MIN_BACKOFF.flag() + " and " + RECONNECT_MAX_BACKOFF.flag());
+        }
+        if (get(TLS_MODE).requiresCa() && get(TLS_CA) == null)
+        {
+            found.add("TLS mode " + get(TLS_MODE) + " verifies the server's certificate: set " + TLS_CA.flag() + " to the CA's PEM file");
+        }
+        if (found.isEmpty())
+        {
+            try
+            {
+                connectionConfig().validate();
+            }
+            catch (final IllegalArgumentException | IllegalStateException ex)
+            {
+                found.add(ex.getMessage());
+            }
+        }
+        if (!found.isEmpty())
+        {
+            throw new ConfigException("invalid configuration:\n  - " + String.join("\n  - ", found));
+        }
+        return this;
+    }
+
+    private <T> void checkValue(final Setting<T> setting, final List<String> found)
+    {
+        final String problem = setting.check(get(setting));
+        if (problem != null)
+        {
+            found.add(setting.flag() + ": " + problem);
+        }
+    }
+
+    private String readPassword(final List<String> found)
+    {
+        final Path file = get(PASSWORD_FILE);
+        if (file != null)
+        {
+            try
+            {
+                return Files.readString(file, StandardCharsets.UTF_8).stripTrailing();
+            }
+            catch (final IOException ex)
+            {
+                found.add("cannot read " + PASSWORD_FILE.flag() + " " + file + ": " + ex.getMessage());
+                return null;
+            }
+        }
+        final String fromEnvironment = environment.apply(get(PASSWORD_ENV));
+        if (fromEnvironment == null)
+        {
+            found.add("no password: give " + PASSWORD_FILE.flag() + ", or set the environment variable named by " + PASSWORD_ENV.flag()
+                + " (default " + PASSWORD_ENV.defaultValue() + "); use an empty file for an empty password");
+        }
+        return fromEnvironment;
+    }
+
     /** The login settings for the protocol client. */
     public ConnectionConfig connectionConfig()
     {
+        final TlsMode tlsMode = get(TLS_MODE);
         return ConnectionConfig.builder()
-            .host(sourceHost)
-            .port(sourcePort)
-            .user(user)
+            .host(get(SOURCE_HOST))
+            .port(get(SOURCE_PORT))
+            .user(get(USER))
             .password(password)
             .tlsMode(tlsMode)
-            .tlsCaPath(tlsCa)
-            .tlsCertificatePath(tlsCertificate)
-            .tlsKeyPath(tlsKey)
-            .allowPublicKeyRetrieval(allowPublicKeyRetrieval)
-            .serverPublicKeyPath(serverPublicKey)
-            .connectTimeout(connectTimeout)
+            .tlsCaPath(get(TLS_CA))
+            .tlsCertificatePath(get(Settings.TLS_CERT))
+            .tlsKeyPath(get(Settings.TLS_KEY))
+            .allowPublicKeyRetrieval(get(Settings.ALLOW_PUBLIC_KEY_RETRIEVAL))
+            .serverPublicKeyPath(get(Settings.SERVER_PUBLIC_KEY))
+            .connectTimeout(get(CONNECT_TIMEOUT))
             .build();
     }
 
     /** Where the source is, for messages. */
     public String sourceAddress()
     {
-        return sourceHost + ":" + sourcePort;
+        return get(SOURCE_HOST) + ":" + get(SOURCE_PORT);
     }
 }

@@ -82,6 +82,44 @@ class SemisyncReplicaCommandTest
     }
 
     @Test
+    void helpListsEverySettingWithItsDefaultFromTheSettingsTable()
+    {
+        assertThat(SemisyncReplicaCommand.execute("run", "--help")).isZero();
+
+        assertThat(stdout())
+            .contains("--source-host=HOST", "Source host (default: 127.0.0.1).")
+            .contains("--semisync, --rpl-semi-sync-", "--rpl-semi-sync-slave-enabled", "--rpl-semi-sync-replica-enabled")
+            .contains("--heartbeat-ms=MILLIS", "--tls-mode=VALUE", "VERIFY_CA, VERIFY_IDENTITY) (default: PREFERRED).");
+    }
+
+    @Test
+    void configFileAndFlagsAreReadAlikeAndFlagsWin() throws Exception
+    {
+        final Path config = java.nio.file.Files.writeString(dataDir.resolve("replica.properties"),
+            "source-port = 70000\nheartbeat_ms = 0\nsource-hots = db1\n");
+
+        final int exitCode = SemisyncReplicaCommand.execute("run", "--config", config.toString(), "--source-port", "3310",
+            "--data-dir", dataDir.toString(), "--password-env", "SEMISYNC_TEST_UNSET_VARIABLE", "--semisync", "maybe");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(stderr())
+            .doesNotContain("70000")
+            .contains("--heartbeat-ms: 0 is not in 1..3600000")
+            .contains("unknown setting 'source-hots' in config file " + config)
+            .contains("--semisync: 'maybe' is not a boolean (ON or OFF, 1 or 0, true or false) (from --semisync)")
+            .contains("no replication user");
+    }
+
+    @Test
+    void aMissingConfigFileIsNamed()
+    {
+        final int exitCode = SemisyncReplicaCommand.execute("run", "--config", dataDir.resolve("missing.properties").toString());
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(stderr()).contains("cannot read the config file " + dataDir.resolve("missing.properties"));
+    }
+
+    @Test
     void theLauncherTurnsChronicleAnalyticsOff()
     {
         System.clearProperty(ANALYTICS);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,12 +18,12 @@ class ReplicaConfigTest
 
     private ReplicaConfig valid()
     {
-        final ReplicaConfig config = new ReplicaConfig();
-        config.user = "repl";
-        config.password = "secret";
-        config.dataDirectory = dataDir;
-        config.tlsMode = TlsMode.DISABLED;
-        return config;
+        return new ReplicaConfig()
+            .environment(name -> null)
+            .set(Settings.USER, "repl")
+            .password("secret")
+            .set(Settings.DATA_DIR, dataDir)
+            .set(Settings.TLS_MODE, TlsMode.DISABLED);
     }
 
     @Test
@@ -32,13 +33,13 @@ class ReplicaConfigTest
 
         assertThat(config.validate()).isSameAs(config);
         assertThat(config.sourceAddress()).isEqualTo("127.0.0.1:3306");
+        assertThat(config.get(Settings.SEMISYNC)).isTrue();
     }
 
     @Test
     void missingDataDirectoryNamesTheFlag()
     {
-        final ReplicaConfig config = valid();
-        config.dataDirectory = null;
+        final ReplicaConfig config = valid().set(Settings.DATA_DIR, null);
 
         assertThatThrownBy(config::validate).isInstanceOf(ConfigException.class).hasMessageContaining("--data-dir");
     }
@@ -46,8 +47,7 @@ class ReplicaConfigTest
     @Test
     void missingUserNamesTheFlag()
     {
-        final ReplicaConfig config = valid();
-        config.user = " ";
+        final ReplicaConfig config = valid().set(Settings.USER, " ");
 
         assertThatThrownBy(config::validate).isInstanceOf(ConfigException.class).hasMessageContaining("--user");
     }
@@ -55,18 +55,30 @@ class ReplicaConfigTest
     @Test
     void missingPasswordNamesBothWaysToGiveIt()
     {
-        final ReplicaConfig config = valid();
-        config.password = null;
+        final ReplicaConfig config = valid().password(null);
 
         assertThatThrownBy(config::validate).isInstanceOf(ConfigException.class)
             .hasMessageContaining("--password-file").hasMessageContaining("--password-env");
     }
 
     @Test
+    void passwordComesFromTheNamedEnvironmentVariableOrTheFile() throws Exception
+    {
+        final ReplicaConfig fromEnvironment = valid().password(null).environment(Map.of("REPL_PW", "from-env")::get);
+        fromEnvironment.read("password-env", "REPL_PW", "from --password-env");
+
+        assertThat(fromEnvironment.validate().connectionConfig().password()).isEqualTo("from-env");
+
+        final Path file = java.nio.file.Files.writeString(dataDir.resolve("pw"), "from-file\n");
+        final ReplicaConfig fromFile = valid().password(null).set(Settings.PASSWORD_FILE, file);
+
+        assertThat(fromFile.validate().connectionConfig().password()).isEqualTo("from-file");
+    }
+
+    @Test
     void emptyHostNamesTheFlag()
     {
-        final ReplicaConfig config = valid();
-        config.sourceHost = "";
+        final ReplicaConfig config = valid().set(Settings.SOURCE_HOST, "");
 
         assertThatThrownBy(config::validate).isInstanceOf(ConfigException.class).hasMessageContaining("--source-host");
     }
@@ -74,8 +86,7 @@ class ReplicaConfigTest
     @Test
     void portOutOfRangeNamesTheFlag()
     {
-        final ReplicaConfig config = valid();
-        config.sourcePort = 70_000;
+        final ReplicaConfig config = valid().set(Settings.SOURCE_PORT, 70_000);
 
         assertThatThrownBy(config::validate).isInstanceOf(ConfigException.class)
             .hasMessageContaining("--source-port").hasMessageContaining("70000");
@@ -84,8 +95,7 @@ class ReplicaConfigTest
     @Test
     void serverIdOutOfRangeNamesTheFlag()
     {
-        final ReplicaConfig config = valid();
-        config.serverId = 0;
+        final ReplicaConfig config = valid().set(Settings.SERVER_ID, 0L);
 
         assertThatThrownBy(config::validate).isInstanceOf(ConfigException.class).hasMessageContaining("--server-id");
     }
@@ -93,8 +103,7 @@ class ReplicaConfigTest
     @Test
     void zeroHeartbeatNamesTheFlag()
     {
-        final ReplicaConfig config = valid();
-        config.heartbeatPeriod = Duration.ZERO;
+        final ReplicaConfig config = valid().set(Settings.HEARTBEAT, Duration.ZERO);
 
         assertThatThrownBy(config::validate).isInstanceOf(ConfigException.class).hasMessageContaining("--heartbeat-ms");
     }
@@ -102,17 +111,15 @@ class ReplicaConfigTest
     @Test
     void heartbeatAboveAnHourIsRejected()
     {
-        final ReplicaConfig config = valid();
-        config.heartbeatPeriod = Duration.ofHours(1).plusMillis(1);
+        final ReplicaConfig config = valid().set(Settings.HEARTBEAT, Duration.ofHours(1).plusMillis(1));
 
-        assertThatThrownBy(config::validate).isInstanceOf(ConfigException.class).hasMessageContaining("heartbeat");
+        assertThatThrownBy(config::validate).isInstanceOf(ConfigException.class).hasMessageContaining("--heartbeat-ms");
     }
 
     @Test
     void negativeRetentionNamesTheFlag()
     {
-        final ReplicaConfig config = valid();
-        config.retentionMaxBytes = -1;
+        final ReplicaConfig config = valid().set(Settings.RETENTION_MAX_BYTES, -1L);
 
         assertThatThrownBy(config::validate).isInstanceOf(ConfigException.class).hasMessageContaining("--retention-max-bytes");
     }
@@ -120,28 +127,65 @@ class ReplicaConfigTest
     @Test
     void backoffMaxBelowMinIsRejected()
     {
-        final ReplicaConfig config = valid();
-        config.reconnectMinBackoff = Duration.ofSeconds(10);
-        config.reconnectMaxBackoff = Duration.ofSeconds(1);
+        final ReplicaConfig config = valid()
+            .set(Settings.RECONNECT_MIN_BACKOFF, Duration.ofSeconds(10))
+            .set(Settings.RECONNECT_MAX_BACKOFF, Duration.ofSeconds(1));
 
-        assertThatThrownBy(config::validate).isInstanceOf(ConfigException.class).hasMessageContaining("reconnect backoff");
+        assertThatThrownBy(config::validate).isInstanceOf(ConfigException.class).hasMessageContaining("reconnect backoff")
+            .hasMessageContaining("--reconnect-min-backoff-ms");
     }
 
     @Test
     void verifyingTlsWithoutCaNamesTheFlag()
     {
-        final ReplicaConfig config = valid();
-        config.tlsMode = TlsMode.VERIFY_CA;
+        final ReplicaConfig config = valid().set(Settings.TLS_MODE, TlsMode.VERIFY_CA);
 
         assertThatThrownBy(config::validate).isInstanceOf(ConfigException.class).hasMessageContaining("--tls-ca");
     }
 
     @Test
+    void textIsReadTheSameWhateverItsOriginAndBadTextIsReportedWithTheRest()
+    {
+        final ReplicaConfig config = valid()
+            .read("source_port", "3310", "in config file a.properties")
+            .read("tls-mode", "verify_ca", "from --tls-mode")
+            .read("heartbeat-ms", "soon", "in config file a.properties")
+            .read("source-hots", "db1", "in config file a.properties")
+            .read("RPL_SEMI_SYNC_SLAVE_ENABLED", "OFF", "in config file a.properties");
+
+        assertThat(config.get(Settings.SOURCE_PORT)).isEqualTo(3310);
+        assertThat(config.get(Settings.TLS_MODE)).isEqualTo(TlsMode.VERIFY_CA);
+        assertThat(config.get(Settings.SEMISYNC)).isFalse();
+        assertThatThrownBy(config::validate)
+            .isInstanceOf(ConfigException.class)
+            .hasMessageContaining("--heartbeat-ms: 'soon' is not a whole number (in config file a.properties)")
+            .hasMessageContaining("unknown setting 'source-hots' in config file a.properties")
+            .hasMessageContaining("--tls-ca");
+    }
+
+    @Test
+    void onlyDynamicSettingsChangeAtRuntime()
+    {
+        final ReplicaConfig config = valid().validate();
+
+        assertThat(config.setDynamic("rpl_semi_sync_replica_enabled", "0")).isSameAs(Settings.SEMISYNC);
+        assertThat(config.get(Settings.SEMISYNC)).isFalse();
+        assertThat(config.setDynamic("semisync", "ON")).isSameAs(Settings.SEMISYNC);
+        assertThat(config.get(Settings.SEMISYNC)).isTrue();
+        assertThatThrownBy(() -> config.setDynamic("rpl_semi_sync_replica_enabled", "2"))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("'2' is not a boolean");
+        assertThatThrownBy(() -> config.setDynamic("server_id", "7"))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("--server-id cannot change while the replica runs");
+        assertThat(config.get(Settings.SERVER_ID)).isEqualTo(4242L);
+    }
+
+    @Test
     void everyProblemIsListedInOneException()
     {
-        final ReplicaConfig config = new ReplicaConfig();
-        config.sourcePort = 0;
-        config.serverId = -5;
+        final ReplicaConfig config = new ReplicaConfig()
+            .environment(name -> null)
+            .set(Settings.SOURCE_PORT, 0)
+            .set(Settings.SERVER_ID, -5L);
 
         assertThatThrownBy(config::validate)
             .isInstanceOf(ConfigException.class)

@@ -1,0 +1,86 @@
+package io.semisync.replica.config;
+
+import io.semisync.protocol.client.ConnectionConfig;
+import io.semisync.protocol.tls.TlsMode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every setting of the replica, each with its name, default and doc line in one place. The command line's
+ * flags, the config file's keys, {@code SHOW VARIABLES} and {@code SET GLOBAL} are all made from this table.
+ */
+public final class Settings
+{
+    public static final Setting<String> SOURCE_HOST = Setting.text("source-host", "HOST", "127.0.0.1", "Source host");
+    public static final Setting<Integer> SOURCE_PORT = Setting.port("source-port", ConnectionConfig.DEFAULT_PORT, null, "Source port");
+    public static final Setting<String> USER = Setting.text("user", "USER", null,
+        "Replication user (needs REPLICATION SLAVE and REPLICATION CLIENT)");
+    public static final Setting<Path> PASSWORD_FILE = Setting.path("password-file", "FILE",
+        "File holding the replication user's password (trailing newline ignored)");
+    public static final Setting<String> PASSWORD_ENV = Setting.text("password-env", "NAME", "SEMISYNC_SOURCE_PASSWORD",
+        "Environment variable holding the replication user's password");
+    public static final Setting<TlsMode> TLS_MODE = Setting.choice("tls-mode", TlsMode.class, ConnectionConfig.DEFAULT_TLS_MODE,
+        "TLS towards the source, as the mysql client's --ssl-mode");
+    public static final Setting<Path> TLS_CA = Setting.path("tls-ca", "FILE", "PEM file of the CA that signed the source's certificate");
+    public static final Setting<Path> TLS_CERT = Setting.path("tls-cert", "FILE", "PEM file of our client certificate");
+    public static final Setting<Path> TLS_KEY = Setting.path("tls-key", "FILE", "PEM file (PKCS#8) of our client key");
+    public static final Setting<Boolean> ALLOW_PUBLIC_KEY_RETRIEVAL = Setting.bool("allow-public-key-retrieval", false,
+        "Let caching_sha2_password fetch the source's RSA key without TLS");
+    public static final Setting<Path> SERVER_PUBLIC_KEY = Setting.path("server-public-key", "FILE",
+        "PEM file of the source's RSA public key for caching_sha2_password without TLS");
+    public static final Setting<Duration> CONNECT_TIMEOUT = Setting.duration("connect-timeout-ms", ChronoUnit.MILLIS,
+        ConnectionConfig.DEFAULT_CONNECT_TIMEOUT, Duration.ofMillis(1), Duration.ofHours(1), "Time allowed for the TCP connect and then the login");
+    public static final Setting<Long> SERVER_ID = Setting.number("server-id", "ID", 4_242L, 1, 0xFFFF_FFFFL,
+        "Our server_id; must differ from every server's");
+    public static final Setting<Path> DATA_DIR = Setting.path("data-dir", "DIR", "Data directory: the relay log lives here");
+    public static final Setting<StartPosition> START_POSITION = Setting.choice("start-position", StartPosition.class,
+        StartPosition.CURRENT, "With an empty relay log, where to start: the source's position now, or its oldest binlog");
+    /**
+     * The replica side's semisync switch, MySQL's {@code rpl_semi_sync_replica_enabled}: on by default (the product is a
+     * semisync replica). A change by {@code SET GLOBAL} takes effect when the stream next (re)connects.
+     */
+    public static final Setting<Boolean> SEMISYNC = Setting.bool("semisync", true,
+        "Register as a semisync replica when the source offers it, as MySQL's rpl_semi_sync_replica_enabled; a change "
+        + "takes effect when replication next (re)connects")
+        .alsoNamed("rpl-semi-sync-replica-enabled", "rpl-semi-sync-slave-enabled")
+        .dynamic();
+    public static final Setting<Duration> HEARTBEAT = Setting.duration("heartbeat-ms", ChronoUnit.MILLIS, Duration.ofSeconds(1),
+        Duration.ofMillis(1), Duration.ofHours(1), "Heartbeat period asked of the source");
+    public static final Setting<Duration> RECONNECT_MIN_BACKOFF = Setting.duration("reconnect-min-backoff-ms", ChronoUnit.MILLIS,
+        Duration.ofMillis(100), Duration.ZERO, Duration.ofHours(1), "First wait before reconnecting; it doubles up to the maximum");
+    public static final Setting<Duration> RECONNECT_MAX_BACKOFF = Setting.duration("reconnect-max-backoff-ms", ChronoUnit.MILLIS,
+        Duration.ofSeconds(5), Duration.ZERO, Duration.ofHours(1), "Longest wait before reconnecting");
+    public static final Setting<Duration> RETENTION_MAX_AGE = Setting.duration("retention-max-age-hours", ChronoUnit.HOURS, null,
+        Duration.ofHours(1), Duration.ofDays(365_000), "Delete relay-log files older than this (default: keep)");
+    public static final Setting<Long> RETENTION_MAX_BYTES = Setting.number("retention-max-bytes", "BYTES", 0L, 0, Long.MAX_VALUE,
+        "Delete the oldest relay-log files beyond this size; 0 keeps everything");
+    public static final Setting<RelayLogFiles> RELAY_LOG_FILES = Setting.choice("relay-log-files", RelayLogFiles.class,
+        RelayLogFiles.HOURLY, "Time one relay-log file covers, the unit of retention; a relay log keeps the one it was created with");
+    public static final Setting<Long> STATUS_INTERVAL = Setting.number("status-interval-s", "SECONDS", 10L, 0, 86_400,
+        "Print a status line this often; 0 for never");
+
+    private static final List<Setting<?>> ALL = List.of(
+        SOURCE_HOST, SOURCE_PORT, USER, PASSWORD_FILE, PASSWORD_ENV, TLS_MODE, TLS_CA, TLS_CERT, TLS_KEY, ALLOW_PUBLIC_KEY_RETRIEVAL,
+        SERVER_PUBLIC_KEY, CONNECT_TIMEOUT, SERVER_ID, DATA_DIR, START_POSITION, SEMISYNC, HEARTBEAT, RECONNECT_MIN_BACKOFF,
+        RECONNECT_MAX_BACKOFF, RETENTION_MAX_AGE, RETENTION_MAX_BYTES, RELAY_LOG_FILES, STATUS_INTERVAL);
+
+    private Settings()
+    {
+    }
+
+    /** Every setting, in the order {@code --help} lists them. */
+    public static List<Setting<?>> all()
+    {
+        return ALL;
+    }
+
+    /** The setting with this name or alias ({@code _} and {@code -} alike, any case). */
+    public static Optional<Setting<?>> find(final String name)
+    {
+        return ALL.stream().filter(setting -> setting.isNamed(name)).findFirst();
+    }
+}

@@ -10,12 +10,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 
 /**
- * The replica's data directory: {@code relay-log/} (the Chronicle Queue) and {@code replica-uuid}, the
- * UUID the replica reports to the source, made once and kept.
+ * The replica's data directory: {@code relay-log/} (the Chronicle Queue), {@code replica-uuid}, the
+ * UUID the replica reports to the source, made once and kept, and {@code installed-plugins}, the plugins
+ * INSTALL PLUGIN recorded (as MySQL keeps them in {@code mysql.plugin}).
  */
 public final class DataDirectory
 {
     private static final String RELAY_LOG = "relay-log";
+    private static final String INSTALLED_PLUGINS = "installed-plugins";
 
     private final Path root;
     private final String replicaUuid;
@@ -57,6 +59,12 @@ public final class DataDirectory
     public static Path relayLogOf(final Path root)
     {
         return root.resolve(RELAY_LOG);
+    }
+
+    /** The file of the plugins INSTALL PLUGIN recorded, inside the data directory {@code root}. */
+    public static Path installedPluginsOf(final Path root)
+    {
+        return root.resolve(INSTALLED_PLUGINS);
     }
 
     Path relayLog()

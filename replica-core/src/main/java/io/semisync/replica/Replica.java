@@ -26,18 +26,23 @@ import io.semisync.storage.RelayLogException;
 import io.semisync.storage.relaylog.GtidCheckpoint;
 import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogConfig;
+import io.semisync.storage.relaylog.RelayLogFile;
 import io.semisync.storage.relaylog.RelayLogWriter;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The semisync replica: owns the relay log and one connection to the source at a time. It resumes from
@@ -50,8 +55,11 @@ public final class Replica implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(Replica.class);
     /** ER_MASTER_FATAL_ERROR_READING_BINLOG: the source cannot serve the position we asked for. */
     private static final int SOURCE_CANNOT_SERVE_POSITION = 1236;
+    /** How long {@link #status()} waits for the replica's thread before it answers with the last snapshot. */
+    private static final Duration STATUS_WAIT = Duration.ofSeconds(1);
 
     private final ReplicaConfig config;
+    private final Clock clock;
     private final EventLoopGroup group;
     private final EventLoop loop;
     private final MySqlClient client;
@@ -59,28 +67,38 @@ public final class Replica implements AutoCloseable
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final String replicaUuid;
     private final RelayLog relayLog;
+    private volatile RelayLogProgress progress;
     private RelayLogWriter writer;
     private MySqlConnection connection;
     private ScheduledFuture<?> reconnect;
     private ScheduledFuture<?> retention;
     private Duration backoff;
     private boolean closing;
+    /** Set by {@link #stopReplication()}: no stream, no reconnect, until {@link #startReplication()}. */
+    private boolean ioStopped;
+    /** Counts connection attempts; the outcome of an attempt that is no longer the current one is ignored. */
+    private long attempt;
 
-    private volatile ReplicaState state = ReplicaState.STARTING;
-    private volatile SemisyncMode semisync = SemisyncMode.UNKNOWN;
-    private volatile String source;
-    private volatile String lastError = "";
-    private volatile String resumedFrom = "";
-    private volatile String lastAckFile = "";
-    private volatile long lastAckPosition;
-    private volatile long connects;
-    private final AtomicLong eventsStored = new AtomicLong();
-    private final AtomicLong transactionsStored = new AtomicLong();
-    private volatile long acksSent;
+    // Status: written and read on the event loop only, published as one ReplicaStatus snapshot.
+    private ReplicaState state = ReplicaState.STARTING;
+    private SemisyncMode semisync = SemisyncMode.UNKNOWN;
+    private String source;
+    private SourceFacts facts;
+    private ReplicationError lastError = ReplicationError.NONE;
+    private String resumedFrom = "";
+    private boolean resumesByGtid = true;
+    private String lastAckFile = "";
+    private long lastAckPosition;
+    private long connects;
+    private long eventsStored;
+    private long transactionsStored;
+    private long acksSent;
+    private volatile ReplicaStatus published;
 
-    private Replica(final ReplicaConfig config, final RelayLog relayLog, final String replicaUuid)
+    private Replica(final ReplicaConfig config, final RelayLog relayLog, final String replicaUuid, final Clock clock)
     {
         this.config = config;
+        this.clock = clock;
         this.relayLog = relayLog;
         this.replicaUuid = replicaUuid;
         final NettyTransport transport = NettyTransport.best();
@@ -89,6 +107,7 @@ public final class Replica implements AutoCloseable
         this.client = MySqlClient.using(group, transport);
         this.backoff = config.get(Settings.RECONNECT_MIN_BACKOFF);
         this.source = config.sourceAddress();
+        this.published = snapshot();
     }
 
     /**
@@ -100,6 +119,12 @@ public final class Replica implements AutoCloseable
      */
     public static Replica start(final ReplicaConfig config)
     {
+        return start(config, Clock.systemDefaultZone());
+    }
+
+    /** As {@link #start(ReplicaConfig)}, with the clock that times errors and stored events. */
+    public static Replica start(final ReplicaConfig config, final Clock clock)
+    {
         config.validate();
         final DataDirectory dataDirectory = DataDirectory.open(config.get(Settings.DATA_DIR));
         final RelayLogConfig relayLogConfig = new RelayLogConfig().directory(dataDirectory.relayLog());
@@ -107,9 +132,10 @@ public final class Replica implements AutoCloseable
         {
             relayLogConfig.retentionMaxAge(config.get(Settings.RETENTION_MAX_AGE));
         }
-        relayLogConfig.retentionMaxBytes(config.get(Settings.RETENTION_MAX_BYTES)).rollCycle(config.get(Settings.RELAY_LOG_FILES).rollCycle());
+        relayLogConfig.retentionMaxBytes(config.get(Settings.RETENTION_MAX_BYTES))
+            .rollCycle(config.get(Settings.RELAY_LOG_FILES).rollCycle());
         final RelayLog relayLog = RelayLog.open(relayLogConfig.validate());
-        final Replica replica = new Replica(config, relayLog, dataDirectory.replicaUuid());
+        final Replica replica = new Replica(config, relayLog, dataDirectory.replicaUuid(), clock);
         try
         {
             replica.loop.submit(replica::openWriterAndConnect).get();
@@ -128,11 +154,118 @@ public final class Replica implements AutoCloseable
         return replica;
     }
 
+    /**
+     * A consistent snapshot, taken on the replica's thread (waiting at most {@link #STATUS_WAIT} for it; the last one
+     * taken when it is busy longer or stopped).
+     */
     public ReplicaStatus status()
     {
+        if (loop.inEventLoop() || group.isTerminated())
+        {
+            return snapshot();
+        }
+        try
+        {
+            return loop.submit(this::snapshot).get(STATUS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return published;
+        }
+        catch (final ExecutionException | TimeoutException | RejectedExecutionException ex)
+        {
+            return published;
+        }
+    }
+
+    private ReplicaStatus snapshot()
+    {
         final String lastAck = lastAckFile.isEmpty() ? "" : lastAckFile + ":" + lastAckPosition;
-        return new ReplicaStatus(state, semisync, source, connects, eventsStored.get(), transactionsStored.get(), acksSent, lastAck,
-            resumedFrom, lastError);
+        final String storedFile = writer == null || writer.lastDurableCommitSourceFileName() == null ? ""
+            : writer.lastDurableCommitSourceFileName();
+        final long storedPosition = storedFile.isEmpty() ? 0 : writer.lastDurableCommitEndPosition();
+        final ReplicaStatus status = new ReplicaStatus(state, semisync, source, facts == null ? 0 : facts.serverId(),
+            facts == null ? "" : facts.serverUuid(), connects, eventsStored, transactionsStored, acksSent, lastAck, storedFile,
+            storedPosition, resumesByGtid, resumedFrom, lastError);
+        published = status;
+        return status;
+    }
+
+    /** What the relay log holds, followed as it grows: the last stored event's times and the GTIDs stored. */
+    public StoredProgress storedProgress()
+    {
+        final RelayLogProgress follower = progress;
+        return follower == null ? StoredProgress.NONE : follower.refresh();
+    }
+
+    /** The UUID the replica reports to the source, kept in its data directory. */
+    public String replicaUuid()
+    {
+        return replicaUuid;
+    }
+
+    /** The settings this replica runs with; dynamic ones may change ({@link ReplicaConfig#setDynamic}). */
+    public ReplicaConfig config()
+    {
+        return config;
+    }
+
+    /** The relay log's files, oldest first. */
+    public List<RelayLogFile> relayLogFiles()
+    {
+        return relayLog.files();
+    }
+
+    /**
+     * Stops replicating (MySQL's {@code STOP REPLICA IO_THREAD}): closes the connection to the source and does not
+     * reconnect; the relay log stays open and everything stored stays durable. Completes when the connection is closed.
+     */
+    public CompletableFuture<Void> stopReplication()
+    {
+        return CompletableFuture.supplyAsync(() ->
+        {
+            if (ioStopped || state == ReplicaState.FAILED)
+            {
+                return null;
+            }
+            ioStopped = true;
+            attempt++;
+            cancelReconnect();
+            state = ReplicaState.IO_STOPPED;
+            semisync = SemisyncMode.UNKNOWN;
+            final MySqlConnection open = connection;
+            connection = null;
+            LOG.info("replication stopped by the operator; the relay log stays open");
+            return open;
+        }, loop).thenCompose(open -> open == null ? CompletableFuture.completedFuture(null) : open.close());
+    }
+
+    /**
+     * Starts replicating again after {@link #stopReplication()} (MySQL's {@code START REPLICA IO_THREAD}), reading the
+     * semisync switch afresh; does nothing while replication runs.
+     *
+     * @throws IllegalStateException (through the future) when the replica stopped on a problem retrying cannot fix
+     */
+    public CompletableFuture<Void> startReplication()
+    {
+        return CompletableFuture.runAsync(() ->
+        {
+            if (state == ReplicaState.FAILED)
+            {
+                throw new IllegalStateException("replication stopped for good: " + lastError.message()
+                    + "; fix the cause and restart the replica");
+            }
+            if (!ioStopped || closing)
+            {
+                return;
+            }
+            ioStopped = false;
+            lastError = ReplicationError.NONE;
+            backoff = config.get(Settings.RECONNECT_MIN_BACKOFF);
+            LOG.info("replication started by the operator");
+            connect();
+        }, loop);
     }
 
     /** ACK latency recorded so far. */
@@ -150,6 +283,7 @@ public final class Replica implements AutoCloseable
     private void openWriterAndConnect()
     {
         writer = relayLog.openWriter();
+        progress = RelayLogProgress.start(relayLog, writer.lastAppendedIndex());
         LOG.info("relay log {}: recovered {}", relayLog.directory(), relayLog.recoveredPosition());
         if (config.get(Settings.RETENTION_MAX_AGE) != null || config.get(Settings.RETENTION_MAX_BYTES) > 0)
         {
@@ -185,23 +319,29 @@ public final class Replica implements AutoCloseable
 
     private void connect()
     {
-        if (closing)
+        if (closing || ioStopped)
         {
             return;
         }
+        final long current = ++attempt;
         state = ReplicaState.CONNECTING;
         client.connect(config.connectionConfig())
             .thenCompose(connected ->
             {
+                if (current != attempt)
+                {
+                    connected.close();
+                    throw new CancellationException("replication was stopped while connecting");
+                }
                 connection = connected;
                 return SourceFactsReader.read(connected);
             })
-            .thenComposeAsync(facts -> initialPoint(facts).thenComposeAsync(initial -> startStream(facts, initial), loop), loop)
+            .thenComposeAsync(read -> initialPoint(read).thenComposeAsync(initial -> startStream(current, read, initial), loop), loop)
             .whenCompleteAsync((ignored, failure) ->
             {
                 if (failure != null)
                 {
-                    onFailure(unwrap(failure));
+                    onFailure(current, unwrap(failure));
                 }
             }, loop);
     }
@@ -243,8 +383,12 @@ public final class Replica implements AutoCloseable
         }
     }
 
-    private CompletableFuture<Void> startStream(final SourceFacts facts, final Optional<ResumePoint> initial)
+    private CompletableFuture<Void> startStream(final long current, final SourceFacts facts, final Optional<ResumePoint> initial)
     {
+        if (current != attempt)
+        {
+            return CompletableFuture.failedFuture(new CancellationException("replication was stopped while connecting"));
+        }
         writer.discardIncompleteTransaction();
         // A stream that broke in the middle of a read may leave complete transactions appended but not yet
         // synced. The GTID set below is read from everything appended, while the checkpoint's index and the
@@ -253,7 +397,9 @@ public final class Replica implements AutoCloseable
         final ResumePoint resume = resumePoint(facts, initial);
         final byte[] checkpoint = resume.toCheckpoint();
         writer.writeGtidCheckpoint(writer.lastDurableCommitIndex(), new UnsafeBuffer(checkpoint), 0, checkpoint.length);
-        resumedFrom = (resume instanceof GtidState ? "GTIDs [" : "position [") + resume + "]";
+        resumesByGtid = resume instanceof GtidState;
+        resumedFrom = (resumesByGtid ? "GTIDs [" : "position [") + resume + "]";
+        this.facts = facts;
         source = config.sourceAddress() + " (" + facts.flavor() + " " + facts.version() + ", server_id " + facts.serverId() + ")";
         final boolean semisyncEnabled = config.get(Settings.SEMISYNC);
         final boolean semisyncActive = semisyncEnabled && facts.semisync() == SemisyncSupport.ENABLED;
@@ -263,10 +409,15 @@ public final class Replica implements AutoCloseable
             : SemisyncMode.SOURCE_NOT_INSTALLED;
         final BinlogStreamHandler handler = new BinlogStreamHandler(writer, facts.crc32(), semisyncActive, facts.isMariadb(),
             writer.lastDurableCommitSourceFileName(), writer.lastDurableCommitEndPosition(), config.get(Settings.HEARTBEAT),
-            new Listener(), ackLatency);
-        return ReplicationSession.start(connection, facts, config.get(Settings.SERVER_ID), replicaUuid, config.get(Settings.HEARTBEAT), semisyncActive, resume, handler)
+            new Listener(current), ackLatency);
+        return ReplicationSession.start(connection, facts, config.get(Settings.SERVER_ID), replicaUuid, config.get(Settings.HEARTBEAT),
+                semisyncActive, resume, handler)
             .thenRunAsync(() ->
             {
+                if (current != attempt)
+                {
+                    return;
+                }
                 connects++;
                 state = ReplicaState.STREAMING;
                 backoff = config.get(Settings.RECONNECT_MIN_BACKOFF);
@@ -321,29 +472,42 @@ public final class Replica implements AutoCloseable
         }
     }
 
-    private void onFailure(final Throwable cause)
+    private void onFailure(final long failed, final Throwable cause)
     {
+        if (failed != attempt || closing || ioStopped)
+        {
+            return;
+        }
         if (connection != null)
         {
             connection.close();
             connection = null;
         }
-        if (closing)
-        {
-            return;
-        }
-        lastError = describe(cause);
+        lastError = ReplicationError.of(cause, state == ReplicaState.STREAMING, clock.instant());
+        semisync = SemisyncMode.UNKNOWN;
         if (isFatal(cause))
         {
             state = ReplicaState.FAILED;
-            LOG.error("replication stopped: {}", lastError);
+            LOG.error("replication stopped: {}", lastError.message());
             terminated.completeExceptionally(cause);
             return;
         }
         state = ReplicaState.WAITING_TO_RECONNECT;
-        LOG.warn("replication from {} interrupted: {}; reconnecting in {} ms", config.sourceAddress(), lastError, backoff.toMillis());
+        LOG.warn("replication from {} interrupted: {}; reconnecting in {} ms", config.sourceAddress(), lastError.message(),
+            backoff.toMillis());
         reconnect = loop.schedule(this::connect, backoff.toMillis(), TimeUnit.MILLISECONDS);
-        backoff = backoff.multipliedBy(2).compareTo(config.get(Settings.RECONNECT_MAX_BACKOFF)) > 0 ? config.get(Settings.RECONNECT_MAX_BACKOFF) : backoff.multipliedBy(2);
+        final Duration doubled = backoff.multipliedBy(2);
+        final Duration max = config.get(Settings.RECONNECT_MAX_BACKOFF);
+        backoff = doubled.compareTo(max) > 0 ? max : doubled;
+    }
+
+    private void cancelReconnect()
+    {
+        if (reconnect != null)
+        {
+            reconnect.cancel(false);
+            reconnect = null;
+        }
     }
 
     private static boolean isFatal(final Throwable cause)
@@ -377,10 +541,7 @@ public final class Replica implements AutoCloseable
             loop.submit(() ->
             {
                 closing = true;
-                if (reconnect != null)
-                {
-                    reconnect.cancel(false);
-                }
+                cancelReconnect();
                 if (retention != null)
                 {
                     retention.cancel(false);
@@ -403,13 +564,17 @@ public final class Replica implements AutoCloseable
         {
             Thread.currentThread().interrupt();
         }
-        catch (final ExecutionException | java.util.concurrent.TimeoutException ex)
+        catch (final ExecutionException | TimeoutException ex)
         {
             LOG.warn("closing the replica: {}", ex.getMessage());
         }
         finally
         {
             client.close();
+            if (progress != null)
+            {
+                progress.close();
+            }
             group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
             relayLog.close();
             if (state != ReplicaState.FAILED)
@@ -420,17 +585,23 @@ public final class Replica implements AutoCloseable
         }
     }
 
-    /** Counts what the stream does and reconnects when it ends; runs on the event loop. */
+    /** Counts what one stream does and reconnects when it ends; runs on the event loop. */
     private final class Listener implements StreamListener
     {
+        private final long stream;
+
+        Listener(final long stream)
+        {
+            this.stream = stream;
+        }
+
         @Override
         public void onEventStored(final int type, final boolean completesTransaction)
         {
-            // only this thread writes them: an ordered store, not a fence, per event
-            eventsStored.lazySet(eventsStored.get() + 1);
+            eventsStored++;
             if (completesTransaction)
             {
-                transactionsStored.lazySet(transactionsStored.get() + 1);
+                transactionsStored++;
             }
         }
 
@@ -445,7 +616,7 @@ public final class Replica implements AutoCloseable
         @Override
         public void onStreamClosed(final Throwable cause)
         {
-            onFailure(cause != null ? cause : new java.io.EOFException("the source closed the connection"));
+            onFailure(stream, cause != null ? cause : new java.io.EOFException("the source closed the connection"));
         }
     }
 }

@@ -9,8 +9,8 @@ public enum SemisyncMode
     SOURCE_DISABLED("asynchronous: semisync is disabled on the source (enable it there, then restart replication)"),
     /** The source has no semisync plugin. */
     SOURCE_NOT_INSTALLED("asynchronous: the source has no semisync source plugin"),
-    /** Semisync is switched off in our configuration. */
-    DISABLED_BY_CONFIG("asynchronous: semisync is disabled in the replica's configuration"),
+    /** Semisync is switched off on this replica (--semisync false, or rpl_semi_sync_replica_enabled = 0 before this connection). */
+    DISABLED_BY_CONFIG("asynchronous: semisync is disabled on this replica"),
     /** Not connected. */
     UNKNOWN("not connected");
 

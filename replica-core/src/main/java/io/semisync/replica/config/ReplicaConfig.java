@@ -1,6 +1,7 @@
 package io.semisync.replica.config;
 
 import io.semisync.protocol.client.ConnectionConfig;
+import io.semisync.protocol.server.ServerUser;
 import io.semisync.protocol.tls.TlsMode;
 
 import java.io.IOException;
@@ -14,8 +15,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import static io.semisync.replica.config.Settings.ADMIN_PORT;
+import static io.semisync.replica.config.Settings.ADMIN_TLS_CERT;
+import static io.semisync.replica.config.Settings.ADMIN_TLS_KEY;
 import static io.semisync.replica.config.Settings.CONNECT_TIMEOUT;
 import static io.semisync.replica.config.Settings.DATA_DIR;
+import static io.semisync.replica.config.Settings.METRICS_PORT;
 import static io.semisync.replica.config.Settings.PASSWORD_ENV;
 import static io.semisync.replica.config.Settings.PASSWORD_FILE;
 import static io.semisync.replica.config.Settings.RECONNECT_MAX_BACKOFF;
@@ -43,6 +48,7 @@ public final class ReplicaConfig
     private final List<String> problems = new ArrayList<>();
     private Function<String, String> environment = System::getenv;
     private String password;
+    private List<ServerUser> adminUsers = List.of();
 
     /** The current value of a setting: what was set, or its default (null when it has none). */
     @SuppressWarnings("unchecked")
@@ -185,6 +191,8 @@ public final class ReplicaConfig
         {
             found.add("TLS mode " + get(TLS_MODE) + " verifies the server's certificate: set " + TLS_CA.flag() + " to the CA's PEM file");
         }
+        adminUsers = AdminUsers.read(this, found);
+        checkAdminEndpoints(found);
         if (found.isEmpty())
         {
             try
@@ -201,6 +209,32 @@ public final class ReplicaConfig
             throw new ConfigException("invalid configuration:\n  - " + String.join("\n  - ", found));
         }
         return this;
+    }
+
+    private void checkAdminEndpoints(final List<String> found)
+    {
+        if ((get(ADMIN_TLS_CERT) == null) != (get(ADMIN_TLS_KEY) == null))
+        {
+            found.add(ADMIN_TLS_CERT.flag() + " and " + ADMIN_TLS_KEY.flag() + " go together: the admin endpoint's certificate and its key");
+        }
+        for (final Setting<Path> file : List.of(ADMIN_TLS_CERT, ADMIN_TLS_KEY))
+        {
+            if (get(file) != null && !Files.isReadable(get(file)))
+            {
+                found.add(file.flag() + " " + get(file) + " is not a readable file");
+            }
+        }
+        final Integer metricsPort = get(METRICS_PORT);
+        if (!adminUsers.isEmpty() && metricsPort != null && metricsPort != 0 && metricsPort.equals(get(ADMIN_PORT)))
+        {
+            found.add(ADMIN_PORT.flag() + " and " + METRICS_PORT.flag() + " are both " + metricsPort + ": give each its own port");
+        }
+    }
+
+    /** The admin endpoint's users, read by {@link #validate()}; empty when none is configured (then it does not listen). */
+    public List<ServerUser> adminUsers()
+    {
+        return adminUsers;
     }
 
     private <T> void checkValue(final Setting<T> setting, final List<String> found)

@@ -27,6 +27,7 @@ public final class Setting<T>
     private final Function<String, T> converter;
     private final Function<T, String> printer;
     private final Function<T, String> checker;
+    private final boolean numeric;
     private final boolean dynamic;
     private final boolean secret;
 
@@ -39,6 +40,7 @@ public final class Setting<T>
         final Function<String, T> converter,
         final Function<T, String> printer,
         final Function<T, String> checker,
+        final boolean numeric,
         final boolean dynamic,
         final boolean secret)
     {
@@ -50,6 +52,7 @@ public final class Setting<T>
         this.converter = converter;
         this.printer = printer;
         this.checker = checker;
+        this.numeric = numeric;
         this.dynamic = dynamic;
         this.secret = secret;
     }
@@ -57,7 +60,7 @@ public final class Setting<T>
     /** Free text, e.g. a host name or a user. */
     static Setting<String> text(final String name, final String valueLabel, final String defaultValue, final String doc)
     {
-        return new Setting<>(name, List.of(), valueLabel, defaultValue, doc, text -> text, value -> value, value -> null, false, false);
+        return new Setting<>(name, List.of(), valueLabel, defaultValue, doc, text -> text, value -> value, value -> null, false, false, false);
     }
 
     /** A whole number in {@code min..max}. */
@@ -65,7 +68,7 @@ public final class Setting<T>
         final String doc)
     {
         return new Setting<>(name, List.of(), valueLabel, defaultValue, doc, Setting::parseLong, String::valueOf,
-            value -> value < min || value > max ? value + " is not in " + min + ".." + max : null, false, false);
+            value -> value < min || value > max ? value + " is not in " + min + ".." + max : null, true, false, false);
     }
 
     /** A TCP port, 1..65535, or 0 where {@code zeroMeans} says what 0 does. */
@@ -73,20 +76,20 @@ public final class Setting<T>
     {
         final int min = zeroMeans == null ? 1 : 0;
         return new Setting<>(name, List.of(), "PORT", defaultValue, doc, text -> (int)parseLong(text), String::valueOf,
-            value -> value < min || value > 65_535 ? value + " is not in " + min + "..65535" : null, false, false);
+            value -> value < min || value > 65_535 ? value + " is not in " + min + "..65535" : null, true, false, false);
     }
 
     /** On or off: ON/OFF, 1/0 or true/false in any case, as MySQL reads booleans. A flag without a value means on. */
     static Setting<Boolean> bool(final String name, final boolean defaultValue, final String doc)
     {
         return new Setting<>(name, List.of(), "BOOLEAN", defaultValue, doc, Setting::parseBoolean, value -> value ? "ON" : "OFF",
-            value -> null, false, false);
+            value -> null, true, false, false);
     }
 
     /** A file or directory. */
     static Setting<Path> path(final String name, final String valueLabel, final String doc)
     {
-        return new Setting<>(name, List.of(), valueLabel, null, doc, Path::of, Path::toString, value -> null, false, false);
+        return new Setting<>(name, List.of(), valueLabel, null, doc, Path::of, Path::toString, value -> null, false, false, false);
     }
 
     /** One of an enum's constants, named in any case. */
@@ -103,7 +106,7 @@ public final class Setting<T>
             {
                 throw new IllegalArgumentException("'" + text + "' is none of " + choices, ex);
             }
-        }, Enum::name, value -> null, false, false);
+        }, Enum::name, value -> null, false, false, false);
     }
 
     /** A duration written as a whole number of {@code unit}s, the unit the name says ({@code -ms}, {@code -hours}). */
@@ -116,25 +119,25 @@ public final class Setting<T>
             value -> value.compareTo(min) < 0 || value.compareTo(max) > 0
                 ? value.dividedBy(Duration.of(1, unit)) + " is not in " + min.dividedBy(Duration.of(1, unit)) + ".."
                 + max.dividedBy(Duration.of(1, unit))
-                : null, false, false);
+                : null, true, false, false);
     }
 
     /** This setting, also answering to {@code names} (config-file keys, {@code SET GLOBAL} variables and flags). */
     Setting<T> alsoNamed(final String... names)
     {
-        return new Setting<>(name, List.of(names), valueLabel, defaultValue, doc, converter, printer, checker, dynamic, secret);
+        return new Setting<>(name, List.of(names), valueLabel, defaultValue, doc, converter, printer, checker, numeric, dynamic, secret);
     }
 
     /** This setting, also settable while the replica runs ({@code SET GLOBAL}). */
     Setting<T> dynamic()
     {
-        return new Setting<>(name, aliases, valueLabel, defaultValue, doc, converter, printer, checker, true, secret);
+        return new Setting<>(name, aliases, valueLabel, defaultValue, doc, converter, printer, checker, numeric, true, secret);
     }
 
     /** This setting, never shown by {@code SHOW VARIABLES}. */
     Setting<T> secret()
     {
-        return new Setting<>(name, aliases, valueLabel, defaultValue, doc, converter, printer, checker, dynamic, true);
+        return new Setting<>(name, aliases, valueLabel, defaultValue, doc, converter, printer, checker, numeric, dynamic, true);
     }
 
     /** The name: the flag without {@code --} and the config-file key. */
@@ -171,6 +174,12 @@ public final class Setting<T>
     public String doc()
     {
         return doc;
+    }
+
+    /** Whether its value is a number (booleans count, as 1 and 0), as {@code SELECT @@name} types it. */
+    public boolean isNumeric()
+    {
+        return numeric;
     }
 
     /** Whether {@code SET GLOBAL} may change it while the replica runs. */

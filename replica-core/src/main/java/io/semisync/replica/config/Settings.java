@@ -1,6 +1,8 @@
 package io.semisync.replica.config;
 
 import io.semisync.protocol.client.ConnectionConfig;
+import io.semisync.protocol.server.AuthMethod;
+import io.semisync.protocol.server.ServerSettings;
 import io.semisync.protocol.tls.TlsMode;
 
 import java.nio.file.Path;
@@ -62,11 +64,37 @@ public final class Settings
         RelayLogFiles.HOURLY, "Time one relay-log file covers, the unit of retention; a relay log keeps the one it was created with");
     public static final Setting<Long> STATUS_INTERVAL = Setting.number("status-interval-s", "SECONDS", 10L, 0, 86_400,
         "Print a status line this often; 0 for never");
+    public static final Setting<Integer> ADMIN_PORT = Setting.port("admin-port", 3307, "any free port",
+        "Port of the admin endpoint, which answers the mysql client (0: any free port, printed at start); it listens only when "
+        + "an admin user is configured");
+    public static final Setting<String> ADMIN_BIND_ADDRESS = Setting.text("admin-bind-address", "HOST", ServerSettings.DEFAULT_BIND_ADDRESS,
+        "Address the admin endpoint listens on");
+    public static final Setting<String> ADMIN_USER = Setting.text("admin-user", "USER", null,
+        "Admin user of the admin endpoint; its password comes from --admin-password-hash, --admin-password-file or the environment");
+    public static final Setting<String> ADMIN_PASSWORD_HASH = Setting.text("admin-password-hash", "HASH", null,
+        "Stored hash of the admin user's password, as 'semisync-replica password-hash' prints it").secret();
+    public static final Setting<Path> ADMIN_PASSWORD_FILE = Setting.path("admin-password-file", "FILE",
+        "File holding the admin user's password (trailing newline ignored)");
+    public static final Setting<String> ADMIN_PASSWORD_ENV = Setting.text("admin-password-env", "NAME", "SEMISYNC_ADMIN_PASSWORD",
+        "Environment variable holding the admin user's password");
+    public static final Setting<AuthMethod> ADMIN_AUTH_METHOD = Setting.choice("admin-auth-method", AuthMethod.class,
+        AuthMethod.CACHING_SHA2_PASSWORD, "How the admin user with a password from a file or the environment logs in");
+    public static final Setting<Path> ADMIN_USERS_FILE = Setting.path("admin-users-file", "FILE",
+        "File of admin users, one 'name hash' per line ('semisync-replica password-hash' prints the hash; # starts a comment)");
+    public static final Setting<Path> ADMIN_TLS_CERT = Setting.path("admin-tls-cert", "FILE",
+        "PEM file of the admin endpoint's certificate; with --admin-tls-key it offers TLS");
+    public static final Setting<Path> ADMIN_TLS_KEY = Setting.path("admin-tls-key", "FILE", "PEM file (PKCS#8) of the admin endpoint's key");
+    public static final Setting<Integer> METRICS_PORT = Setting.port("metrics-port", null, "any free port",
+        "Port of the Prometheus metrics endpoint, http://HOST:PORT/metrics (0: any free port, printed at start; default: off)");
+    public static final Setting<String> METRICS_BIND_ADDRESS = Setting.text("metrics-bind-address", "HOST", "127.0.0.1",
+        "Address the metrics endpoint listens on");
 
     private static final List<Setting<?>> ALL = List.of(
         SOURCE_HOST, SOURCE_PORT, USER, PASSWORD_FILE, PASSWORD_ENV, TLS_MODE, TLS_CA, TLS_CERT, TLS_KEY, ALLOW_PUBLIC_KEY_RETRIEVAL,
         SERVER_PUBLIC_KEY, CONNECT_TIMEOUT, SERVER_ID, DATA_DIR, START_POSITION, SEMISYNC, HEARTBEAT, RECONNECT_MIN_BACKOFF,
-        RECONNECT_MAX_BACKOFF, RETENTION_MAX_AGE, RETENTION_MAX_BYTES, RELAY_LOG_FILES, STATUS_INTERVAL);
+        RECONNECT_MAX_BACKOFF, RETENTION_MAX_AGE, RETENTION_MAX_BYTES, RELAY_LOG_FILES, STATUS_INTERVAL, ADMIN_PORT, ADMIN_BIND_ADDRESS,
+        ADMIN_USER, ADMIN_PASSWORD_HASH, ADMIN_PASSWORD_FILE, ADMIN_PASSWORD_ENV, ADMIN_AUTH_METHOD, ADMIN_USERS_FILE, ADMIN_TLS_CERT,
+        ADMIN_TLS_KEY, METRICS_PORT, METRICS_BIND_ADDRESS);
 
     private Settings()
     {

@@ -18,8 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -266,6 +268,30 @@ public final class RelayLog implements AutoCloseable
         final long lastCommitIndex = new RelayLogRecovery().findLastCommit(queue).lastCommitIndex();
         return RelayLogRetention.apply(queue, config.retentionMaxAge(), config.retentionMaxBytes(), lastCommitIndex,
             checkpoint);
+    }
+
+    /**
+     * Lists the relay log's cycle files; any thread may call it.
+     *
+     * @return the files, oldest first.
+     * @throws RelayLogException if the directory cannot be listed.
+     */
+    public List<RelayLogFile> files()
+    {
+        try (Stream<Path> entries = Files.list(config.directory()))
+        {
+            final List<RelayLogFile> files = new ArrayList<>();
+            for (final Path path : entries.filter(path -> path.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX))
+                .sorted().collect(Collectors.toList()))
+            {
+                files.add(new RelayLogFile(path, Files.size(path)));
+            }
+            return files;
+        }
+        catch (final IOException | UncheckedIOException ex)
+        {
+            throw new RelayLogException("cannot list the files of relay log " + config.directory() + ": " + ex.getMessage(), ex);
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.semisync.protocol.server;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -14,7 +16,7 @@ final class ScriptedHandler implements SessionHandler
 {
     static final TextResultSet ROWS = new TextResultSet(
         List.of(ResultColumn.text("name"), ResultColumn.number("n"), new ResultColumn("d", ColumnKind.DECIMAL)),
-        List.of(List.of("alpha", "1", "1.50"), java.util.Arrays.asList("bêta", null, "-2.125")));
+        List.of(List.of("alpha", "1", "1.50"), Arrays.asList("bêta", null, "-2.125")));
 
     final List<String> statements = new CopyOnWriteArrayList<>();
 
@@ -37,7 +39,7 @@ final class ScriptedHandler implements SessionHandler
         if (sql.equals("SELECT schema"))
         {
             return CompletableFuture.completedFuture(new TextResultSet(List.of(ResultColumn.text("schema")),
-                List.of(java.util.Collections.singletonList(session.schema()))));
+                List.of(Collections.singletonList(session.schema()))));
         }
         return CompletableFuture.completedFuture(new OkResult(1, ""));
     }

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
@@ -53,15 +52,7 @@ public final class MySqlServer implements AutoCloseable
             .group(group)
             .channel(transport.serverChannelType())
             .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(new ChannelInitializer<Channel>()
-            {
-                @Override
-                protected void initChannel(final Channel channel)
-                {
-                    connections.add(channel);
-                    channel.close();
-                }
-            });
+            .childHandler(new ConnectionInitializer(new ServerContext(settings, handler), connections));
         final ChannelFuture bound = bootstrap.bind(settings.bindAddress(), settings.port()).awaitUninterruptibly();
         if (!bound.isSuccess())
         {

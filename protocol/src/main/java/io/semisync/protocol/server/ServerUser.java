@@ -35,15 +35,15 @@ public final class ServerUser
 
     private ServerUser(final String name, final AuthMethod method, final byte[] doubleHash)
     {
-        this.name = requireName(name);
-        this.method = Objects.requireNonNull(method, "method");
+        this.name = name;
+        this.method = method;
         this.doubleHash = doubleHash;
     }
 
     /** A user whose password is given in clear (tests, a password read from a file); only its hash is kept. */
     public static ServerUser withPassword(final String name, final AuthMethod method, final String password)
     {
-        return new ServerUser(name, method, doubleHash(Objects.requireNonNull(method, "method"), requirePassword(password)));
+        return new ServerUser(requireName(name), method, doubleHash(Objects.requireNonNull(method, "method"), requirePassword(password)));
     }
 
     /**
@@ -73,6 +73,15 @@ public final class ServerUser
         return method == AuthMethod.MYSQL_NATIVE_PASSWORD
             ? NATIVE_PREFIX + HexFormat.of().withUpperCase().formatHex(hash)
             : SHA2_PREFIX + HexFormat.of().formatHex(hash);
+    }
+
+    /**
+     * A stand-in for a user name the directory does not know, so that its login goes the way a wrong password's
+     * does (as MySQL's decoy users): caching_sha2_password with a random hash that no password matches.
+     */
+    static ServerUser unknown(final String name, final byte[] randomHash)
+    {
+        return new ServerUser(name, AuthMethod.CACHING_SHA2_PASSWORD, randomHash);
     }
 
     public String name()

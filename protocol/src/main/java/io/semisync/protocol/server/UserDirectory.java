@@ -1,5 +1,6 @@
 package io.semisync.protocol.server;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,7 +19,7 @@ public interface UserDirectory
     /** A fixed directory of these users; names must be distinct. */
     static UserDirectory of(final ServerUser... users)
     {
-        final Map<String, ServerUser> byName = java.util.Arrays.stream(users)
+        final Map<String, ServerUser> byName = Arrays.stream(users)
             .collect(Collectors.toUnmodifiableMap(ServerUser::name, Function.identity()));
         return name -> Optional.ofNullable(byName.get(name));
     }

@@ -23,11 +23,9 @@ import java.util.concurrent.Callable;
  * {@code semisync-replica dump}: the relay log's events in order, one {@link RelayLogLines line} each.
  */
 @Command(name = "dump", mixinStandardHelpOptions = true, description = "List the events in the relay log.",
-    modelTransformer = DumpCommand.WithSettings.class)
+    modelTransformer = SettingOptions.AddToCommand.class)
 final class DumpCommand implements Callable<Integer>
 {
-    private static final SettingOptions SETTINGS = new SettingOptions(List.of(Settings.DATA_DIR));
-
     @Spec
     CommandSpec spec;
 
@@ -43,7 +41,7 @@ final class DumpCommand implements Callable<Integer>
         final Path dataDir;
         try
         {
-            dataDir = SETTINGS.read(spec.commandLine().getParseResult(), config).validateRead().get(Settings.DATA_DIR);
+            dataDir = SettingOptions.DUMP.read(spec.commandLine().getParseResult(), config).validateRead().get(Settings.DATA_DIR);
         }
         catch (final ConfigException ex)
         {
@@ -85,17 +83,6 @@ final class DumpCommand implements Callable<Integer>
         {
             System.err.println("semisync-replica: " + ex.getMessage());
             return 1;
-        }
-    }
-
-    /** Adds the data directory's option, from the settings table. */
-    static final class WithSettings implements CommandLine.IModelTransformer
-    {
-        @Override
-        public CommandSpec transform(final CommandSpec commandSpec)
-        {
-            SETTINGS.addTo(commandSpec);
-            return commandSpec;
         }
     }
 }

@@ -1,28 +1,28 @@
 package io.semisync.replica.cli;
 
 import io.semisync.replica.Replica;
+import io.semisync.replica.admin.AdminListener;
 import io.semisync.replica.config.ConfigException;
 import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.config.Settings;
 import io.semisync.storage.RelayLogException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code semisync-replica run}: replicate until stopped (SIGTERM or Ctrl-C), then print the ACK latency. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Replicate from the source into the relay log.",
-    modelTransformer = RunCommand.WithSettings.class, sortOptions = false)
+    modelTransformer = SettingOptions.AddToCommand.class, sortOptions = false)
 final class RunCommand implements Callable<Integer>
 {
-    private static final SettingOptions SETTINGS = new SettingOptions(Settings.all());
-
     @Spec
     CommandSpec spec;
 
@@ -36,7 +36,7 @@ final class RunCommand implements Callable<Integer>
         final ReplicaConfig replicaConfig;
         try
         {
-            replicaConfig = SETTINGS.read(spec.commandLine().getParseResult(), config);
+            replicaConfig = SettingOptions.RUN.read(spec.commandLine().getParseResult(), config);
             replica = Replica.start(replicaConfig);
         }
         catch (final ConfigException | RelayLogException ex)
@@ -44,9 +44,24 @@ final class RunCommand implements Callable<Integer>
             System.err.println("semisync-replica: " + ex.getMessage());
             return 2;
         }
+        final Optional<AdminListener> admin;
+        try
+        {
+            admin = AdminListener.start(replica, Clock.systemDefaultZone());
+        }
+        catch (final ConfigException ex)
+        {
+            replica.close();
+            System.err.println("semisync-replica: " + ex.getMessage());
+            return 2;
+        }
+        admin.ifPresent(listener -> System.out.println("semisync-replica admin endpoint " + listener.localAddress().getHostString() + ":"
+            + listener.localAddress().getPort() + " (mysql -h " + listener.localAddress().getHostString() + " -P "
+            + listener.localAddress().getPort() + " -u " + replicaConfig.adminUsers().get(0).name() + " -p)"));
         final CountDownLatch stopped = new CountDownLatch(1);
         final Thread shutdown = new Thread(() ->
         {
+            admin.ifPresent(AdminListener::close);
             replica.close();
             System.out.println("final status: " + replica.status().summary());
             replica.ackLatency().print(System.out);
@@ -73,17 +88,6 @@ final class RunCommand implements Callable<Integer>
         {
             System.err.println("semisync-replica: " + ex.getCause().getMessage());
             return 1;
-        }
-    }
-
-    /** Adds one option per setting to the command. */
-    static final class WithSettings implements CommandLine.IModelTransformer
-    {
-        @Override
-        public CommandSpec transform(final CommandSpec commandSpec)
-        {
-            SETTINGS.addTo(commandSpec);
-            return commandSpec;
         }
     }
 }

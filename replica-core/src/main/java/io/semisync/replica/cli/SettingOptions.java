@@ -3,6 +3,8 @@ package io.semisync.replica.cli;
 import io.semisync.replica.config.ConfigException;
 import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.config.Setting;
+import io.semisync.replica.config.Settings;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -27,6 +29,12 @@ final class SettingOptions
 {
     /** The option naming the properties file; not a setting of the replica itself. */
     static final String CONFIG_KEY = "config";
+    /** {@code run}: every setting. */
+    static final SettingOptions RUN = new SettingOptions(Settings.all());
+    /** {@code dump}: where the relay log is. */
+    static final SettingOptions DUMP = new SettingOptions(List.of(Settings.DATA_DIR));
+    /** {@code password-hash}: which hash to print. */
+    static final SettingOptions PASSWORD_HASH = new SettingOptions(List.of(Settings.ADMIN_AUTH_METHOD));
 
     private final List<Setting<?>> settings;
 
@@ -94,6 +102,24 @@ final class SettingOptions
         }
         flags.forEach((setting, text) -> config.read(setting.name(), text, "from " + setting.flag()));
         return config;
+    }
+
+    /** Adds the options of a command's settings to it: picocli calls it for commands that name it as their model transformer. */
+    static final class AddToCommand implements CommandLine.IModelTransformer
+    {
+        @Override
+        public CommandSpec transform(final CommandSpec spec)
+        {
+            final SettingOptions options = switch (spec.name())
+            {
+                case "run" -> RUN;
+                case "dump" -> DUMP;
+                case "password-hash" -> PASSWORD_HASH;
+                default -> throw new IllegalStateException("no settings for the command " + spec.name());
+            };
+            options.addTo(spec);
+            return spec;
+        }
     }
 
     private static Properties load(final Path configFile)

@@ -225,7 +225,8 @@ public final class ReplicaConfig
             }
         }
         final Integer metricsPort = get(METRICS_PORT);
-        if (!adminUsers.isEmpty() && metricsPort != null && metricsPort != 0 && metricsPort.equals(get(ADMIN_PORT)))
+        final boolean adminConfigured = get(Settings.ADMIN_USER) != null || get(Settings.ADMIN_USERS_FILE) != null;
+        if (adminConfigured && metricsPort != null && metricsPort != 0 && metricsPort.equals(get(ADMIN_PORT)))
         {
             found.add(ADMIN_PORT.flag() + " and " + METRICS_PORT.flag() + " are both " + metricsPort + ": give each its own port");
         }

@@ -1,6 +1,8 @@
 package io.semisync.replica.cli;
 
 import io.semisync.protocol.binlog.BinlogEventType;
+import io.semisync.protocol.server.AuthMethod;
+import io.semisync.protocol.server.ServerUser;
 import io.semisync.replica.DataDirectory;
 import io.semisync.storage.relaylog.EventMetadata;
 import io.semisync.storage.relaylog.RecordFlags;
@@ -117,6 +119,32 @@ class SemisyncReplicaCommandTest
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(stderr()).contains("cannot read the config file " + dataDir.resolve("missing.properties"));
+    }
+
+    @Test
+    void passwordHashPrintsTheStoredHashOfThePasswordOnStandardInput()
+    {
+        final java.io.InputStream originalIn = System.in;
+        try
+        {
+            System.setIn(new java.io.ByteArrayInputStream("s3cret\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(SemisyncReplicaCommand.execute("password-hash")).isZero();
+            assertThat(stdout().strip()).isEqualTo(ServerUser.storedHash(AuthMethod.CACHING_SHA2_PASSWORD, "s3cret")).startsWith("$sha2$");
+
+            out.reset();
+            System.setIn(new java.io.ByteArrayInputStream("s3cret\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(SemisyncReplicaCommand.execute("password-hash", "--user", "dba", "--admin-auth-method", "mysql_native_password"))
+                .isZero();
+            assertThat(stdout().strip()).isEqualTo("dba " + ServerUser.storedHash(AuthMethod.MYSQL_NATIVE_PASSWORD, "s3cret"));
+
+            System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
+            assertThat(SemisyncReplicaCommand.execute("password-hash")).isEqualTo(2);
+            assertThat(stderr()).contains("no password on standard input");
+        }
+        finally
+        {
+            System.setIn(originalIn);
+        }
     }
 
     @Test

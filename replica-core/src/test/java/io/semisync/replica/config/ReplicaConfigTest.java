@@ -1,5 +1,7 @@
 package io.semisync.replica.config;
 
+import io.semisync.protocol.server.AuthMethod;
+import io.semisync.protocol.server.ServerUser;
 import io.semisync.protocol.tls.TlsMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,6 +179,44 @@ class ReplicaConfigTest
         assertThatThrownBy(() -> config.setDynamic("server_id", "7"))
             .isInstanceOf(ConfigException.class).hasMessageContaining("--server-id cannot change while the replica runs");
         assertThat(config.get(Settings.SERVER_ID)).isEqualTo(4242L);
+    }
+
+    @Test
+    void adminUsersComeFromAStoredHashAPasswordOrAUsersFile() throws Exception
+    {
+        final String hash = ServerUser.storedHash(AuthMethod.MYSQL_NATIVE_PASSWORD, "pw");
+        final Path users = java.nio.file.Files.writeString(dataDir.resolve("admins"), "# DBAs\nalice " + hash + "\n\nbob "
+            + ServerUser.storedHash(AuthMethod.CACHING_SHA2_PASSWORD, "pw2") + "\n");
+        final ReplicaConfig config = valid().environment(Map.of("ADMIN_PW", "pw3")::get)
+            .set(Settings.ADMIN_USER, "root")
+            .set(Settings.ADMIN_PASSWORD_ENV, "ADMIN_PW")
+            .set(Settings.ADMIN_USERS_FILE, users)
+            .validate();
+
+        assertThat(config.adminUsers()).extracting(ServerUser::name, ServerUser::method).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("root", AuthMethod.CACHING_SHA2_PASSWORD),
+            org.assertj.core.groups.Tuple.tuple("alice", AuthMethod.MYSQL_NATIVE_PASSWORD),
+            org.assertj.core.groups.Tuple.tuple("bob", AuthMethod.CACHING_SHA2_PASSWORD));
+        assertThat(valid().validate().adminUsers()).as("no admin user: the admin endpoint stays off").isEmpty();
+    }
+
+    @Test
+    void adminProblemsNameTheSettingThatFixesThem() throws Exception
+    {
+        final Path users = java.nio.file.Files.writeString(dataDir.resolve("admins"), "carol\ndave *123\n");
+        final ReplicaConfig config = valid()
+            .set(Settings.ADMIN_USER, "root")
+            .set(Settings.ADMIN_USERS_FILE, users)
+            .set(Settings.ADMIN_TLS_CERT, dataDir.resolve("missing-cert.pem"))
+            .set(Settings.METRICS_PORT, 3307);
+
+        assertThatThrownBy(config::validate).isInstanceOf(ConfigException.class)
+            .hasMessageContaining("admin user 'root' has no password: give --admin-password-hash")
+            .hasMessageContaining("--admin-users-file " + users + " line 1: expected 'name hash', found 1 fields")
+            .hasMessageContaining("line 2: stored password hash of user 'dave'")
+            .hasMessageContaining("--admin-tls-cert and --admin-tls-key go together")
+            .hasMessageContaining("--admin-tls-cert " + dataDir.resolve("missing-cert.pem") + " is not a readable file")
+            .hasMessageContaining("--admin-port and --metrics-port are both 3307");
     }
 
     @Test

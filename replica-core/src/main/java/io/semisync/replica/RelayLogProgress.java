@@ -1,5 +1,6 @@
 package io.semisync.replica;
 
+import io.semisync.protocol.binlog.BinlogEventType;
 import io.semisync.replica.session.GtidState;
 import io.semisync.replica.session.ResumePoint;
 import io.semisync.storage.relaylog.GtidCheckpoint;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Follows the relay log as it grows, on a thread of its own, and publishes what it holds as one immutable
  * {@link StoredProgress}: the GTIDs stored (from the GTID checkpoint on, as a resume computes them) and the times of
- * the last event. The ACK path does nothing for it: this reader learns everything from the records themselves.
+ * the last transaction's event. The ACK path does nothing for it: this reader learns everything from the records themselves.
  */
 final class RelayLogProgress implements AutoCloseable
 {
@@ -135,14 +136,28 @@ final class RelayLogProgress implements AutoCloseable
         }
         if (record.index() > startIndex)
         {
-            lastEventTimestamp = record.eventTimestamp();
-            lastReceiveTimeNanos = record.receiveTimeNanos();
+            if (!describesFile(record.eventType()))
+            {
+                lastEventTimestamp = record.eventTimestamp();
+                lastReceiveTimeNanos = record.receiveTimeNanos();
+            }
             eventBytes += record.eventLength();
             if (record.isTransactionEnd() && record.isAckRequested())
             {
                 acknowledgedTransactions++;
             }
         }
+    }
+
+    /** Events about the binlog file rather than a transaction: their time is when the file began, no measure of lag. */
+    private static boolean describesFile(final int type)
+    {
+        return switch (type)
+        {
+            case BinlogEventType.STOP, BinlogEventType.ROTATE, BinlogEventType.FORMAT_DESCRIPTION, BinlogEventType.PREVIOUS_GTIDS,
+                BinlogEventType.MARIADB_BINLOG_CHECKPOINT, BinlogEventType.MARIADB_GTID_LIST, BinlogEventType.MARIADB_START_ENCRYPTION -> true;
+            default -> false;
+        };
     }
 
     private StoredProgress snapshot()

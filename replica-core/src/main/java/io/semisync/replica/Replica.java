@@ -185,9 +185,10 @@ public final class Replica implements AutoCloseable
         final String storedFile = writer == null || writer.lastDurableCommitSourceFileName() == null ? ""
             : writer.lastDurableCommitSourceFileName();
         final long storedPosition = storedFile.isEmpty() ? 0 : writer.lastDurableCommitEndPosition();
+        final long storedIndex = writer == null ? -1 : writer.lastDurableCommitIndex();
         final ReplicaStatus status = new ReplicaStatus(state, semisync, source, facts == null ? 0 : facts.serverId(),
             facts == null ? "" : facts.serverUuid(), connects, eventsStored, transactionsStored, acksSent, lastAck, storedFile,
-            storedPosition, resumesByGtid, resumedFrom, lastError);
+            storedPosition, storedIndex, resumesByGtid, resumedFrom, lastError);
         published = status;
         return status;
     }

@@ -16,6 +16,7 @@ package io.semisync.replica;
  * @param lastAck            {@code file:position} of the last ACK, empty if none
  * @param storedFile         the source binlog file of the last durably stored transaction, empty if none
  * @param storedPosition     the end position of that transaction in {@code storedFile}
+ * @param storedIndex        the relay-log index of that transaction's last record, -1 if none
  * @param resumesByGtid      whether streams resume by GTID (MySQL's auto-position) rather than file and position
  * @param resumedFrom        where the last stream started: the GTIDs held, or a binlog file:position
  * @param lastError          the last problem of the stream, {@link ReplicationError#NONE} if none
@@ -33,6 +34,7 @@ public record ReplicaStatus(
     String lastAck,
     String storedFile,
     long storedPosition,
+    long storedIndex,
     boolean resumesByGtid,
     String resumedFrom,
     ReplicationError lastError)

@@ -6,7 +6,8 @@ package io.semisync.replica;
  *
  * @param retrievedGtids           the GTIDs of the transactions stored: a MySQL GTID set or a MariaDB GTID position;
  *                                 empty before the first stream or when the source has no GTIDs
- * @param lastEventTimestamp       the source's time (epoch seconds) of the last event stored since the replica started; 0 if none
+ * @param lastEventTimestamp       the source's time (epoch seconds) of the last event of a transaction stored since the replica
+ *                                 started; 0 if none
  * @param lastReceiveTimeNanos     when that event arrived (epoch nanoseconds); 0 if none
  * @param eventBytes               bytes of the events stored since the replica started
  * @param acknowledgedTransactions transactions stored since the replica started whose ACK the source asked for

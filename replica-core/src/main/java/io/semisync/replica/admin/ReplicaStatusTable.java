@@ -68,7 +68,7 @@ final class ReplicaStatusTable
         text("Source_Log_File", "Master_Log_File", s -> s.status().storedFile());
         number("Read_Source_Log_Pos", "Read_Master_Log_Pos", ReplicaStatusTable::storedPosition);
         text("Relay_Log_File", "Relay_Log_File", s -> s.relayLog().isEmpty() ? "" : newest(s).name());
-        number("Relay_Log_Pos", "Relay_Log_Pos", s -> s.relayLog().isEmpty() ? FIRST_POSITION : String.valueOf(newest(s).size()));
+        number("Relay_Log_Pos", "Relay_Log_Pos", s -> String.valueOf(Math.max(0, s.status().storedIndex())));
         text("Relay_Source_Log_File", "Relay_Master_Log_File", s -> s.status().storedFile());
         text("Replica_IO_Running", "Slave_IO_Running", s -> ioRunning(s.status().state()));
         text("Replica_SQL_Running", "Slave_SQL_Running", s -> s.sqlRunning() ? "Yes" : "No");

@@ -261,7 +261,7 @@ public final class Replica implements AutoCloseable
             : SemisyncMode.SOURCE_NOT_INSTALLED;
         final BinlogStreamHandler handler = new BinlogStreamHandler(writer, facts.crc32(), semisyncActive, facts.isMariadb(),
             writer.lastDurableCommitSourceFileName(), writer.lastDurableCommitEndPosition(), config.heartbeatPeriod,
-            new Listener(), ackLatency);
+            config.syncPolicy(), new Listener(), ackLatency);
         return ReplicationSession.start(connection, facts, config.serverId, replicaUuid, config.heartbeatPeriod, semisyncActive, resume, handler)
             .thenRunAsync(() ->
             {

@@ -79,6 +79,10 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--heartbeat-ms", description = "Heartbeat period asked of the source (default: ${DEFAULT-VALUE}).", defaultValue = "1000")
     long heartbeatMillis;
 
+    @Option(names = "--group-commit-wait-us", description = "How long a sync for an ACK waits for the rest of a MariaDB commit "
+        + "group after its latest read, in microseconds; 0 syncs at once (default: ${DEFAULT-VALUE}).", defaultValue = "100")
+    long groupCommitWaitMicros;
+
     @Option(names = "--retention-max-age-hours", description = "Delete relay-log files older than this (default: keep).")
     Long retentionMaxAgeHours;
 
@@ -156,6 +160,7 @@ final class RunCommand implements Callable<Integer>
         replica.startPosition = startPosition;
         replica.semisync = semisync;
         replica.heartbeatPeriod = Duration.ofMillis(heartbeatMillis);
+        replica.groupCommitWait = Duration.ofNanos(groupCommitWaitMicros * 1000);
         replica.retentionMaxAge = retentionMaxAgeHours == null ? null : Duration.ofHours(retentionMaxAgeHours);
         replica.relayLogFiles = relayLogFiles;
         replica.retentionMaxBytes = retentionMaxBytes;

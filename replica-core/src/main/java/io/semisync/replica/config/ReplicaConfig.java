@@ -2,6 +2,7 @@ package io.semisync.replica.config;
 
 import io.semisync.protocol.client.ConnectionConfig;
 import io.semisync.protocol.tls.TlsMode;
+import io.semisync.replica.stream.SyncPolicy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,12 @@ public final class ReplicaConfig
     /** First wait before reconnecting; it doubles up to {@link #DEFAULT_RECONNECT_MAX_BACKOFF}. */
     public static final Duration DEFAULT_RECONNECT_MIN_BACKOFF = Duration.ofMillis(100);
     public static final Duration DEFAULT_RECONNECT_MAX_BACKOFF = Duration.ofSeconds(5);
+    /** How long a sync for an ACK waits for the rest of a MariaDB commit group after its latest read. */
+    public static final Duration DEFAULT_GROUP_COMMIT_WAIT = Duration.ofNanos(100_000);
+    /** Unsynced bytes after which a sync nobody waits for (a catch-up's) starts in the background. */
+    public static final long BULK_SYNC_BYTES = 16L << 20;
+    /** How soon what no ACK waits for is synced after the read that appended it. */
+    public static final Duration IDLE_SYNC_DELAY = Duration.ofMillis(100);
 
     public String sourceHost = "127.0.0.1";
     public int sourcePort = DEFAULT_SOURCE_PORT;
@@ -43,6 +50,7 @@ public final class ReplicaConfig
     public StartPosition startPosition = StartPosition.CURRENT;
     public boolean semisync = true;
     public Duration heartbeatPeriod = DEFAULT_HEARTBEAT_PERIOD;
+    public Duration groupCommitWait = DEFAULT_GROUP_COMMIT_WAIT;
     public Duration connectTimeout = Duration.ofSeconds(10);
     public Duration reconnectMinBackoff = DEFAULT_RECONNECT_MIN_BACKOFF;
     public Duration reconnectMaxBackoff = DEFAULT_RECONNECT_MAX_BACKOFF;
@@ -86,6 +94,11 @@ public final class ReplicaConfig
         if (heartbeatPeriod.isNegative() || heartbeatPeriod.isZero() || heartbeatPeriod.compareTo(Duration.ofHours(1)) > 0)
         {
             problems.add("--heartbeat-ms: the heartbeat period " + heartbeatPeriod + " must be above 0 and at most an hour");
+        }
+        if (groupCommitWait.isNegative() || groupCommitWait.compareTo(Duration.ofMillis(10)) > 0)
+        {
+            problems.add("--group-commit-wait-us: " + groupCommitWait.toNanos() / 1000 + " us is not in 0..10000 "
+                + "(0 syncs at once; a few hundred us at most is useful)");
         }
         if (reconnectMinBackoff.isNegative() || reconnectMaxBackoff.compareTo(reconnectMinBackoff) < 0)
         {
@@ -133,6 +146,12 @@ public final class ReplicaConfig
             .serverPublicKeyPath(serverPublicKey)
             .connectTimeout(connectTimeout)
             .build();
+    }
+
+    /** When the stream syncs. */
+    public SyncPolicy syncPolicy()
+    {
+        return new SyncPolicy(groupCommitWait.toNanos(), BULK_SYNC_BYTES, IDLE_SYNC_DELAY.toNanos());
     }
 
     /** Where the source is, for messages. */

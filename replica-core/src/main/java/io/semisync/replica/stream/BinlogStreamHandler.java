@@ -69,7 +69,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private ReadArrival arrival;
     /** Added to the ticker's time to give the wall-clock receive time the relay log stores (epoch nanoseconds). */
     private long epochOffsetNanos;
-    private Runnable flushTask;
+    private Runnable groupWaitTask;
     private Runnable backgroundSyncTask;
     private ScheduledFuture<?> livenessCheck;
     private ScheduledFuture<?> groupWait;
@@ -131,7 +131,11 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - ticker.nanoTime();
         arrival = new ReadArrival(ticker);
         ctx.pipeline().addFirst(ReadArrival.NAME, arrival);
-        flushTask = () -> flush(ctx);
+        groupWaitTask = () ->
+        {
+            groupWait = null;
+            flush(ctx);
+        };
         backgroundSyncTask = this::syncInBackground;
         lastReadNanos = ticker.nanoTime();
         livenessCheck = ctx.executor().scheduleAtFixedRate(() -> checkLiveness(ctx), heartbeatPeriodNanos, heartbeatPeriodNanos,
@@ -222,9 +226,9 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
                     pendingAckArrivalNanos + SyncPolicy.MAX_GROUP_WAITS * syncPolicy.groupWaitNanos()) - ticker.nanoTime();
                 if (waitNanos > 0)
                 {
-                    if (groupWait == null || groupWait.isDone())
+                    if (groupWait == null)
                     {
-                        groupWait = ctx.executor().schedule(flushTask, waitNanos, TimeUnit.NANOSECONDS);
+                        groupWait = ctx.executor().schedule(groupWaitTask, waitNanos, TimeUnit.NANOSECONDS);
                     }
                     return;
                 }
@@ -246,6 +250,11 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
 
     private void syncAndAck(final ChannelHandlerContext ctx)
     {
+        if (groupWait != null)
+        {
+            groupWait.cancel(false);
+            groupWait = null;
+        }
         final long syncStart = ticker.nanoTime();
         writer.sync();
         unsynced = false;

@@ -571,7 +571,11 @@ class BinlogStreamHandlerTest
         channel.runScheduledPendingTasks();
         assertThat(channel.<Object>readOutbound()).as("the wait restarts with each read of the group").isNull();
 
-        channel.advanceTimeBy(GROUP_WAIT_NANOS, TimeUnit.NANOSECONDS);
+        channel.advanceTimeBy(GROUP_WAIT_NANOS / 2, TimeUnit.NANOSECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.<Object>readOutbound()).as("the first read's wait ended, but the second read's has not").isNull();
+
+        channel.advanceTimeBy(GROUP_WAIT_NANOS / 2, TimeUnit.NANOSECONDS);
         channel.runScheduledPendingTasks();
 
         final SemiSyncAck ack = channel.readOutbound();

@@ -4,6 +4,7 @@ import io.semisync.sources.Flavor;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,9 +19,12 @@ import java.util.stream.Collectors;
  */
 enum Configuration
 {
-    OURS("1", "ours", "ours, fsync before ACK", RelayLogPlace.DISK, null),
-    OURS_TMPFS("1t", "ours-tmpfs", "ours, relay log on tmpfs (no disk sync cost)", RelayLogPlace.TMPFS, null),
-    OURS_AFTER_COMMIT("1c", "ours-after-commit", "ours, source wait point AFTER_COMMIT", RelayLogPlace.DISK, "AFTER_COMMIT", Flavor.MARIADB),
+    OURS("1", "ours", "ours, fsync before ACK", RelayLogPlace.DISK, null, List.of()),
+    OURS_NO_GROUP_WAIT("1g", "ours-no-group-wait", "ours, no wait for the rest of a commit group", RelayLogPlace.DISK, null,
+        List.of("--group-commit-wait-us", "0"), Flavor.MARIADB),
+    OURS_TMPFS("1t", "ours-tmpfs", "ours, relay log on tmpfs (no disk sync cost)", RelayLogPlace.TMPFS, null, List.of()),
+    OURS_AFTER_COMMIT("1c", "ours-after-commit", "ours, source wait point AFTER_COMMIT", RelayLogPlace.DISK, "AFTER_COMMIT", List.of(),
+        Flavor.MARIADB),
     NATIVE_DURABLE("2", "native-durable", "native, sync_relay_log=1, I/O only", "1", false),
     NATIVE_DEFAULT("3", "native-default", "native, default sync_relay_log, I/O only", "DEFAULT", false),
     NATIVE_DURABLE_APPLIER("2a", "native-durable-applier", "native, sync_relay_log=1, with applier", "1", true),
@@ -50,30 +54,32 @@ enum Configuration
     private final boolean applier;
     private final RelayLogPlace relayLogPlace;
     private final String sourceWaitPoint;
+    private final List<String> replicaArgs;
     private final Set<Flavor> flavors;
 
     /** Our replica; with {@code flavors} only against those, otherwise against every flavor. */
     Configuration(final String code, final String key, final String description, final RelayLogPlace relayLogPlace,
-        final String sourceWaitPoint, final Flavor... flavors)
+        final String sourceWaitPoint, final List<String> replicaArgs, final Flavor... flavors)
     {
-        this(code, key, description, Replica.OURS, null, false, relayLogPlace, sourceWaitPoint,
+        this(code, key, description, Replica.OURS, null, false, relayLogPlace, sourceWaitPoint, replicaArgs,
             flavors.length == 0 ? EnumSet.allOf(Flavor.class) : EnumSet.copyOf(Arrays.asList(flavors)));
     }
 
     /** The native replica. */
     Configuration(final String code, final String key, final String description, final String syncRelayLog, final boolean applier)
     {
-        this(code, key, description, Replica.NATIVE, syncRelayLog, applier, null, null, EnumSet.allOf(Flavor.class));
+        this(code, key, description, Replica.NATIVE, syncRelayLog, applier, null, null, List.of(), EnumSet.allOf(Flavor.class));
     }
 
     /** No replica. */
     Configuration(final String code, final String key, final String description)
     {
-        this(code, key, description, Replica.NONE, null, false, null, null, EnumSet.allOf(Flavor.class));
+        this(code, key, description, Replica.NONE, null, false, null, null, List.of(), EnumSet.allOf(Flavor.class));
     }
 
     Configuration(final String code, final String key, final String description, final Replica replica, final String syncRelayLog,
-        final boolean applier, final RelayLogPlace relayLogPlace, final String sourceWaitPoint, final Set<Flavor> flavors)
+        final boolean applier, final RelayLogPlace relayLogPlace, final String sourceWaitPoint, final List<String> replicaArgs,
+        final Set<Flavor> flavors)
     {
         this.code = code;
         this.key = key;
@@ -83,6 +89,7 @@ enum Configuration
         this.applier = applier;
         this.relayLogPlace = relayLogPlace;
         this.sourceWaitPoint = sourceWaitPoint;
+        this.replicaArgs = replicaArgs;
         this.flavors = flavors;
     }
 
@@ -132,6 +139,12 @@ enum Configuration
     }
 
     /** Where our replica keeps its relay log; null for the other replicas. */
+    /** Options our replica runs with beyond the harness's own. */
+    List<String> replicaArgs()
+    {
+        return replicaArgs;
+    }
+
     RelayLogPlace relayLogPlace()
     {
         return relayLogPlace;

@@ -94,7 +94,7 @@ final class FlavorBenchmark
                 final Path dataParent = configuration.relayLogPlace() == Configuration.RelayLogPlace.TMPFS
                     ? HarnessSettings.TMPFS_DIRECTORY : HarnessSettings.WORK_DIRECTORY;
                 try (OurReplicaProcess ours = OurReplicaProcess.start(settings.replicaJar(), source, HarnessSettings.WORK_DIRECTORY, logName,
-                    dataParent.resolve("replica-data"), List.of()))
+                    dataParent.resolve("replica-data"), configuration.replicaArgs()))
                 {
                     final Measurement measurement = measure(source, load, point, round, ours);
                     table.addAckLatency(flavor, configuration, point.clients(), ours.stop().ackLatency());

@@ -410,7 +410,7 @@ public final class Replica implements AutoCloseable
             : SemisyncMode.SOURCE_NOT_INSTALLED;
         final BinlogStreamHandler handler = new BinlogStreamHandler(writer, facts.crc32(), semisyncActive, facts.isMariadb(),
             writer.lastDurableCommitSourceFileName(), writer.lastDurableCommitEndPosition(), config.get(Settings.HEARTBEAT),
-            new Listener(current), ackLatency);
+            config.syncPolicy(), new Listener(current), ackLatency);
         return ReplicationSession.start(connection, facts, config.get(Settings.SERVER_ID), replicaUuid, config.get(Settings.HEARTBEAT),
                 semisyncActive, resume, handler)
             .thenRunAsync(() ->

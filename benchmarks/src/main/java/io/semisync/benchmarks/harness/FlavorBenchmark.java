@@ -6,13 +6,14 @@ import io.semisync.benchmarks.load.SemisyncCounters;
 import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceOptions;
 import io.semisync.sources.SourceServer;
-import io.semisync.sources.SourceServerException;
 import io.semisync.sources.SourceServers;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One flavor's part of the run: a source, a second server for the native replica, then every point in every
@@ -23,8 +24,6 @@ import java.util.Locale;
 final class FlavorBenchmark
 {
     private static final Duration CLIENTS_TIMEOUT = Duration.ofSeconds(30);
-    /** The Command column of {@code SHOW PROCESSLIST}: {@code Binlog Dump} or {@code Binlog Dump GTID} for a replica. */
-    private static final int PROCESSLIST_COMMAND = 4;
 
     private final HarnessSettings settings;
     private final ResultTable table;
@@ -51,7 +50,7 @@ final class FlavorBenchmark
                     + nativeReplica.version() + " (default sync_relay_log " + nativeReplica.defaultSyncRelayLog() + ")";
                 out.println("   " + servers);
                 table.describeServers(flavor, servers);
-                final List<Point> points = settings.points();
+                final List<Point> points = settings.points(flavor);
                 for (int round = 1; round <= settings.rounds(); round++)
                 {
                     final int first = (round - 1) * HarnessSettings.CLIENTS.size();
@@ -65,9 +64,11 @@ final class FlavorBenchmark
                         final Measurement measurement = measure(source, load, nativeReplica, point, round);
                         table.add(measurement);
                         final LoadResult result = measurement.load();
-                        out.printf(Locale.ROOT, "%6.0f commits/s  p50 %6.2f ms  p99 %6.2f ms%s  (%.0f s)%n",
+                        final SourceView seen = measurement.source();
+                        out.printf(Locale.ROOT, "%6.0f commits/s  p50 %6.2f ms  p99 %6.2f ms  source: %s, %.2f tx/group%s%s  (%.0f s)%n",
                             result.commitsPerSecond(), result.p50Millis(), result.p99Millis(),
-                            point.configuration().semisyncClients() == 0 ? "" : "  no_tx +" + measurement.noTxDelta(),
+                            ackWaits(seen), seen.transactionsPerGroup(), acks(measurement),
+                            point.configuration().semisyncClients() == 0 ? "" : ", no_tx +" + seen.noTx(),
                             (System.nanoTime() - started) / 1e9);
                     }
                 }
@@ -84,12 +85,27 @@ final class FlavorBenchmark
         {
             case OURS ->
             {
-                final String logName = String.format(Locale.ROOT, "%s-round%d-%dclients", flavor, round, point.clients());
-                try (OurReplicaProcess ours = OurReplicaProcess.start(settings.replicaJar(), source, HarnessSettings.WORK_DIRECTORY, logName))
+                final String waitPoint = source.flavor().semisyncPrefix() + "_wait_point";
+                if (configuration.sourceWaitPoint() != null)
+                {
+                    source.execute("SET GLOBAL " + waitPoint + " = " + configuration.sourceWaitPoint());
+                }
+                final String logName = String.format(Locale.ROOT, "%s-round%d-%s-%dclients", flavor, round, configuration.key(), point.clients());
+                final Path dataParent = configuration.relayLogPlace() == Configuration.RelayLogPlace.TMPFS
+                    ? HarnessSettings.TMPFS_DIRECTORY : HarnessSettings.WORK_DIRECTORY;
+                try (OurReplicaProcess ours = OurReplicaProcess.start(settings.replicaJar(), source, HarnessSettings.WORK_DIRECTORY, logName,
+                    dataParent.resolve("replica-data"), configuration.replicaArgs()))
                 {
                     final Measurement measurement = measure(source, load, point, round, ours);
-                    table.addAckLatency(flavor, point.clients(), ours.stop());
+                    table.addAckLatency(flavor, configuration, point.clients(), ours.stop().ackLatency());
                     return measurement;
+                }
+                finally
+                {
+                    if (configuration.sourceWaitPoint() != null)
+                    {
+                        source.execute("SET GLOBAL " + waitPoint + " = AFTER_SYNC");
+                    }
                 }
             }
             case NATIVE ->
@@ -126,42 +142,46 @@ final class FlavorBenchmark
         {
             load.awaitSemisyncOn();
         }
-        final SemisyncCounters before = SemisyncCounters.of(source);
+        final Optional<OurReplicaCounts> oursBefore = replica.countsAtRest();
+        final SourceStatus before = SourceStatus.of(source);
         final LoadResult result = load.run(point.clients(), settings.perPoint(), Long.MAX_VALUE);
-        final SemisyncCounters after = SemisyncCounters.of(source);
+        final SourceStatus after = SourceStatus.of(source);
         replica.check();
-        if (after.clients() != expectedClients)
+        final long clients = SemisyncCounters.of(source).clients();
+        if (clients != expectedClients)
         {
-            out.print("(the source's semisync clients went from " + expectedClients + " to " + after.clients() + ") ");
+            out.print("(the source's semisync clients went from " + expectedClients + " to " + clients + ") ");
         }
-        return new Measurement(flavor, point, round, result, after.noTx() - before.noTx());
+        final OurReplicaCounts oursDelta = oursBefore.map(earlier -> replica.countsAtRest().orElseThrow().minus(earlier)).orElse(null);
+        if (oursDelta != null && oursDelta.transactions() != result.commits())
+        {
+            out.print("(our replica stored " + oursDelta.transactions() + " transactions of " + result.commits() + " commits) ");
+        }
+        return new Measurement(flavor, point, round, result, after.since(before, result.commits()), oursDelta);
     }
 
-    /**
-     * Ends the source's dump threads left by the previous point's replica. A source notices that a replica has gone
-     * only when it next writes to it; until then it still counts it as a semisync client, and the next commit could
-     * wait for that replica's ACK for the whole semisync timeout.
-     */
+    /** The source's average ACK wait, if it waited at all. */
+    private static String ackWaits(final SourceView seen)
+    {
+        return seen.ackWaits() == 0 ? "no ACK wait" : String.format(Locale.ROOT, "ACK wait %4.0f us", seen.averageAckWaitMicros());
+    }
+
+    /** ACKs per transaction as our replica and the source (MariaDB) counted them, where they did. */
+    private static String acks(final Measurement measurement)
+    {
+        if (measurement.point().configuration().semisyncClients() == 0)
+        {
+            return "";
+        }
+        final String ours = measurement.ours() == null ? "" : String.format(Locale.ROOT, ", ours %.2f ACKs/tx", measurement.ours().acksPerTransaction());
+        final double source = measurement.source().acksPerTransaction();
+        return ours + (Double.isNaN(source) ? "" : String.format(Locale.ROOT, ", source read %.2f ACKs/tx", source));
+    }
+
+    /** Ends the source's dump threads left by the previous point's replica, so none holds a commit waiting for its ACK. */
     private static void disconnectStaleReplicas(final SourceServer source)
     {
-        for (final List<String> thread : source.query("SHOW PROCESSLIST"))
-        {
-            final String command = thread.get(PROCESSLIST_COMMAND);
-            if (command != null && command.startsWith("Binlog Dump"))
-            {
-                try
-                {
-                    source.execute("KILL " + thread.get(0));
-                }
-                catch (final SourceServerException ex)
-                {
-                    if (!ex.getMessage().contains("Unknown thread id"))
-                    {
-                        throw ex;
-                    }
-                }
-            }
-        }
+        DumpThreads.killAll(source);
         awaitSemisyncClients(source, 0, ReplicaUnderTest.NONE);
     }
 
@@ -177,15 +197,7 @@ final class FlavorBenchmark
                 throw new IllegalStateException("the source did not count " + expected + " semisync replica(s) within "
                     + CLIENTS_TIMEOUT.toSeconds() + " s: " + SemisyncCounters.of(source).describe(source) + "; " + replica.describe());
             }
-            try
-            {
-                Thread.sleep(50);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the source's semisync client count", ex);
-            }
+            Pause.millis(50, "the source's semisync client count");
         }
     }
 }

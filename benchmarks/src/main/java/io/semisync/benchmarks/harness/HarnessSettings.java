@@ -6,14 +6,16 @@ import io.semisync.sources.SourceServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every setting of the harness, each with its default and meaning, from the command line
- * {@code [mysql|mariadb|both] [seconds-per-point] [rounds]} and the system property {@code semisync.replica.jar}.
- * {@link #fromArgs} turns a bad setting into a clear message before any server starts.
+ * {@code [mysql|mariadb|both] [seconds-per-point] [rounds]}, the environment variable {@code SEMISYNC_BENCH_CONFIGS}
+ * and the system property {@code semisync.replica.jar}. {@link #fromArgs} turns a bad setting into a clear message
+ * before any server starts.
  */
 final class HarnessSettings
 {
@@ -27,12 +29,16 @@ final class HarnessSettings
     static final Duration WARMUP = Duration.ofSeconds(2);
     /** Client threads of the warm-up, whatever the point's: many commits, to get our replica's ACK path compiled. */
     static final int WARMUP_CLIENTS = 8;
+    /** Names the configurations to measure, comma-separated keys of {@link Configuration}; unset or {@code all} for every one. */
+    static final String CONFIGURATIONS_VARIABLE = "SEMISYNC_BENCH_CONFIGS";
     /** Client threads of the points. */
     static final List<Integer> CLIENTS = List.of(1, 8);
     /** Our replica's runnable jar ({@code java -jar ... run}); scripts/bench-e2e sets it. */
     static final String REPLICA_JAR_PROPERTY = "semisync.replica.jar";
     /** Relay logs and the stdout and stderr of our replica, one file pair per point. */
     static final Path WORK_DIRECTORY = Path.of("benchmarks", "target", "e2e");
+    /** Our relay log in the tmpfs configuration: a RAM file system, where a sync does not reach a disk. */
+    static final Path TMPFS_DIRECTORY = Path.of("/dev/shm", "semisync-bench-e2e");
     /** The result table as Markdown. */
     static final Path RESULTS_FILE = Path.of("benchmarks", "target", "e2e-results.md");
     /** Time per point beyond load: starting and stopping a replica, waiting for semisync. Only for the estimate. */
@@ -41,13 +47,16 @@ final class HarnessSettings
     private final List<Flavor> flavors;
     private final Duration perPoint;
     private final int rounds;
+    private final Set<Configuration> configurations;
     private final Path replicaJar;
 
-    private HarnessSettings(final List<Flavor> flavors, final Duration perPoint, final int rounds, final Path replicaJar)
+    private HarnessSettings(final List<Flavor> flavors, final Duration perPoint, final int rounds, final Set<Configuration> configurations,
+        final Path replicaJar)
     {
         this.flavors = flavors;
         this.perPoint = perPoint;
         this.rounds = rounds;
+        this.configurations = configurations;
         this.replicaJar = replicaJar;
     }
 
@@ -56,18 +65,44 @@ final class HarnessSettings
     {
         if (args.length > 3)
         {
-            throw new IllegalArgumentException("usage: scripts/bench-e2e [mysql|mariadb|both] [seconds-per-point] [rounds]");
+            throw new IllegalArgumentException("usage: scripts/bench-e2e [mysql|mariadb|both] [seconds-per-point] [rounds], "
+                + "with " + CONFIGURATIONS_VARIABLE + "=all or some of " + Configuration.keys());
         }
-        final String flavorsArgument = args.length > 0 ? args[0] : DEFAULT_FLAVORS;
-        final List<Flavor> flavors = switch (flavorsArgument.toLowerCase(Locale.ROOT))
+        final List<Flavor> flavors = flavors(args.length > 0 ? args[0] : DEFAULT_FLAVORS);
+        final long seconds = args.length > 1 ? positive("seconds-per-point", args[1]) : DEFAULT_SECONDS_PER_POINT;
+        final long rounds = args.length > 2 ? positive("rounds", args[2]) : DEFAULT_ROUNDS;
+        final String selected = System.getenv(CONFIGURATIONS_VARIABLE);
+        final Set<Configuration> configurations;
+        try
+        {
+            configurations = Configuration.parse(selected == null || selected.isBlank() ? "all" : selected);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException(CONFIGURATIONS_VARIABLE + ": " + ex.getMessage(), ex);
+        }
+        if (flavors.stream().noneMatch(flavor -> configurations.stream().anyMatch(c -> c.appliesTo(flavor))))
+        {
+            throw new IllegalArgumentException(CONFIGURATIONS_VARIABLE + "=" + selected + " selects nothing that runs against " + flavors);
+        }
+        return new HarnessSettings(flavors, Duration.ofSeconds(seconds), Math.toIntExact(rounds), configurations, replicaJarProperty());
+    }
+
+    /** {@code mysql}, {@code mariadb} or {@code both}, as the scripts take it. */
+    static List<Flavor> flavors(final String argument)
+    {
+        return switch (argument.toLowerCase(Locale.ROOT))
         {
             case "mysql" -> List.of(Flavor.MYSQL);
             case "mariadb" -> List.of(Flavor.MARIADB);
             case "both" -> List.of(Flavor.MYSQL, Flavor.MARIADB);
-            default -> throw new IllegalArgumentException("flavor must be mysql, mariadb or both, not '" + flavorsArgument + "'");
+            default -> throw new IllegalArgumentException("flavor must be mysql, mariadb or both, not '" + argument + "'");
         };
-        final long seconds = args.length > 1 ? positive("seconds-per-point", args[1]) : DEFAULT_SECONDS_PER_POINT;
-        final long rounds = args.length > 2 ? positive("rounds", args[2]) : DEFAULT_ROUNDS;
+    }
+
+    /** Our replica's jar from {@code -Dsemisync.replica.jar}, after checking that local sources are configured too. */
+    static Path replicaJarProperty()
+    {
         final String jar = System.getProperty(REPLICA_JAR_PROPERTY);
         if (jar == null || !Files.isRegularFile(Path.of(jar)))
         {
@@ -76,13 +111,13 @@ final class HarnessSettings
         }
         if (!"local".equals(SourceServers.mode()))
         {
-            throw new IllegalArgumentException("the harness runs a native replica next to the source on this machine: it needs "
+            throw new IllegalArgumentException("the harness runs its replicas and tools next to the source on this machine: it needs "
                 + "SEMISYNC_SOURCES=local (scripts/provision-sources.sh), not " + SourceServers.mode());
         }
-        return new HarnessSettings(flavors, Duration.ofSeconds(seconds), Math.toIntExact(rounds), Path.of(jar).toAbsolutePath());
+        return Path.of(jar).toAbsolutePath();
     }
 
-    private static long positive(final String name, final String value)
+    static long positive(final String name, final String value)
     {
         final long parsed;
         try
@@ -120,10 +155,17 @@ final class HarnessSettings
         return replicaJar;
     }
 
-    /** Every point of one round, in the order of the first round. */
-    List<Point> points()
+    /** The configurations selected, whichever flavor they apply to. */
+    Set<Configuration> configurations()
     {
-        return Arrays.stream(Configuration.values())
+        return configurations;
+    }
+
+    /** Every point of one round against a flavor, in the order of the first round. */
+    List<Point> points(final Flavor flavor)
+    {
+        return configurations.stream()
+            .filter(configuration -> configuration.appliesTo(flavor))
             .flatMap(configuration -> CLIENTS.stream().map(clients -> new Point(configuration, clients)))
             .toList();
     }
@@ -131,13 +173,15 @@ final class HarnessSettings
     /** A rough wall time for the whole run, servers' start-up excluded. */
     Duration estimate()
     {
-        return perPoint.plus(WARMUP).plus(OVERHEAD_PER_POINT).multipliedBy((long) points().size() * rounds * flavors.size());
+        final long points = flavors.stream().mapToLong(flavor -> points(flavor).size()).sum();
+        return perPoint.plus(WARMUP).plus(OVERHEAD_PER_POINT).multipliedBy(points * rounds);
     }
 
     @Override
     public String toString()
     {
         return String.join(",", flavors.stream().map(Flavor::toString).toList()) + ", " + perPoint.toSeconds() + " s per point, "
-            + rounds + " rounds, " + WARMUP.toSeconds() + " s warm-up at " + WARMUP_CLIENTS + " clients per point, clients " + CLIENTS;
+            + rounds + " rounds, " + WARMUP.toSeconds() + " s warm-up at " + WARMUP_CLIENTS + " clients per point, clients " + CLIENTS
+            + ", configurations " + configurations.stream().map(Configuration::key).collect(Collectors.joining(","));
     }
 }

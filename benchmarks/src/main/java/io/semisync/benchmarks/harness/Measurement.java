@@ -6,8 +6,21 @@ import io.semisync.sources.Flavor;
 /**
  * One point measured in one round.
  *
- * @param noTxDelta  how much the source's {@code no_tx} (commits without a semisync ACK) rose during the measurement
+ * @param source  what the source's own counters say of the measured interval
+ * @param ours    what our replica counted in the measured interval; null for the other replicas
  */
-record Measurement(Flavor flavor, Point point, int round, LoadResult load, long noTxDelta)
+record Measurement(Flavor flavor, Point point, int round, LoadResult load, SourceView source, OurReplicaCounts ours)
 {
+    /**
+     * ACKs per transaction: our replica's own count where it is ours, otherwise the source's count of ACKs it read
+     * (MariaDB only); NaN where neither is known or no semisync replica is connected.
+     */
+    double acksPerTransaction()
+    {
+        if (point.configuration().semisyncClients() == 0)
+        {
+            return Double.NaN;
+        }
+        return ours != null ? ours.acksPerTransaction() : source.acksPerTransaction();
+    }
 }

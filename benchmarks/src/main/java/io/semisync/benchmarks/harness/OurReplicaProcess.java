@@ -4,25 +4,37 @@ import io.semisync.benchmarks.JvmOptions;
 import io.semisync.sources.ReplicaJvm;
 import io.semisync.sources.SourceServer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
+import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Our replica as production runs it: {@code java -jar replica-core.jar run} in a JVM of its own with the project's
- * JVM flags, a fresh data directory (so it starts at the source's current position) and no TLS. Stopping it with
- * SIGTERM makes it print its ACK latency, which {@link #stop()} returns.
+ * JVM flags, a fresh data directory (so it starts at the source's current position unless told otherwise) and no TLS.
+ * It prints a status line every second, so that {@link #countsAtRest} can read its counts between two loads. Stopping
+ * it with SIGTERM makes it print its final counts and its ACK latency, which {@link #stop()} returns.
  */
 final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
 {
     /** Our server_id towards the source; the native replica is 2. */
     static final long SERVER_ID = 101;
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
+    /** Time for ACKs of commits that have returned to be counted, before the next status line is trusted to hold them. */
+    private static final Duration SETTLE = Duration.ofMillis(50);
+    private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(5);
+    /** The log line of {@code Replica} when a stream starts: its time as logback prints it. */
+    private static final Pattern STREAMING = Pattern.compile("^(\\d{2}:\\d{2}:\\d{2}\\.\\d{3}) INFO\\s+Replica - streaming from",
+        Pattern.MULTILINE);
+
+    /** What our replica printed when it stopped. */
+    record Exit(AckLatencyBreakdown ackLatency, OurReplicaCounts counts)
+    {
+    }
 
     private final ReplicaJvm jvm;
     private final Path dataDirectory;
@@ -34,22 +46,25 @@ final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
     }
 
     /**
-     * Starts the replica against {@code source}.
+     * Starts the replica against {@code source} with an empty data directory.
      *
-     * @param logName  names the files {@code logName.out} and {@code logName.err} in {@code workDirectory}
+     * @param logName        names the files {@code logName.out} and {@code logName.err} in {@code workDirectory}
+     * @param dataDirectory  emptied first, and removed by {@link #close()}
+     * @param moreRunArgs    further options of {@code run}, e.g. {@code --start-position OLDEST}
      */
-    static OurReplicaProcess start(final Path jar, final SourceServer source, final Path workDirectory, final String logName)
+    static OurReplicaProcess start(final Path jar, final SourceServer source, final Path workDirectory, final String logName,
+        final Path dataDirectory, final List<String> moreRunArgs)
     {
-        final Path dataDirectory = workDirectory.resolve("replica-data");
-        deleteRecursively(dataDirectory);
-        final List<String> runArgs = List.of(
+        Directories.deleteRecursively(dataDirectory);
+        final List<String> runArgs = new ArrayList<>(List.of(
             "--source-host", source.host(),
             "--source-port", Integer.toString(source.port()),
             "--tls-mode", "DISABLED",
             "--allow-public-key-retrieval",
             "--server-id", Long.toString(SERVER_ID),
             "--data-dir", dataDirectory.toString(),
-            "--status-interval-s", "0");
+            "--status-interval-s", "1"));
+        runArgs.addAll(moreRunArgs);
         final ReplicaJvm jvm = ReplicaJvm.start(jar, logName, workDirectory, source.replicationUser(), JvmOptions.load(), runArgs);
         return new OurReplicaProcess(jvm, dataDirectory);
     }
@@ -64,11 +79,46 @@ final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
         }
     }
 
-    /** Sends SIGTERM, waits for the JVM to exit and returns the ACK latency it printed. */
-    AckLatencyBreakdown stop()
+    /**
+     * Its counts while nothing commits on the source: waits for the first status line printed after this call began
+     * (one a second), so every ACK of a commit that had returned before is in it.
+     */
+    @Override
+    public Optional<OurReplicaCounts> countsAtRest()
+    {
+        Pause.millis(SETTLE.toMillis(), "our replica's counts to settle");
+        final long seen = OurReplicaCounts.lines(jvm.stdout());
+        final long deadline = System.nanoTime() + STATUS_TIMEOUT.toNanos();
+        while (true)
+        {
+            final String stdout = jvm.stdout();
+            if (OurReplicaCounts.lines(stdout) > seen)
+            {
+                return OurReplicaCounts.last(stdout);
+            }
+            check();
+            if (System.nanoTime() > deadline)
+            {
+                throw new IllegalStateException("our replica printed no status line within " + STATUS_TIMEOUT.toSeconds() + " s" + describe());
+            }
+            Pause.millis(20, "a status line of our replica");
+        }
+    }
+
+    /** Sends SIGTERM, waits for the JVM to exit and returns its final counts and the ACK latency it printed. */
+    Exit stop()
     {
         jvm.stop(EXIT_TIMEOUT);
-        return AckLatencyBreakdown.parse(jvm.stdout());
+        final String stdout = jvm.stdout();
+        return new Exit(AckLatencyBreakdown.parse(stdout), OurReplicaCounts.last(stdout).orElseThrow(
+            () -> new IllegalStateException("our replica printed no final status on SIGTERM" + describe())));
+    }
+
+    /** When its log says it started streaming, as the time of day of this machine's clock. */
+    Optional<LocalTime> streamingStarted()
+    {
+        final Matcher matcher = STREAMING.matcher(jvm.stderr());
+        return matcher.find() ? Optional.of(LocalTime.parse(matcher.group(1))) : Optional.empty();
     }
 
     /** Kills the JVM if it still runs and removes its data directory; its stdout and stderr files stay. */
@@ -76,7 +126,7 @@ final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
     public void close()
     {
         jvm.close();
-        deleteRecursively(dataDirectory);
+        Directories.deleteRecursively(dataDirectory);
     }
 
     /** The end of its stdout and of its log (stderr). */
@@ -84,24 +134,5 @@ final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
     public String describe()
     {
         return jvm.logTail(40, 20);
-    }
-
-    private static void deleteRecursively(final Path directory)
-    {
-        if (!Files.exists(directory))
-        {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory))
-        {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList())
-            {
-                Files.delete(path);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot remove our replica's data directory " + directory, ex);
-        }
     }
 }

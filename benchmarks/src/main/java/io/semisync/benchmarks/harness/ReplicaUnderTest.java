@@ -1,5 +1,7 @@
 package io.semisync.benchmarks.harness;
 
+import java.util.Optional;
+
 /** The replica a point measures with, as far as the harness checks on it while the source is under load. */
 interface ReplicaUnderTest
 {
@@ -24,4 +26,13 @@ interface ReplicaUnderTest
 
     /** The replica's state for an error message. */
     String describe();
+
+    /**
+     * Transactions the replica stored and ACKs it sent so far, read while nothing commits on the source; empty for a
+     * replica that does not print them.
+     */
+    default Optional<OurReplicaCounts> countsAtRest()
+    {
+        return Optional.empty();
+    }
 }

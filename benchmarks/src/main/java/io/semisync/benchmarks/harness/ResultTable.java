@@ -11,22 +11,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What the harness measured, reduced to one row per flavor, configuration and client count (the median over
- * rounds), the ratios of our commits/s to the native replica's with the targets, and our ACK latency. Renders as
- * text for the terminal and as Markdown for {@code benchmarks/target/e2e-results.md}.
+ * rounds) with the source's own view of each interval, the ratios of our commits/s to the native replica's with the
+ * targets, and our ACK latency. Renders as text for the terminal and as Markdown for
+ * {@code benchmarks/target/e2e-results.md}.
  */
 final class ResultTable
 {
     private static final List<Configuration> BASELINES = List.of(
         Configuration.NATIVE_DURABLE, Configuration.NATIVE_DEFAULT,
         Configuration.NATIVE_DURABLE_APPLIER, Configuration.NATIVE_DEFAULT_APPLIER);
+    private static final String RATIO_NOTE = "Ours relative to the native replica (median commits/s); targets (issue 12) apply to (1) "
+        + "against the I/O-only rows:";
+    private static final String ACK_NOTE = "Our ACK latency in microseconds, from reading an event the source flagged to writing its ACK "
+        + "(median over rounds; each run covers the point's warm-up too):";
 
     private final HarnessSettings settings;
     private final List<Measurement> measurements = new ArrayList<>();
     private final Map<Flavor, String> servers = new EnumMap<>(Flavor.class);
-    private final Map<Flavor, Map<Integer, List<AckLatencyBreakdown>>> ackLatency = new EnumMap<>(Flavor.class);
+    private final Map<String, List<AckLatencyBreakdown>> ackLatency = new LinkedHashMap<>();
 
     ResultTable(final HarnessSettings settings)
     {
@@ -44,9 +50,9 @@ final class ResultTable
         measurements.add(measurement);
     }
 
-    void addAckLatency(final Flavor flavor, final int clients, final AckLatencyBreakdown breakdown)
+    void addAckLatency(final Flavor flavor, final Configuration configuration, final int clients, final AckLatencyBreakdown breakdown)
     {
-        ackLatency.computeIfAbsent(flavor, f -> new LinkedHashMap<>()).computeIfAbsent(clients, c -> new ArrayList<>()).add(breakdown);
+        ackLatency.computeIfAbsent(flavor + "\t" + configuration.code() + "\t" + clients, key -> new ArrayList<>()).add(breakdown);
     }
 
     boolean isEmpty()
@@ -56,38 +62,61 @@ final class ResultTable
 
     String text()
     {
-        final StringBuilder text = new StringBuilder(summary()).append(System.lineSeparator());
-        text.append(results().text()).append(System.lineSeparator());
-        text.append("Ours relative to the native replica (median commits/s; targets apply to the I/O-only rows):")
-            .append(System.lineSeparator()).append(ratios().text()).append(System.lineSeparator());
-        text.append(ackNote()).append(System.lineSeparator()).append(acks().text());
+        final String newline = System.lineSeparator();
+        final StringBuilder text = new StringBuilder(summary()).append(newline).append(results().text()).append(newline);
+        final Grid ratios = ratios();
+        if (!ratios.isEmpty())
+        {
+            text.append(RATIO_NOTE).append(newline).append(ratios.text()).append(newline);
+        }
+        final Grid acks = acks();
+        if (!acks.isEmpty())
+        {
+            text.append(ACK_NOTE).append(newline).append(acks.text());
+        }
         return text.toString();
     }
 
     String markdown()
     {
-        return "# End-to-end benchmark results\n\n" + summary().replace(System.lineSeparator(), "\n") + "\n"
-            + results().markdown() + "\n"
-            + "Ours relative to the native replica (median commits/s; targets apply to the I/O-only rows):\n\n" + ratios().markdown() + "\n"
-            + ackNote() + "\n\n" + acks().markdown();
+        final StringBuilder text = new StringBuilder("# End-to-end benchmark results\n\n")
+            .append(summary().replace(System.lineSeparator(), "\n")).append('\n').append(results().markdown());
+        final Grid ratios = ratios();
+        if (!ratios.isEmpty())
+        {
+            text.append('\n').append(RATIO_NOTE).append("\n\n").append(ratios.markdown());
+        }
+        final Grid acks = acks();
+        if (!acks.isEmpty())
+        {
+            text.append('\n').append(ACK_NOTE).append("\n\n").append(acks.markdown());
+        }
+        return text.toString();
     }
 
     private String summary()
     {
+        final String newline = System.lineSeparator();
         final StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "Autocommit %d-byte INSERTs; %s.%n", CommitLoad.ROW_BYTES, settings));
         text.append("Figures are medians over rounds; no_tx delta (commits the source made without a semisync ACK) is summed over rounds.")
-            .append(System.lineSeparator());
-        servers.forEach((flavor, description) -> text.append(flavor).append(": ").append(description).append(System.lineSeparator()));
+            .append(newline)
+            .append("Source's view of each measured interval, from its status variables: ACK wait = tx_wait_time / tx_waits, the average")
+            .append(" wait of a commit for its ACK (per group on MySQL, per transaction on MariaDB); tx/group = transactions per binlog")
+            .append(" group commit (MariaDB Binlog_commits / Binlog_group_commits; MySQL commits / (yes_tx + no_tx)); ACKs/tx = ACKs per")
+            .append(" transaction, counted by our replica for our rows and by the source (get_ack) for MariaDB's native rows.")
+            .append(newline);
+        servers.forEach((flavor, description) -> text.append(flavor).append(": ").append(description).append(newline));
         return text.toString();
     }
 
     private Grid results()
     {
-        final Grid grid = new Grid(2, "flavor", "configuration", "clients", "commits/s", "p50 ms", "p99 ms", "no_tx delta", "rounds");
+        final Grid grid = new Grid(2, "flavor", "configuration", "clients", "commits/s", "p50 ms", "p99 ms", "ACK wait us", "tx/group",
+            "ACKs/tx", "no_tx delta", "rounds");
         for (final Flavor flavor : flavors())
         {
-            for (final Point point : settings.points())
+            for (final Point point : settings.points(flavor))
             {
                 final List<Measurement> rounds = of(flavor, point.configuration(), point.clients());
                 if (!rounds.isEmpty())
@@ -97,6 +126,9 @@ final class ResultTable
                         format("%.0f", Median.of(loads, LoadResult::commitsPerSecond)),
                         format("%.2f", Median.of(loads, LoadResult::p50Millis)),
                         format("%.2f", Median.of(loads, LoadResult::p99Millis)),
+                        median(rounds, m -> m.source().averageAckWaitMicros(), "%.0f"),
+                        median(rounds, m -> m.source().transactionsPerGroup(), "%.2f"),
+                        median(rounds, Measurement::acksPerTransaction, "%.2f"),
                         noTxDelta(point, rounds),
                         Integer.toString(rounds.size()));
                 }
@@ -105,56 +137,74 @@ final class ResultTable
         return grid;
     }
 
+    /** One row per flavor, configuration of ours and client count; one column per native configuration measured. */
     private Grid ratios()
     {
-        final Grid grid = new Grid(2, "flavor", "ours / baseline", "clients", "ratio", "target", "met");
+        final List<Configuration> baselines = BASELINES.stream().filter(settings.configurations()::contains).toList();
+        final List<String> header = new ArrayList<>(List.of("flavor", "ours", "clients"));
+        baselines.forEach(baseline -> header.add("vs " + baseline.label()));
+        final Grid grid = new Grid(2, header.toArray(String[]::new));
+        if (baselines.isEmpty())
+        {
+            return grid;
+        }
         for (final Flavor flavor : flavors())
         {
-            for (final Configuration baseline : BASELINES)
+            for (final Point point : settings.points(flavor))
             {
-                for (final int clients : HarnessSettings.CLIENTS)
+                final List<Measurement> ours = of(flavor, point.configuration(), point.clients());
+                if (point.configuration().replica() != Configuration.Replica.OURS || ours.isEmpty())
                 {
-                    final List<Measurement> ours = of(flavor, Configuration.OURS, clients);
-                    final List<Measurement> theirs = of(flavor, baseline, clients);
-                    if (!ours.isEmpty() && !theirs.isEmpty())
-                    {
-                        final double ratio = medianCommitsPerSecond(ours) / medianCommitsPerSecond(theirs);
-                        final Optional<RatioTarget> target = RatioTarget.of(baseline, clients);
-                        grid.add(flavor.toString(), baseline.label(), Integer.toString(clients), format("%.2fx", ratio),
-                            target.map(t -> format(">= %.1fx", t.minimum())).orElse(""),
-                            target.map(t -> t.metBy(ratio) ? "yes" : "NO").orElse(""));
-                    }
+                    continue;
                 }
+                final List<String> row = new ArrayList<>(List.of(flavor.toString(), point.configuration().label(),
+                    Integer.toString(point.clients())));
+                for (final Configuration baseline : baselines)
+                {
+                    final List<Measurement> theirs = of(flavor, baseline, point.clients());
+                    row.add(theirs.isEmpty() ? "" : ratio(point.configuration(), baseline, point.clients(),
+                        medianCommitsPerSecond(ours) / medianCommitsPerSecond(theirs)));
+                }
+                grid.add(row.toArray(String[]::new));
             }
         }
         return grid;
     }
 
-    private String ackNote()
+    /** E.g. {@code 0.74x} or, where a target applies, {@code 0.74x (>= 0.85x: NO)}. */
+    private static String ratio(final Configuration ours, final Configuration baseline, final int clients, final double ratio)
     {
-        return "Our ACK latency in microseconds, from reading an event the source flagged to writing its ACK (median over rounds; "
-            + "each run covers the point's warm-up too):";
+        final Optional<RatioTarget> target = RatioTarget.of(ours, baseline, clients);
+        return format("%.2fx", ratio) + target.map(t -> format(" (>= %.2fx: ", t.minimum()) + (t.metBy(ratio) ? "yes)" : "NO)")).orElse("");
     }
 
     private Grid acks()
     {
-        final Grid grid = new Grid(1, "flavor", "clients", "ACKs", "part", "p50 us", "p99 us", "max us");
-        ackLatency.forEach((flavor, byClients) -> byClients.forEach((clients, runs) ->
+        final Grid grid = new Grid(2, "flavor", "ours", "clients", "ACKs", "part", "p50 us", "p99 us", "max us");
+        ackLatency.forEach((key, runs) ->
         {
+            final String[] point = key.split("\t");
             final AckLatencyBreakdown median = AckLatencyBreakdown.median(runs);
             for (final AckLatencyBreakdown.Part part : median.parts())
             {
-                grid.add(flavor.toString(), Integer.toString(clients), Long.toString(median.acks()), part.name(),
+                grid.add(point[0], point[1], point[2], Long.toString(median.acks()), part.name(),
                     format("%.1f", part.p50()), format("%.1f", part.p99()), format("%.1f", part.max()));
             }
-        }));
+        });
         return grid;
+    }
+
+    /** The median of a figure over the rounds that have it, or {@code n/a} where none has. */
+    private static String median(final List<Measurement> rounds, final ToDoubleFunction<Measurement> figure, final String pattern)
+    {
+        final List<Measurement> known = rounds.stream().filter(m -> !Double.isNaN(figure.applyAsDouble(m))).toList();
+        return known.isEmpty() ? "n/a" : format(pattern, Median.of(known, figure));
     }
 
     /** Summed over rounds; without a semisync replica every commit counts as no_tx, so it says nothing. */
     private static String noTxDelta(final Point point, final List<Measurement> rounds)
     {
-        return point.configuration().semisyncClients() == 0 ? "n/a" : Long.toString(rounds.stream().mapToLong(Measurement::noTxDelta).sum());
+        return point.configuration().semisyncClients() == 0 ? "n/a" : Long.toString(rounds.stream().mapToLong(m -> m.source().noTx()).sum());
     }
 
     private List<Flavor> flavors()

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.semisync.protocol.framing.PacketEncoder;
 import io.semisync.protocol.framing.PacketSequence;
+import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.stream.AckLatency;
 import io.semisync.replica.stream.BinlogStreamHandler;
 import io.semisync.replica.stream.StreamListener;
@@ -76,7 +77,8 @@ public class AckPathBenchmark
         channel = new EmbeddedChannel();
         final AckLatency latency = new AckLatency();
         channel.pipeline().addLast(ackSink, new PacketEncoder(new PacketSequence()), new BinlogStreamHandler(relayLog.openWriter(), true, true,
-            false, null, 0, Duration.ofHours(1), new IgnoringListener(), latency));
+            false, null, 0, Duration.ofHours(1), new ReplicaConfig().syncPolicy(), new IgnoringListener(),
+            latency));
         final ByteBuf rotate = fixtures.artificialRotate("binlog.000001");
         channel.pipeline().fireChannelRead(rotate);
     }

@@ -3,6 +3,7 @@ package io.semisync.replica.config;
 import io.semisync.protocol.client.ConnectionConfig;
 import io.semisync.protocol.server.ServerUser;
 import io.semisync.protocol.tls.TlsMode;
+import io.semisync.replica.stream.SyncPolicy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,10 @@ public final class ReplicaConfig
     public static final Duration RETENTION_PERIOD = Duration.ofSeconds(10);
     /** The stream is considered dead after this many heartbeat periods of silence. */
     public static final int MISSED_HEARTBEATS_BEFORE_RECONNECT = 4;
+    /** Unsynced bytes after which a sync nobody waits for (a catch-up's) starts in the background. */
+    public static final long BULK_SYNC_BYTES = 16L << 20;
+    /** How soon what no ACK waits for is synced after the read that appended it. */
+    public static final Duration IDLE_SYNC_DELAY = Duration.ofMillis(100);
 
     private final Map<Setting<?>, Object> values = new ConcurrentHashMap<>();
     private final List<String> problems = new ArrayList<>();
@@ -288,6 +293,12 @@ public final class ReplicaConfig
             .serverPublicKeyPath(get(Settings.SERVER_PUBLIC_KEY))
             .connectTimeout(get(CONNECT_TIMEOUT))
             .build();
+    }
+
+    /** When the stream syncs. */
+    public SyncPolicy syncPolicy()
+    {
+        return new SyncPolicy(get(Settings.GROUP_COMMIT_WAIT).toNanos(), BULK_SYNC_BYTES, IDLE_SYNC_DELAY.toNanos());
     }
 
     /** Where the source is, for messages. */

@@ -52,6 +52,9 @@ public final class Settings
         .dynamic();
     public static final Setting<Duration> HEARTBEAT = Setting.duration("heartbeat-ms", ChronoUnit.MILLIS, Duration.ofSeconds(1),
         Duration.ofMillis(1), Duration.ofHours(1), "Heartbeat period asked of the source");
+    public static final Setting<Duration> GROUP_COMMIT_WAIT = Setting.duration("group-commit-wait-us", ChronoUnit.MICROS,
+        Duration.ofNanos(100_000), Duration.ZERO, Duration.ofMillis(10), "How long a sync for an ACK waits for the rest of a MariaDB "
+        + "commit group after its latest read; 0 syncs at once (a few hundred us at most is useful)");
     public static final Setting<Duration> RECONNECT_MIN_BACKOFF = Setting.duration("reconnect-min-backoff-ms", ChronoUnit.MILLIS,
         Duration.ofMillis(100), Duration.ZERO, Duration.ofHours(1), "First wait before reconnecting; it doubles up to the maximum");
     public static final Setting<Duration> RECONNECT_MAX_BACKOFF = Setting.duration("reconnect-max-backoff-ms", ChronoUnit.MILLIS,
@@ -91,7 +94,7 @@ public final class Settings
 
     private static final List<Setting<?>> ALL = List.of(
         SOURCE_HOST, SOURCE_PORT, USER, PASSWORD_FILE, PASSWORD_ENV, TLS_MODE, TLS_CA, TLS_CERT, TLS_KEY, ALLOW_PUBLIC_KEY_RETRIEVAL,
-        SERVER_PUBLIC_KEY, CONNECT_TIMEOUT, SERVER_ID, DATA_DIR, START_POSITION, SEMISYNC, HEARTBEAT, RECONNECT_MIN_BACKOFF,
+        SERVER_PUBLIC_KEY, CONNECT_TIMEOUT, SERVER_ID, DATA_DIR, START_POSITION, SEMISYNC, HEARTBEAT, GROUP_COMMIT_WAIT, RECONNECT_MIN_BACKOFF,
         RECONNECT_MAX_BACKOFF, RETENTION_MAX_AGE, RETENTION_MAX_BYTES, RELAY_LOG_FILES, STATUS_INTERVAL, ADMIN_PORT, ADMIN_BIND_ADDRESS,
         ADMIN_USER, ADMIN_PASSWORD_HASH, ADMIN_PASSWORD_FILE, ADMIN_PASSWORD_ENV, ADMIN_AUTH_METHOD, ADMIN_USERS_FILE, ADMIN_TLS_CERT,
         ADMIN_TLS_KEY, METRICS_PORT, METRICS_BIND_ADDRESS);

@@ -3,6 +3,7 @@ package io.semisync.replica.stream;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.Ticker;
 import io.semisync.protocol.binlog.BinlogChecksum;
 import io.semisync.protocol.binlog.BinlogEventType;
 import io.semisync.protocol.binlog.EventHeaderFlyweight;
@@ -29,10 +30,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * The ACK path. Each packet of the dump stream is checked (framing, event size, CRC32), its semisync
  * header read, and its event appended to the relay log with its metadata. When Netty has delivered the
- * packets of one read, everything appended is made durable with one sync and, if the source flagged any
- * of them, one ACK goes out for the highest flagged position: a burst of commits costs one fsync. An ACK
- * never leaves before the sync that covers it has returned. Runs on the channel's event loop, the only
- * thread that touches the relay-log writer; nothing here allocates per event.
+ * packets of one read and the source flagged any of them, everything appended is made durable with one sync
+ * and one ACK goes out for the highest flagged position: a burst of commits costs one fsync. While a MariaDB
+ * commit group may still be arriving the sync waits a little for the rest of it ({@link SyncPolicy}); what no
+ * ACK waits for is synced in bulk on the relay log's background thread, so a catch-up runs at the disk's
+ * speed. An ACK never leaves before the sync that covers it has returned. Runs on the channel's event loop,
+ * the only thread that touches the relay-log writer; time comes from the event loop's ticker; nothing here
+ * allocates per event.
  */
 public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
 {
@@ -43,6 +47,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private final String storedFile;
     private final long storedPosition;
     private final boolean mariadb;
+    private final SyncPolicy syncPolicy;
 
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private final ExpandableDirectByteBuffer copy = new ExpandableDirectByteBuffer(64 * 1024);
@@ -60,18 +65,27 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private final StreamPosition position;
 
     private final long heartbeatPeriodNanos;
-    /** Added to System.nanoTime() to give the wall-clock receive time the relay log stores (epoch nanoseconds). */
-    private final long epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+    private Ticker ticker;
+    private ReadArrival arrival;
+    /** Added to the ticker's time to give the wall-clock receive time the relay log stores (epoch nanoseconds). */
+    private long epochOffsetNanos;
+    private Runnable groupWaitTask;
+    private Runnable backgroundSyncTask;
     private ScheduledFuture<?> livenessCheck;
+    private ScheduledFuture<?> groupWait;
+    private ScheduledFuture<?> idleSync;
     private long lastReadNanos;
     private int checksumLength;
     private boolean broken;
     private boolean closeReported;
     private boolean resumeAckPending;
     private boolean unsynced;
+    private long unsyncedBytes;
+    /** The last transaction is one of a MariaDB commit group whose other transactions may still be arriving. */
+    private boolean groupOpen;
     private long pendingAckPosition = -1;
     private String pendingAckFile;
-    private long pendingAckReadNanos;
+    private long pendingAckArrivalNanos;
 
     /**
      * @param writer         the relay-log writer, used only from this handler's event loop from now on
@@ -82,6 +96,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
      * @param storedPosition end position of the last stored event in {@code storedFile}
      * @param heartbeatPeriod the heartbeat period asked of the source; silence for
      *                       {@link ReplicaConfig#MISSED_HEARTBEATS_BEFORE_RECONNECT} periods closes the stream
+     * @param syncPolicy     when to sync what no ACK waits for, and how long an ACK waits for a commit group
      */
     public BinlogStreamHandler(
         final RelayLogWriter writer,
@@ -91,6 +106,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         final String storedFile,
         final long storedPosition,
         final Duration heartbeatPeriod,
+        final SyncPolicy syncPolicy,
         final StreamListener listener,
         final AckLatency ackLatency)
     {
@@ -104,13 +120,24 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         this.ackLatency = ackLatency;
         this.position = new StreamPosition(storedFile, storedPosition);
         this.heartbeatPeriodNanos = heartbeatPeriod.toNanos();
+        this.syncPolicy = syncPolicy;
         this.resumeAckPending = semisync && storedFile != null;
     }
 
     @Override
     public void handlerAdded(final ChannelHandlerContext ctx)
     {
-        lastReadNanos = System.nanoTime();
+        ticker = ctx.executor().ticker();
+        epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - ticker.nanoTime();
+        arrival = new ReadArrival(ticker);
+        ctx.pipeline().addFirst(ReadArrival.NAME, arrival);
+        groupWaitTask = () ->
+        {
+            groupWait = null;
+            flush(ctx);
+        };
+        backgroundSyncTask = this::syncInBackground;
+        lastReadNanos = ticker.nanoTime();
         livenessCheck = ctx.executor().scheduleAtFixedRate(() -> checkLiveness(ctx), heartbeatPeriodNanos, heartbeatPeriodNanos,
             TimeUnit.NANOSECONDS);
     }
@@ -119,11 +146,25 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     public void handlerRemoved(final ChannelHandlerContext ctx)
     {
         livenessCheck.cancel(false);
+        cancel(groupWait);
+        cancel(idleSync);
+        if (ctx.pipeline().context(arrival) != null)
+        {
+            ctx.pipeline().remove(arrival);
+        }
+    }
+
+    private static void cancel(final ScheduledFuture<?> task)
+    {
+        if (task != null)
+        {
+            task.cancel(false);
+        }
     }
 
     private void checkLiveness(final ChannelHandlerContext ctx)
     {
-        final long silentNanos = System.nanoTime() - lastReadNanos;
+        final long silentNanos = ticker.nanoTime() - lastReadNanos;
         if (silentNanos > ReplicaConfig.MISSED_HEARTBEATS_BEFORE_RECONNECT * heartbeatPeriodNanos)
         {
             exceptionCaught(ctx, new BinlogStreamException("no event or heartbeat from the source for "
@@ -139,13 +180,14 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         {
             if (!broken)
             {
-                lastReadNanos = System.nanoTime();
+                lastReadNanos = ticker.nanoTime();
+                final long arrivalNanos = arrival.nanos();
                 if (resumeAckPending)
                 {
-                    ackStoredPosition(lastReadNanos);
+                    ackStoredPosition(arrivalNanos);
                 }
                 wrap(payload);
-                onPacket(payload, lastReadNanos);
+                onPacket(payload, arrivalNanos);
             }
         }
         catch (final RuntimeException ex)
@@ -162,21 +204,75 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     @Override
     public void channelReadComplete(final ChannelHandlerContext ctx)
     {
-        if (!broken && (unsynced || pendingAckPosition >= 0))
+        flush(ctx);
+        ctx.fireChannelReadComplete();
+    }
+
+    /**
+     * After a read, or when a wait scheduled by an earlier one ends: syncs and ACKs what the source waits for, unless
+     * a commit group may still be arriving; otherwise leaves the sync to the background thread.
+     */
+    private void flush(final ChannelHandlerContext ctx)
+    {
+        if (broken)
         {
-            final long syncStart = System.nanoTime();
-            writer.sync();
-            unsynced = false;
-            final long syncEnd = System.nanoTime();
-            if (pendingAckPosition >= 0)
+            return;
+        }
+        if (pendingAckPosition >= 0)
+        {
+            if (groupOpen)
             {
-                ctx.writeAndFlush(ack.fileName(pendingAckFile).position(pendingAckPosition), ctx.voidPromise());
-                ackLatency.record(pendingAckReadNanos, syncStart, syncEnd, System.nanoTime());
-                listener.onAck(pendingAckFile, pendingAckPosition);
-                pendingAckPosition = -1;
+                final long waitNanos = Math.min(lastReadNanos + syncPolicy.groupWaitNanos(),
+                    pendingAckArrivalNanos + SyncPolicy.MAX_GROUP_WAITS * syncPolicy.groupWaitNanos()) - ticker.nanoTime();
+                if (waitNanos > 0)
+                {
+                    if (groupWait == null)
+                    {
+                        groupWait = ctx.executor().schedule(groupWaitTask, waitNanos, TimeUnit.NANOSECONDS);
+                    }
+                    return;
+                }
+            }
+            syncAndAck(ctx);
+        }
+        else if (unsynced)
+        {
+            if (unsyncedBytes >= syncPolicy.bulkSyncBytes())
+            {
+                syncInBackground();
+            }
+            else if (idleSync == null || idleSync.isDone())
+            {
+                idleSync = ctx.executor().schedule(backgroundSyncTask, syncPolicy.idleSyncNanos(), TimeUnit.NANOSECONDS);
             }
         }
-        ctx.fireChannelReadComplete();
+    }
+
+    private void syncAndAck(final ChannelHandlerContext ctx)
+    {
+        if (groupWait != null)
+        {
+            groupWait.cancel(false);
+            groupWait = null;
+        }
+        final long syncStart = ticker.nanoTime();
+        writer.sync();
+        unsynced = false;
+        unsyncedBytes = 0;
+        final long syncEnd = ticker.nanoTime();
+        ctx.writeAndFlush(ack.fileName(pendingAckFile).position(pendingAckPosition), ctx.voidPromise());
+        ackLatency.record(pendingAckArrivalNanos, syncStart, syncEnd, ticker.nanoTime());
+        listener.onAck(pendingAckFile, pendingAckPosition);
+        pendingAckPosition = -1;
+    }
+
+    private void syncInBackground()
+    {
+        if (!broken && unsynced && writer.syncInBackground())
+        {
+            unsynced = false;
+            unsyncedBytes = 0;
+        }
     }
 
     @Override
@@ -214,12 +310,12 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
      * acknowledges what the relay log already holds durably. An ACK lost with the previous connection would
      * otherwise leave the source waiting for a transaction it will not send again, until its timeout.
      */
-    private void ackStoredPosition(final long readNanos)
+    private void ackStoredPosition(final long arrivalNanos)
     {
         resumeAckPending = false;
         pendingAckPosition = storedPosition;
         pendingAckFile = storedFile;
-        pendingAckReadNanos = readNanos;
+        pendingAckArrivalNanos = arrivalNanos;
     }
 
     private void wrap(final ByteBuf payload)
@@ -272,7 +368,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         }
         if (packet.ackNeeded() && pendingAckPosition < 0)
         {
-            pendingAckReadNanos = readNanos;
+            pendingAckArrivalNanos = readNanos;
         }
         onEvent(type, offset, length, readNanos);
         if (packet.ackNeeded())
@@ -309,6 +405,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
             case BinlogEventType.GTID:
             case BinlogEventType.ANONYMOUS_GTID:
                 transactions.gtid(false);
+                groupOpen = false;
                 if (type == BinlogEventType.GTID)
                 {
                     gtid.wrap(view, offset, length);
@@ -319,6 +416,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
             case BinlogEventType.MARIADB_GTID:
                 mariadbGtid.wrap(view, offset, length);
                 transactions.gtid(mariadb && !mariadbGtid.isStandalone());
+                groupOpen = mariadbGtid.isInCommitGroup();
                 metadata.mariaDbGtid((int)mariadbGtid.domain(), (int)header.serverId(), mariadbGtid.sequence());
                 store(type, offset, length, readNanos, false);
                 return;
@@ -364,6 +462,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         writer.append(metadata, view, offset, length);
         position.advanceTo(endPosition);
         unsynced = true;
+        unsyncedBytes += length;
         listener.onEventStored(type, completes);
     }
 

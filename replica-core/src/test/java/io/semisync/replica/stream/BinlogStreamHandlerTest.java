@@ -11,6 +11,7 @@ import io.semisync.protocol.binlog.CapturedMysqlEvents;
 import io.semisync.protocol.ServerErrorException;
 import io.semisync.protocol.binlog.BinlogEventType;
 import io.semisync.protocol.binlog.SemiSyncAck;
+import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.session.FatalReplicationException;
 import io.semisync.replica.session.GtidText;
 import io.semisync.storage.relaylog.RelayLog;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static io.semisync.replica.stream.StreamEvents.SOURCE_UUID;
 import static io.semisync.replica.stream.StreamEvents.gtid;
@@ -40,6 +42,9 @@ class BinlogStreamHandlerTest
 {
     private static final String FILE = "binlog.000003";
     private static final Duration QUIET = Duration.ofMinutes(10);
+    private static final long GROUP_WAIT_NANOS = 100_000;
+    private static final long IDLE_SYNC_NANOS = 50_000_000;
+    private static final SyncPolicy SYNC_POLICY = new SyncPolicy(GROUP_WAIT_NANOS, 1 << 20, IDLE_SYNC_NANOS);
 
     @TempDir
     Path directory;
@@ -66,7 +71,7 @@ class BinlogStreamHandlerTest
     private EmbeddedChannel channel(final boolean semisync, final boolean mariadb, final String storedFile, final long storedPosition)
     {
         return new EmbeddedChannel(new AckProbe(), new BinlogStreamHandler(writer, true, semisync, mariadb, storedFile, storedPosition,
-            QUIET, listener, ackLatency));
+            QUIET, SYNC_POLICY, listener, ackLatency));
     }
 
     private EmbeddedChannel semisyncChannel()
@@ -202,7 +207,7 @@ class BinlogStreamHandlerTest
     {
         final AckProbe probe = new AckProbe();
         final EmbeddedChannel channel = new EmbeddedChannel(probe, new BinlogStreamHandler(writer, true, true, false, null, 0, QUIET,
-            listener, ackLatency));
+            SYNC_POLICY, listener, ackLatency));
         read(channel,
             semisyncPacket(false, rotate(FILE, 4, true, 0)),
             semisyncPacket(false, gtid(SOURCE_UUID, 9, 300)),
@@ -292,7 +297,7 @@ class BinlogStreamHandlerTest
         final AckProbe probe = new AckProbe();
         probe.holdClose = true;
         final EmbeddedChannel channel = new EmbeddedChannel(probe, new BinlogStreamHandler(writer, true, true, false, null, 0, QUIET,
-            listener, ackLatency));
+            SYNC_POLICY, listener, ackLatency));
         final byte[] corrupt = xid(5, 700);
         corrupt[21] ^= 0x01;
         read(channel,
@@ -324,7 +329,7 @@ class BinlogStreamHandlerTest
         final AckProbe probe = new AckProbe();
         probe.holdClose = true;
         final EmbeddedChannel channel = new EmbeddedChannel(probe, new BinlogStreamHandler(writer, true, true, false, null, 0, QUIET,
-            listener, ackLatency));
+            SYNC_POLICY, listener, ackLatency));
         read(channel,
             semisyncPacket(false, rotate(FILE, 4, true, 0)),
             semisyncPacket(false, gtid(SOURCE_UUID, 4, 500)),
@@ -491,9 +496,10 @@ class BinlogStreamHandlerTest
     }
 
     @Test
-    void plainStreamStoresAndSyncsButNeverAcks()
+    void plainStreamStoresAndSyncsInTheBackgroundSoonAfterAReadButNeverAcks()
     {
         final EmbeddedChannel channel = channel(false, false, null, 0);
+        channel.freezeTime();
         read(channel,
             StreamEvents.plainPacket(rotate(FILE, 4, true, 0)),
             StreamEvents.plainPacket(gtid(SOURCE_UUID, 1, 200)),
@@ -501,10 +507,135 @@ class BinlogStreamHandlerTest
         readComplete(channel);
 
         assertThat(stored()).containsExactly("GTID " + FILE + ":200 " + SOURCE_UUID + ":1 -", "QUERY " + FILE + ":300 " + SOURCE_UUID + ":1 commit");
+        assertThat(writer.lastDurableIndex()).as("no sync per read when no ACK waits").isLessThan(writer.lastAppendedIndex());
+
+        channel.advanceTimeBy(IDLE_SYNC_NANOS, TimeUnit.NANOSECONDS);
+        channel.runScheduledPendingTasks();
+        awaitBackgroundSync();
+
         assertThat(writer.lastDurableIndex()).isEqualTo(writer.lastAppendedIndex());
+        assertThat(writer.lastDurableCommitEndPosition()).isEqualTo(300);
         assertThat(channel.<Object>readOutbound()).isNull();
         assertThat(listener.acks).isEmpty();
         assertFalseFinish(channel);
+    }
+
+    @Test
+    void aCatchUpSyncsInTheBackgroundOnceABulkOfBytesIsUnsyncedNotPerRead()
+    {
+        final EmbeddedChannel channel = channel(true, false, null, 0);
+        channel.freezeTime();
+        read(channel, semisyncPacket(false, rotate(FILE, 4, true, 0)));
+        final byte[] row = StreamEvents.opaque(BinlogEventType.WRITE_ROWS_V2, 4, 16 * 1024);
+        final int rowLength = row.length;
+        long position = 4;
+        long bytes = 0;
+        while (bytes + rowLength < SYNC_POLICY.bulkSyncBytes())
+        {
+            position += rowLength;
+            read(channel, semisyncPacket(false, StreamEvents.opaque(BinlogEventType.WRITE_ROWS_V2, position, 16 * 1024)));
+            readComplete(channel);
+            bytes += rowLength;
+        }
+        assertThat(writer.lastDurableIndex()).as("below the bulk, nothing synced").isEqualTo(-1);
+        assertThat(writer.isBackgroundSyncRunning()).isFalse();
+
+        position += rowLength;
+        read(channel, semisyncPacket(false, StreamEvents.opaque(BinlogEventType.WRITE_ROWS_V2, position, 16 * 1024)));
+        readComplete(channel);
+        awaitBackgroundSync();
+
+        assertThat(writer.lastDurableIndex()).isEqualTo(writer.lastAppendedIndex());
+        assertThat(channel.<Object>readOutbound()).as("nothing flagged, nothing acknowledged").isNull();
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void anAckForAMariadbCommitGroupWaitsForTheRestOfTheGroupAndCoversItWithOneSync()
+    {
+        final EmbeddedChannel channel = channel(true, true, null, 0);
+        channel.freezeTime();
+        read(channel,
+            semisyncPacket(false, rotate("mariadb-bin.000001", 4, true, 0)),
+            semisyncPacket(false, StreamEvents.mariadbGtid(0, 7, false, true, 400)),
+            semisyncPacket(true, xid(7, 431)));
+        readComplete(channel);
+        assertThat(channel.<Object>readOutbound()).as("the group may still be arriving").isNull();
+        assertThat(writer.lastDurableIndex()).isLessThan(writer.lastAppendedIndex());
+
+        channel.advanceTimeBy(GROUP_WAIT_NANOS / 2, TimeUnit.NANOSECONDS);
+        read(channel,
+            semisyncPacket(false, StreamEvents.mariadbGtid(0, 8, false, true, 500)),
+            semisyncPacket(true, xid(8, 531)));
+        readComplete(channel);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.<Object>readOutbound()).as("the wait restarts with each read of the group").isNull();
+
+        channel.advanceTimeBy(GROUP_WAIT_NANOS / 2, TimeUnit.NANOSECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.<Object>readOutbound()).as("the first read's wait ended, but the second read's has not").isNull();
+
+        channel.advanceTimeBy(GROUP_WAIT_NANOS / 2, TimeUnit.NANOSECONDS);
+        channel.runScheduledPendingTasks();
+
+        final SemiSyncAck ack = channel.readOutbound();
+        assertThat(ack.position()).isEqualTo(531);
+        assertThat(channel.<Object>readOutbound()).as("one ACK for the group").isNull();
+        assertThat(writer.lastDurableIndex()).isEqualTo(writer.lastAppendedIndex());
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void theGroupWaitIsBoundedHoweverLongTheGroupKeepsArriving()
+    {
+        final EmbeddedChannel channel = channel(true, true, null, 0);
+        channel.freezeTime();
+        read(channel, semisyncPacket(false, rotate("mariadb-bin.000001", 4, true, 0)));
+        long position = 400;
+        int acks = 0;
+        for (int sequence = 1; sequence <= 2 * SyncPolicy.MAX_GROUP_WAITS; sequence++)
+        {
+            read(channel,
+                semisyncPacket(false, StreamEvents.mariadbGtid(0, sequence, false, true, position)),
+                semisyncPacket(true, xid(sequence, position + 31)));
+            readComplete(channel);
+            channel.advanceTimeBy(GROUP_WAIT_NANOS - 1, TimeUnit.NANOSECONDS);
+            channel.runScheduledPendingTasks();
+            position += 100;
+            while (channel.readOutbound() != null)
+            {
+                acks++;
+            }
+        }
+
+        assertThat(acks).as("ACKs within the bound though every read came before the group wait ended").isBetween(1, 3);
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void aMariadbTransactionOutsideAnyCommitGroupIsAcknowledgedAtOnce()
+    {
+        final EmbeddedChannel channel = channel(true, true, null, 0);
+        channel.freezeTime();
+        read(channel,
+            semisyncPacket(false, rotate("mariadb-bin.000001", 4, true, 0)),
+            semisyncPacket(false, StreamEvents.mariadbGtid(0, 7, false, false, 400)),
+            semisyncPacket(true, xid(7, 431)));
+        readComplete(channel);
+
+        final SemiSyncAck ack = channel.readOutbound();
+        assertThat(ack.position()).isEqualTo(431);
+        assertFalseFinish(channel);
+    }
+
+    private void awaitBackgroundSync()
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (writer.isBackgroundSyncRunning())
+        {
+            assertThat(System.nanoTime()).as("background sync returned within 30 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     @Test
@@ -533,7 +664,7 @@ class BinlogStreamHandlerTest
     void formatDescriptionTurnsChecksumVerificationOn()
     {
         final EmbeddedChannel channel = new EmbeddedChannel(new BinlogStreamHandler(writer, false, true, false, null, 0, QUIET,
-            listener, ackLatency));
+            SYNC_POLICY, listener, ackLatency));
         final byte[] corrupt = query("CREATE TABLE t (id INT)", 300);
         corrupt[corrupt.length - 1] ^= 0x40;
         read(channel,
@@ -547,15 +678,18 @@ class BinlogStreamHandlerTest
     }
 
     @Test
-    void silenceForFourHeartbeatPeriodsClosesTheStream() throws InterruptedException
+    void silenceForFourHeartbeatPeriodsClosesTheStream()
     {
         final Duration period = Duration.ofMillis(20);
         final EmbeddedChannel channel = new EmbeddedChannel(new BinlogStreamHandler(writer, true, true, false, null, 0, period,
-            listener, ackLatency));
+            SYNC_POLICY, listener, ackLatency));
+        channel.freezeTime();
+        final Duration justAlive = period.multipliedBy(ReplicaConfig.MISSED_HEARTBEATS_BEFORE_RECONNECT).minusMillis(1);
+        channel.advanceTimeBy(justAlive.toNanos(), TimeUnit.NANOSECONDS);
         channel.runPendingTasks();
         assertThat(listener.closed).isEmpty();
 
-        Thread.sleep(period.multipliedBy(6).toMillis());
+        channel.advanceTimeBy(period.multipliedBy(2).toNanos(), TimeUnit.NANOSECONDS);
         channel.runPendingTasks();
 
         assertThat(listener.closed).first().isInstanceOf(BinlogStreamException.class);
@@ -565,15 +699,16 @@ class BinlogStreamHandlerTest
     }
 
     @Test
-    void trafficKeepsTheStreamAlive() throws InterruptedException
+    void trafficKeepsTheStreamAlive()
     {
         final Duration period = Duration.ofMillis(50);
         final EmbeddedChannel channel = new EmbeddedChannel(new BinlogStreamHandler(writer, true, true, false, null, 0, period,
-            listener, ackLatency));
+            SYNC_POLICY, listener, ackLatency));
+        channel.freezeTime();
         read(channel, semisyncPacket(false, rotate(FILE, 4, true, 0)));
         for (int i = 0; i < 6; i++)
         {
-            Thread.sleep(period.toMillis());
+            channel.advanceTimeBy(period.toNanos(), TimeUnit.NANOSECONDS);
             read(channel, semisyncPacket(false, heartbeat(FILE, 4)));
             readComplete(channel);
             channel.runPendingTasks();

@@ -90,10 +90,22 @@ final class StreamEvents
     /** MariaDB GTID (162): sequence u64, domain u32, flags u8 (0x01 standalone), reserved bytes. */
     static byte[] mariadbGtid(final long domain, final long sequence, final boolean standalone, final long logPos)
     {
-        final ByteBuffer body = ByteBuffer.allocate(8 + 4 + 1 + 6).order(ByteOrder.LITTLE_ENDIAN);
+        return mariadbGtid(domain, sequence, standalone, false, logPos);
+    }
+
+    /** MariaDB GTID (162), with {@code inCommitGroup}: FL_GROUP_COMMIT_ID and a commit id in place of the padding. */
+    static byte[] mariadbGtid(final long domain, final long sequence, final boolean standalone, final boolean inCommitGroup,
+        final long logPos)
+    {
+        final ByteBuffer body = ByteBuffer.allocate(8 + 4 + 1 + (inCommitGroup ? 8 : 6)).order(ByteOrder.LITTLE_ENDIAN);
         body.putLong(sequence)                              // sequence number
             .putInt((int)domain)                            // domain id
-            .put((byte)(standalone ? 0x01 : 0x08));         // flags: FL_STANDALONE, or FL_TRANSACTIONAL
+            .put((byte)((standalone ? 0x01 : 0x08)          // flags: FL_STANDALONE, or FL_TRANSACTIONAL
+                | (inCommitGroup ? 0x02 : 0)));             //   and FL_GROUP_COMMIT_ID
+        if (inCommitGroup)
+        {
+            body.putLong(4_711);                            // commit id
+        }
         return event(162, logPos, 0, body.array());
     }
 
@@ -123,6 +135,12 @@ final class StreamEvents
     static byte[] opaque(final int type, final long logPos)
     {
         return event(type, logPos, 0, hex("58 00 00 00 00 00 01 00 02 ff 00"));
+    }
+
+    /** An event of {@code type} whose body is {@code bodyLength} zero bytes. */
+    static byte[] opaque(final int type, final long logPos, final int bodyLength)
+    {
+        return event(type, logPos, 0, new byte[bodyLength]);
     }
 
     /**

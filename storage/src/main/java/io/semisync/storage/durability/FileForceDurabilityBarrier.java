@@ -57,6 +57,33 @@ public final class FileForceDurabilityBarrier implements DurabilityBarrier
         }
     }
 
+    /**
+     * Captures the file the appender writes now; the returned sync fdatasyncs it through a channel of its own, so
+     * that it may run on another thread while this one appends and syncs. A file change is synced here first, as
+     * {@link #sync()} does.
+     */
+    @Override
+    public Runnable prepareSync()
+    {
+        final File appenderFile = currentFile.get();
+        if (appenderFile == null || (appenderFile != file && !appenderFile.equals(file)))
+        {
+            sync();
+        }
+        final Path target = file.toPath();
+        return () ->
+        {
+            try (FileChannel own = FileChannel.open(target, StandardOpenOption.WRITE))
+            {
+                own.force(false);
+            }
+            catch (final IOException | RuntimeException ex)
+            {
+                throw new DurabilityException("fdatasync of " + target + " failed", ex);
+            }
+        };
+    }
+
     private void switchTo(final File newFile) throws IOException
     {
         if (channel != null)

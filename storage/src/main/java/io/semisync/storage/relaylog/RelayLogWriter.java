@@ -10,12 +10,17 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
 /**
  * Appends records to the relay log and makes them durable. Owned by one thread: the only thread that touches the
  * Chronicle appender. {@link #append} copies the metadata and event bytes straight into the memory-mapped file
  * without allocating; {@link #sync()} makes everything appended so far durable through the
  * {@link DurabilityBarrier}; the writer tracks the highest appended and highest durable index and the last durable
- * commit point, the position to ACK.
+ * commit point, the position to ACK. {@link #syncInBackground()} runs a sync on a thread of the writer's own while
+ * appending goes on: for bulk syncs that nobody waits for, such as a catch-up's.
  *
  * <p>After a failed sync the writer refuses all further work: a failed fsync may have dropped dirty pages, so
  * nothing appended since the last good sync can be trusted; reopen the relay log to recover.
@@ -39,6 +44,11 @@ public final class RelayLogWriter implements AutoCloseable
     private String durableCommitSourceFileName;
     private RelayLogException failure;
     private boolean closed;
+    private ExecutorService backgroundSyncThread;
+    private boolean backgroundSyncRunning;
+    /** Set by the background sync thread when its sync has returned; taken back by the owner. */
+    private volatile DurablePoint backgroundSynced;
+    private volatile RuntimeException backgroundFailure;
 
     RelayLogWriter(
         final RelayLog relayLog,
@@ -154,6 +164,107 @@ public final class RelayLogWriter implements AutoCloseable
     }
 
     /**
+     * Starts a sync of everything appended so far on the writer's background thread and returns at once; the
+     * durable indexes move when it has returned, as seen by the next call on the owning thread. Does nothing when a
+     * background sync is still running or everything is durable. A failed background sync fails the writer as a
+     * failed {@link #sync()} does; {@link #sync()} itself never waits for a background sync.
+     *
+     * @return whether a sync was started.
+     * @throws DurabilityException if preparing the sync failed (a file change is synced at once); the writer is
+     *                             then unusable.
+     */
+    public boolean syncInBackground()
+    {
+        ensureUsable();
+        if (backgroundSyncRunning || lastDurableIndex == lastAppendedIndex)
+        {
+            return false;
+        }
+        final Runnable sync;
+        try
+        {
+            sync = barrier.prepareSync();
+        }
+        catch (final DurabilityException ex)
+        {
+            failure = ex;
+            throw ex;
+        }
+        final DurablePoint target = new DurablePoint(lastAppendedIndex, appendedCommitIndex, appendedCommitEndPosition,
+            appendedCommitSourceFileName);
+        if (backgroundSyncThread == null)
+        {
+            backgroundSyncThread = Executors.newSingleThreadExecutor(runnable ->
+            {
+                final Thread thread = new Thread(runnable, "relay-log-background-sync");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        backgroundSyncRunning = true;
+        backgroundSyncThread.execute(() ->
+        {
+            try
+            {
+                sync.run();
+                backgroundSynced = target;
+            }
+            catch (final RuntimeException ex)
+            {
+                backgroundFailure = ex;
+            }
+        });
+        return true;
+    }
+
+    /**
+     * @return whether a sync started by {@link #syncInBackground()} has not been seen to return yet.
+     */
+    public boolean isBackgroundSyncRunning()
+    {
+        collectBackgroundSync();
+        return backgroundSyncRunning;
+    }
+
+    private void markDurable(final DurablePoint point)
+    {
+        if (point.index() > lastDurableIndex)
+        {
+            lastDurableIndex = point.index();
+        }
+        if (point.commitIndex() > durableCommitIndex)
+        {
+            durableCommitIndex = point.commitIndex();
+            durableCommitEndPosition = point.commitEndPosition();
+            durableCommitSourceFileName = point.commitSourceFileName();
+        }
+    }
+
+    /** Takes the outcome of a finished background sync; runs on the owning thread. */
+    private void collectBackgroundSync()
+    {
+        if (!backgroundSyncRunning)
+        {
+            return;
+        }
+        final RuntimeException failed = backgroundFailure;
+        if (failed != null)
+        {
+            backgroundSyncRunning = false;
+            failure = failed instanceof RelayLogException relayLogFailure ? relayLogFailure
+                : new DurabilityException("background sync failed", failed);
+            return;
+        }
+        final DurablePoint synced = backgroundSynced;
+        if (synced != null)
+        {
+            backgroundSynced = null;
+            backgroundSyncRunning = false;
+            markDurable(synced);
+        }
+    }
+
+    /**
      * Drops the records appended after the last commit point, as recovery does on open: for a stream that broke
      * mid-transaction and resumes from the last commit point, so that the resent transaction is not stored twice.
      * The dropped records keep their indexes and are voided in place durably; readers skip them from now on (a
@@ -213,6 +324,7 @@ public final class RelayLogWriter implements AutoCloseable
      */
     public long lastDurableIndex()
     {
+        collectBackgroundSync();
         return lastDurableIndex;
     }
 
@@ -221,6 +333,7 @@ public final class RelayLogWriter implements AutoCloseable
      */
     public long lastDurableCommitIndex()
     {
+        collectBackgroundSync();
         return durableCommitIndex;
     }
 
@@ -229,6 +342,7 @@ public final class RelayLogWriter implements AutoCloseable
      */
     public long lastDurableCommitEndPosition()
     {
+        collectBackgroundSync();
         return durableCommitEndPosition;
     }
 
@@ -237,11 +351,13 @@ public final class RelayLogWriter implements AutoCloseable
      */
     public String lastDurableCommitSourceFileName()
     {
+        collectBackgroundSync();
         return durableCommitSourceFileName;
     }
 
     private void ensureUsable()
     {
+        collectBackgroundSync();
         if (closed)
         {
             throw new RelayLogException("relay log writer is closed");
@@ -253,6 +369,32 @@ public final class RelayLogWriter implements AutoCloseable
         }
     }
 
+    private void awaitBackgroundSync()
+    {
+        if (backgroundSyncThread == null)
+        {
+            return;
+        }
+        backgroundSyncThread.shutdown();
+        try
+        {
+            if (!backgroundSyncThread.awaitTermination(1, TimeUnit.MINUTES))
+            {
+                throw new DurabilityException("a background sync of " + relayLog.directory() + " did not return within a minute");
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new DurabilityException("interrupted while waiting for a background sync of " + relayLog.directory(), ex);
+        }
+    }
+
+    /** What a sync made durable: the last record and the last commit point among them. */
+    private record DurablePoint(long index, long commitIndex, long commitEndPosition, String commitSourceFileName)
+    {
+    }
+
     @Override
     public void close()
     {
@@ -261,6 +403,7 @@ public final class RelayLogWriter implements AutoCloseable
             closed = true;
             try
             {
+                awaitBackgroundSync();
                 barrier.close();
             }
             finally

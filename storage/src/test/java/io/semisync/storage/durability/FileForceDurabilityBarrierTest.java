@@ -8,6 +8,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +35,37 @@ class FileForceDurabilityBarrierTest
             current.set(second);
             barrier.sync();
             assertThat(barrier.syncedFile()).isEqualTo(second);
+        }
+    }
+
+    @Test
+    void aPreparedSyncForcesTheCurrentFileFromAnotherThreadAfterSyncingAFileChangeAtOnce() throws Exception
+    {
+        final File first = Files.writeString(directory.resolve("a.cq4"), "a").toFile();
+        final File second = Files.writeString(directory.resolve("b.cq4"), "b").toFile();
+        final AtomicReference<File> current = new AtomicReference<>(first);
+        try (FileForceDurabilityBarrier barrier = new FileForceDurabilityBarrier(current::get, directory))
+        {
+            final Runnable firstSync = barrier.prepareSync();
+            assertThat(barrier.syncedFile()).as("the first file is switched to at once").isEqualTo(first);
+            current.set(second);
+            final Runnable secondSync = barrier.prepareSync();
+            assertThat(barrier.syncedFile()).isEqualTo(second);
+
+            final ExecutorService other = Executors.newSingleThreadExecutor();
+            try
+            {
+                other.submit(firstSync).get();
+                other.submit(secondSync).get();
+                Files.delete(second.toPath());
+                assertThatThrownBy(() -> other.submit(secondSync).get())
+                    .isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(DurabilityException.class).hasMessageContaining("b.cq4");
+            }
+            finally
+            {
+                other.shutdownNow();
+            }
         }
     }
 

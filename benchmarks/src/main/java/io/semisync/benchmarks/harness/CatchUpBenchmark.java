@@ -1,0 +1,110 @@
+package io.semisync.benchmarks.harness;
+
+import io.semisync.sources.Flavor;
+import io.semisync.sources.SourceOptions;
+import io.semisync.sources.SourceServer;
+import io.semisync.sources.SourceServers;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The catch-up benchmark ({@code scripts/bench-e2e catchup [mysql|mariadb|both] [MiB] [rounds]}): a source holding MiB
+ * of binlog in 1 KiB rows, stored by our replica from an empty data directory against downloaded by the flavor's own
+ * binlog client with {@code --raw}, in alternating order over rounds. Prints the medians and the ratios and writes
+ * them to {@code benchmarks/target/catchup-results.md}.
+ */
+public final class CatchUpBenchmark
+{
+    private static final PrintStream OUT = System.out;
+    /** The longest one side may take to store the binlog: generous, at 2 MB/s. */
+    private static final long SLOWEST_BYTES_PER_SECOND = 2_000_000;
+
+    private CatchUpBenchmark()
+    {
+    }
+
+    public static void main(final String[] args) throws IOException
+    {
+        final CatchUpSettings settings;
+        try
+        {
+            settings = CatchUpSettings.fromArgs(args);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            System.err.println("bench-e2e catchup: " + ex.getMessage());
+            System.exit(2);
+            return;
+        }
+        OUT.println("== Catch-up benchmark: " + settings);
+        Files.createDirectories(CatchUpSettings.WORK_DIRECTORY);
+        final CatchUpTable table = new CatchUpTable(settings);
+        try
+        {
+            for (final Flavor flavor : settings.flavors())
+            {
+                run(settings, table, flavor);
+            }
+        }
+        finally
+        {
+            if (!table.isEmpty())
+            {
+                OUT.println();
+                OUT.print(table.text());
+                Files.writeString(CatchUpSettings.RESULTS_FILE, table.markdown());
+                OUT.println("== Written to " + CatchUpSettings.RESULTS_FILE);
+            }
+        }
+    }
+
+    private static void run(final CatchUpSettings settings, final CatchUpTable table, final Flavor flavor)
+    {
+        OUT.println("== " + flavor + ": starting the source");
+        try (SourceServer source = SourceServers.start(flavor, SourceOptions.defaults()))
+        {
+            OUT.printf(Locale.ROOT, "   source %s at %s:%d; writing %d MiB of binlog in 1 KiB rows... ", source.version(), source.host(),
+                source.port(), settings.binlogBytes() >> 20);
+            OUT.flush();
+            final long started = System.nanoTime();
+            SourceBinlogs binlogs = BinlogFiller.fill(source, settings.binlogBytes());
+            OUT.printf(Locale.ROOT, "%s in %.0f s%n", binlogs, (System.nanoTime() - started) / 1e9);
+            final Duration timeout = Duration.ofSeconds(60 + binlogs.bytes() / SLOWEST_BYTES_PER_SECOND);
+            for (int round = 1; round <= settings.rounds(); round++)
+            {
+                binlogs = SourceBinlogs.of(source);
+                table.describeSource(flavor, "source " + source.version() + ", " + binlogs);
+                final String name = String.format(Locale.ROOT, "%s-round%d", flavor, round);
+                OurCatchUp.Times ours = null;
+                RawBinlogDownload.Times theirs = null;
+                for (int turn = 0; turn < 2; turn++)
+                {
+                    if ((turn + round) % 2 == 1)
+                    {
+                        ours = OurCatchUp.run(settings.replicaJar(), source, binlogs, name + "-ours", timeout);
+                        OUT.printf(Locale.ROOT, "[%s round %d/%d] ours: %.2f s from JVM start (%.0f MB/s), %.2f s from streaming start "
+                            + "(%.0f MB/s)%n", flavor, round, settings.rounds(), ours.seconds(), binlogs.bytes() / 1e6 / ours.seconds(),
+                            ours.streamingSeconds(), binlogs.bytes() / 1e6 / ours.streamingSeconds());
+                    }
+                    else
+                    {
+                        theirs = RawBinlogDownload.run(settings, source, binlogs, name + "-" + RawBinlogDownload.client(flavor), timeout);
+                        OUT.printf(Locale.ROOT, "[%s round %d/%d] %s --raw: %.2f s download (%.0f MB/s), %.2f s with sync (%.0f MB/s)%n",
+                            flavor, round, settings.rounds(), RawBinlogDownload.client(flavor), theirs.downloadSeconds(),
+                            binlogs.bytes() / 1e6 / theirs.downloadSeconds(), theirs.seconds(), binlogs.bytes() / 1e6 / theirs.seconds());
+                    }
+                }
+                if (!SourceBinlogs.of(source).equals(binlogs))
+                {
+                    throw new IllegalStateException("the source's binlog changed during round " + round + ": " + binlogs + " became "
+                        + SourceBinlogs.of(source));
+                }
+                table.add(new CatchUpRound(flavor, round, binlogs.bytes(), ours, theirs));
+            }
+        }
+    }
+}

@@ -5,6 +5,7 @@ import io.semisync.replica.admin.AdminListener;
 import io.semisync.replica.config.ConfigException;
 import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.config.Settings;
+import io.semisync.replica.metrics.MetricsEndpoint;
 import io.semisync.storage.RelayLogException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,23 +45,29 @@ final class RunCommand implements Callable<Integer>
             System.err.println("semisync-replica: " + ex.getMessage());
             return 2;
         }
-        final Optional<AdminListener> admin;
+        Optional<AdminListener> started = Optional.empty();
+        final Optional<MetricsEndpoint> metrics;
         try
         {
-            admin = AdminListener.start(replica, Clock.systemDefaultZone());
+            started = AdminListener.start(replica, Clock.systemDefaultZone());
+            metrics = MetricsEndpoint.start(replica);
         }
         catch (final ConfigException ex)
         {
+            started.ifPresent(AdminListener::close);
             replica.close();
             System.err.println("semisync-replica: " + ex.getMessage());
             return 2;
         }
+        final Optional<AdminListener> admin = started;
+        metrics.ifPresent(endpoint -> System.out.println("semisync-replica metrics " + endpoint.url()));
         admin.ifPresent(listener -> System.out.println("semisync-replica admin endpoint " + listener.localAddress().getHostString() + ":"
             + listener.localAddress().getPort() + " (mysql -h " + listener.localAddress().getHostString() + " -P "
             + listener.localAddress().getPort() + " -u " + replicaConfig.adminUsers().get(0).name() + " -p)"));
         final CountDownLatch stopped = new CountDownLatch(1);
         final Thread shutdown = new Thread(() ->
         {
+            metrics.ifPresent(MetricsEndpoint::close);
             admin.ifPresent(AdminListener::close);
             replica.close();
             System.out.println("final status: " + replica.status().summary());

@@ -47,6 +47,18 @@ public final class AckLatency
         return total.collect().getTotalCount();
     }
 
+    /** Whole ACK latencies recorded so far, in nanoseconds: a copy, for exporters. */
+    public synchronized Histogram totalNanos()
+    {
+        return total.collect().copy();
+    }
+
+    /** The sync part of the ACK latencies recorded so far, in nanoseconds: a copy, for exporters. */
+    public synchronized Histogram syncNanos()
+    {
+        return sync.collect().copy();
+    }
+
     /** Prints count, p50, p99 and max of each part in microseconds. */
     public synchronized void print(final PrintStream out)
     {

@@ -5,13 +5,13 @@ import io.semisync.sources.Flavor;
 import java.nio.file.Path;
 
 /** Where the replica processes of a test write stdout and stderr: kept under target/ to read after a failure. */
-final class ReplicaLogs
+public final class ReplicaLogs
 {
     private ReplicaLogs()
     {
     }
 
-    static Path directory(final Class<?> test, final Flavor flavor)
+    public static Path directory(final Class<?> test, final Flavor flavor)
     {
         return Path.of("target", "replica-logs", test.getSimpleName() + "-" + flavor);
     }

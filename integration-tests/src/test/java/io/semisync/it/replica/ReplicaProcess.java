@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  * JVM of its own, without TLS, with a status line every second that a test can wait on, killed with SIGKILL or
  * stopped with SIGTERM.
  */
-final class ReplicaProcess implements AutoCloseable
+public final class ReplicaProcess implements AutoCloseable
 {
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(20);
     private static final int SIGTERM_EXIT_CODE = 143;
@@ -38,7 +38,7 @@ final class ReplicaProcess implements AutoCloseable
      * @param logDir   where stdout and stderr go
      * @param extraArgs further options of {@code run}
      */
-    static ReplicaProcess start(
+    public static ReplicaProcess start(
         final String name,
         final String host,
         final int port,
@@ -66,24 +66,24 @@ final class ReplicaProcess implements AutoCloseable
         return new ReplicaProcess(ReplicaJvm.start(Path.of(jar), name, logDir, user, List.of("-Xmx256m"), runArgs));
     }
 
-    long pid()
+    public long pid()
     {
         return jvm.pid();
     }
 
-    boolean isAlive()
+    public boolean isAlive()
     {
         return jvm.isAlive();
     }
 
     /** The exit code; only once the JVM has exited. */
-    int exitValue()
+    public int exitValue()
     {
         return jvm.exitValue();
     }
 
     /** Kills the JVM with SIGKILL, as a crash or the OOM killer would, and waits until it is gone. */
-    void kill()
+    public void kill()
     {
         jvm.kill();
     }
@@ -94,7 +94,7 @@ final class ReplicaProcess implements AutoCloseable
      *
      * @throws AssertionError when the replica exits otherwise
      */
-    void stop()
+    public void stop()
     {
         final int exitCode = jvm.stop(EXIT_TIMEOUT);
         if (exitCode != SIGTERM_EXIT_CODE || !stdout().contains("final status: STOPPED"))
@@ -105,19 +105,19 @@ final class ReplicaProcess implements AutoCloseable
     }
 
     /** Everything the replica printed on stdout so far. */
-    String stdout()
+    public String stdout()
     {
         return jvm.stdout();
     }
 
     /** The replica's log (stderr) so far. */
-    String stderr()
+    public String stderr()
     {
         return jvm.stderr();
     }
 
     /** The last {@code status:} line printed, if any. */
-    Optional<ReplicaStatusLine> lastStatus()
+    public Optional<ReplicaStatusLine> lastStatus()
     {
         final String out = stdout();
         final List<String> lines = out.substring(0, out.lastIndexOf('\n') + 1).lines()
@@ -132,7 +132,7 @@ final class ReplicaProcess implements AutoCloseable
      * @return that status line
      * @throws AssertionError naming {@code what}, the last status and the log when the time is up or the replica exits
      */
-    ReplicaStatusLine awaitStatus(final String what, final Duration timeout, final Predicate<ReplicaStatusLine> condition)
+    public ReplicaStatusLine awaitStatus(final String what, final Duration timeout, final Predicate<ReplicaStatusLine> condition)
     {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (true)
@@ -156,7 +156,7 @@ final class ReplicaProcess implements AutoCloseable
     }
 
     /** The end of stdout and stderr, for failure messages. */
-    String logTail()
+    public String logTail()
     {
         return jvm.logTail(5, 25);
     }

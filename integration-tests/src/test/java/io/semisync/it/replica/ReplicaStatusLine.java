@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * @param acks        ACKs sent by this process
  * @param lastAck     {@code file:position} of the last ACK this process sent, empty if none
  */
-record ReplicaStatusLine(
+public record ReplicaStatusLine(
     String line, ReplicaState state, SemisyncMode semisync, long connects, long events, long transactions, long acks, String lastAck)
 {
     static final String PREFIX = "status: ";
@@ -50,7 +50,7 @@ record ReplicaStatusLine(
     }
 
     /** Streaming with the source waiting for our ACKs. */
-    boolean isSemisyncStreaming()
+    public boolean isSemisyncStreaming()
     {
         return state == ReplicaState.STREAMING && semisync == SemisyncMode.ACTIVE;
     }

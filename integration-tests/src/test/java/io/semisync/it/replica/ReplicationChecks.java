@@ -14,7 +14,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Waits and assertions shared by the replica tests: is the replica connected, caught up, and is its relay log exact. */
-final class ReplicationChecks
+public final class ReplicationChecks
 {
     private static final int SHOWN = 10;
 
@@ -23,7 +23,7 @@ final class ReplicationChecks
     }
 
     /** The source's semisync status variable {@code <prefix>_<name>}, e.g. {@code clients}, {@code yes_tx}. */
-    static long semisyncStatus(final SourceServer server, final String name)
+    public static long semisyncStatus(final SourceServer server, final String name)
     {
         return server.globalStatus(server.flavor().semisyncStatusPrefix() + "_" + name);
     }
@@ -34,7 +34,7 @@ final class ReplicationChecks
      * replica has caught up, which it learns from an ACK: so while the status is OFF this commits warm-up rows
      * into {@link SourceLoad#TABLE} (client -1) for the replica to acknowledge.
      */
-    static void awaitSemisyncConnected(final ReplicaProcess replica, final SourceServer server, final Duration timeout)
+    public static void awaitSemisyncConnected(final ReplicaProcess replica, final SourceServer server, final Duration timeout)
     {
         replica.awaitStatus("semisync streaming", timeout, ReplicaStatusLine::isSemisyncStreaming);
         Waits.until("semisync client on the source", timeout, () -> semisyncStatus(server, "clients") == 1,
@@ -51,7 +51,7 @@ final class ReplicationChecks
     }
 
     /** Waits until the relay log holds the source's transaction {@code sequence} as committed. */
-    static void awaitStored(final SourceServer server, final Path dataDir, final long sequence, final Duration timeout,
+    public static void awaitStored(final SourceServer server, final Path dataDir, final long sequence, final Duration timeout,
         final ReplicaProcess replica)
     {
         final String gtid = SourceBinlog.gtid(server, sequence);
@@ -64,7 +64,7 @@ final class ReplicationChecks
      * order, every event of each at its source {@code file:end-position}; nothing else with a GTID; no event
      * with a bad CRC32, no position going backwards within a file, no interrupted transaction.
      */
-    static void assertHoldsExactly(final SourceServer server, final Path dataDir, final long first, final long last)
+    public static void assertHoldsExactly(final SourceServer server, final Path dataDir, final long first, final long last)
     {
         final RelayLogContents relayLog = RelayLogContents.read(dataDir);
         assertThat(relayLog.anomalies()).as("anomalies in the relay log").isEmpty();

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * The source's side of the comparison: its own GTIDs (MySQL: {@code server_uuid:gno}; MariaDB: domain 0,
  * its server_id, sequence) and the transactions of its binlog files as {@code SHOW BINLOG EVENTS} lists them.
  */
-final class SourceBinlog
+public final class SourceBinlog
 {
     private static final Pattern MYSQL_GTID = Pattern.compile("'([0-9a-fA-F-]{36}:\\d+)'");
     private static final Pattern MARIADB_GTID = Pattern.compile("GTID (\\d+-\\d+-\\d+)");
@@ -28,7 +28,7 @@ final class SourceBinlog
      * {@code gtid_executed} (which must be one interval), or the sequence of domain 0 in {@code gtid_binlog_pos};
      * 0 if it has none.
      */
-    static long lastSequence(final SourceServer server)
+    public static long lastSequence(final SourceServer server)
     {
         if (server.flavor() == Flavor.MYSQL)
         {
@@ -61,7 +61,7 @@ final class SourceBinlog
     }
 
     /** The text of the source's own GTID with sequence {@code sequence}, as the relay log prints it. */
-    static String gtid(final SourceServer server, final long sequence)
+    public static String gtid(final SourceServer server, final long sequence)
     {
         return gtidPrefix(server) + sequence;
     }

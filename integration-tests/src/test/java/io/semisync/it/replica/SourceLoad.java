@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * A strict load fails on the first error; a tolerant one (for a source that restarts under it) reconnects and
  * goes on, since what the source committed is read from its binlog afterwards, not from the client's view.
  */
-final class SourceLoad implements AutoCloseable
+public final class SourceLoad implements AutoCloseable
 {
-    static final String TABLE = "semisync_it.load_rows";
+    public static final String TABLE = "semisync_it.load_rows";
 
     private static final String INSERT = "INSERT INTO " + TABLE + " (client, payload) VALUES (?, ?)";
     private static final int PAYLOAD_LENGTH = 200;
@@ -47,7 +47,7 @@ final class SourceLoad implements AutoCloseable
     }
 
     /** Creates the schema and table the load writes to (run it before the replica starts, so it is not part of the checks). */
-    static void createTable(final SourceServer server)
+    public static void createTable(final SourceServer server)
     {
         server.execute("CREATE DATABASE IF NOT EXISTS semisync_it",
             "CREATE TABLE IF NOT EXISTS " + TABLE + " (id BIGINT AUTO_INCREMENT PRIMARY KEY, client INT NOT NULL, "
@@ -60,7 +60,7 @@ final class SourceLoad implements AutoCloseable
      * @param rowsPerTransaction rows each transaction inserts (1: autocommit INSERTs)
      * @param tolerant           reconnect after errors instead of failing
      */
-    static SourceLoad start(
+    public static SourceLoad start(
         final SourceServer server, final int threads, final long transactions, final int rowsPerTransaction, final boolean tolerant)
     {
         final SourceLoad load = new SourceLoad(server, transactions, rowsPerTransaction, tolerant);
@@ -157,19 +157,19 @@ final class SourceLoad implements AutoCloseable
     }
 
     /** Transactions whose commit returned so far. */
-    long committed()
+    public long committed()
     {
         return committed.get();
     }
 
     /** Whether every client has stopped. */
-    boolean isDone()
+    public boolean isDone()
     {
         return clients.stream().noneMatch(Thread::isAlive);
     }
 
     /** Errors a tolerant load got over. */
-    long errors()
+    public long errors()
     {
         return errors.get();
     }
@@ -180,7 +180,7 @@ final class SourceLoad implements AutoCloseable
      * @return transactions committed
      * @throws AssertionError when a strict load failed or the time is up
      */
-    long await(final Duration timeout)
+    public long await(final Duration timeout)
     {
         final long deadline = System.nanoTime() + timeout.toNanos();
         for (final Thread client : clients)
@@ -209,7 +209,7 @@ final class SourceLoad implements AutoCloseable
     }
 
     /** Lets every client finish its current transaction and stop. */
-    void stop()
+    public void stop()
     {
         stopping = true;
     }

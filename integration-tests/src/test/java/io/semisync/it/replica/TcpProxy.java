@@ -18,12 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy on 127.0.0.1 between the replica and the source, to break the network on purpose: it can cut
- * every connection (both sides see the connection drop; new connections are accepted as before), and it hands
+ * every connection (both sides see the connection drop; new connections are accepted as before), refuse new
+ * connections for a while, and it hands
  * each MySQL packet from the source (4-byte header and payload; no TLS, no compression) to a
  * {@link PacketFilter} that may change bytes before the packet goes on, or hold it back to go on in one write
  * with the next.
  */
-final class TcpProxy implements AutoCloseable
+public final class TcpProxy implements AutoCloseable
 {
     private static final int HEADER_LENGTH = 4;
 
@@ -32,6 +33,7 @@ final class TcpProxy implements AutoCloseable
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicLong accepted = new AtomicLong();
     private volatile PacketFilter sourcePacketFilter = packet -> false;
+    private volatile boolean refusing;
     private volatile boolean closed;
 
     private TcpProxy(final ServerSocket listener, final InetSocketAddress target)
@@ -41,7 +43,7 @@ final class TcpProxy implements AutoCloseable
     }
 
     /** Listens on a free loopback port and forwards every connection to {@code host:port}. */
-    static TcpProxy start(final String host, final int port)
+    public static TcpProxy start(final String host, final int port)
     {
         try
         {
@@ -56,18 +58,18 @@ final class TcpProxy implements AutoCloseable
         }
     }
 
-    String host()
+    public String host()
     {
         return listener.getInetAddress().getHostAddress();
     }
 
-    int port()
+    public int port()
     {
         return listener.getLocalPort();
     }
 
     /** Connections accepted so far. */
-    long accepted()
+    public long accepted()
     {
         return accepted.get();
     }
@@ -79,13 +81,19 @@ final class TcpProxy implements AutoCloseable
     }
 
     /** Closes every open connection on both sides, as a network failure would; the proxy keeps accepting. */
-    int cutConnections()
+    public int cutConnections()
     {
         // counted before closing: closing one side makes its copy thread drop the other from the set
         final List<Socket> open = List.copyOf(sockets);
         sockets.removeAll(open);
         open.forEach(TcpProxy::closeQuietly);
         return open.size() / 2;
+    }
+
+    /** While {@code refuse} holds, a new connection is closed at once, as an unreachable source would refuse it. */
+    public void refuseConnections(final boolean refuse)
+    {
+        refusing = refuse;
     }
 
     private void acceptLoop()
@@ -100,6 +108,11 @@ final class TcpProxy implements AutoCloseable
             catch (final IOException ex)
             {
                 return;
+            }
+            if (refusing)
+            {
+                closeQuietly(client);
+                continue;
             }
             final Socket server = new Socket();
             try

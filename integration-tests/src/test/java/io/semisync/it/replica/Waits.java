@@ -5,7 +5,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Bounded waiting: every wait of these tests ends, with a message that says what did not happen. */
-final class Waits
+public final class Waits
 {
     private static final Duration POLL = Duration.ofMillis(200);
 
@@ -19,7 +19,7 @@ final class Waits
      * @param what    what is awaited, for the failure message
      * @param details evaluated on failure: the state that explains it
      */
-    static void until(final String what, final Duration timeout, final BooleanSupplier condition, final Supplier<String> details)
+    public static void until(final String what, final Duration timeout, final BooleanSupplier condition, final Supplier<String> details)
     {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean())
@@ -32,7 +32,7 @@ final class Waits
         }
     }
 
-    static void pause(final Duration duration)
+    public static void pause(final Duration duration)
     {
         try
         {

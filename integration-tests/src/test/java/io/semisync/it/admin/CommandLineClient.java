@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -59,22 +58,38 @@ final class CommandLineClient
     }
 
     /**
-     * Copies a file where the mysql client, inside its chroot, can read it.
+     * Copies a file where the mysql client, inside its chroot, can read it, until closed.
      *
-     * @return its path as the client sees it
+     * @return the copy, named as the client sees it
      */
-    static String visibleToMysql(final Path file, final Path scratch)
+    static VisibleFile visibleToMysql(final Path file)
     {
-        final Path root = CommandLineClients.mysqlRoot();
         try
         {
-            final Path directory = Files.createDirectories(root.resolve("srv").resolve("semisync").resolve(scratch.getFileName().toString()));
-            Files.copy(file, directory.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            return "/" + root.relativize(directory.resolve(file.getFileName()));
+            final Path parent = Files.createDirectories(CommandLineClients.mysqlRoot().resolve("srv").resolve("semisync"));
+            final Path directory = Files.createTempDirectory(parent, "admin-it-");
+            final Path copy = Files.copy(file, directory.resolve(file.getFileName()));
+            return new VisibleFile(copy, "/" + CommandLineClients.mysqlRoot().relativize(copy));
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * A file copied into the mysql client's chroot.
+     *
+     * @param copy       where it is on this machine
+     * @param clientPath its path as the client sees it
+     */
+    record VisibleFile(Path copy, String clientPath) implements AutoCloseable
+    {
+        @Override
+        public void close() throws IOException
+        {
+            Files.delete(copy);
+            Files.delete(copy.getParent());
         }
     }
 

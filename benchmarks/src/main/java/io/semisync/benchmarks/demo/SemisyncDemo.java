@@ -5,11 +5,15 @@ import io.semisync.benchmarks.load.LoadResult;
 import io.semisync.benchmarks.load.RelayLogSummary;
 import io.semisync.benchmarks.load.SemisyncCounters;
 import io.semisync.protocol.tls.TlsMode;
+import io.semisync.protocol.server.AuthMethod;
+import io.semisync.protocol.server.ServerUser;
 import io.semisync.replica.Replica;
 import io.semisync.replica.ReplicaState;
 import io.semisync.replica.SemisyncMode;
+import io.semisync.replica.admin.AdminListener;
 import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.config.Settings;
+import io.semisync.sources.CommandLineClients;
 import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceServer;
 import io.semisync.sources.SourceServers;
@@ -18,19 +22,25 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
  * The README's first command: brings up a real local source, starts the replica with semisync, writes load
  * for a few seconds, and shows the source's own semisync counters before and after, the ACK latency inside
- * the replica, and what the relay log holds. Arguments: {@code [mysql|mariadb] [seconds] [clients]}.
+ * the replica, what the relay log holds, and the client command for the replica's admin endpoint with its answer to the
+ * MySQL manual's semisync check. Arguments: {@code [mysql|mariadb] [seconds] [clients]}.
  */
 public final class SemisyncDemo
 {
     private static final PrintStream OUT = System.out;
+    private static final String ADMIN_USER = "admin";
+    private static final String ADMIN_PASSWORD = "demo";
 
     private SemisyncDemo()
     {
@@ -51,6 +61,7 @@ public final class SemisyncDemo
             final CommitLoad load = new CommitLoad(source);
             OUT.println("== Starting semisync-replica, relay log in " + dataDirectory.toAbsolutePath());
             final Replica replica = Replica.start(config(source, dataDirectory));
+            final AdminListener admin = AdminListener.start(replica, Clock.systemDefaultZone()).orElseThrow();
             try
             {
                 awaitSemisync(source, replica);
@@ -68,13 +79,35 @@ public final class SemisyncDemo
                     after.yesTx() - before.yesTx(), after.noTx() - before.noTx());
                 OUT.println("== Replica: " + replica.status().summary());
                 replica.ackLatency().print(OUT);
+                showAdminEndpoint(flavor, admin.localAddress().getPort());
             }
             finally
             {
+                admin.close();
                 replica.close();
             }
             OUT.println("== What the relay log holds (semisync-replica dump --data-dir " + dataDirectory + " lists it all)");
             RelayLogSummary.read(dataDirectory, 8).print(OUT);
+        }
+    }
+
+    /** Prints the client command that logs in to the admin endpoint, and runs it as the MySQL manual's last check. */
+    private static void showAdminEndpoint(final Flavor flavor, final int port) throws IOException, InterruptedException
+    {
+        final List<String> command = new ArrayList<>(flavor == Flavor.MYSQL ? CommandLineClients.mysql() : CommandLineClients.mariadb());
+        command.addAll(List.of("-h", "127.0.0.1", "-P", Integer.toString(port), "-u", ADMIN_USER, "--password=" + ADMIN_PASSWORD));
+        if (flavor == Flavor.MYSQL)
+        {
+            command.add("--get-server-public-key");
+        }
+        OUT.println("== The replica's admin endpoint answers the " + (flavor == Flavor.MYSQL ? "mysql" : "mariadb") + " client (while the "
+            + "replica runs; semisync-replica run --admin-user ... keeps one open):");
+        OUT.println("   " + String.join(" ", command));
+        command.addAll(List.of("-e", "SHOW STATUS LIKE 'Rpl_semi_sync%'; SHOW VARIABLES LIKE 'rpl_semi_sync_replica_enabled'"));
+        final Process client = new ProcessBuilder(command).inheritIO().start();
+        if (client.waitFor() != 0)
+        {
+            throw new IllegalStateException("the client could not query the admin endpoint: " + String.join(" ", command));
         }
     }
 
@@ -88,7 +121,11 @@ public final class SemisyncDemo
             .set(Settings.TLS_MODE, TlsMode.VERIFY_IDENTITY)
             .set(Settings.TLS_CA, source.tls().ca())
             .set(Settings.SERVER_ID, source.serverId() + 100)
-            .set(Settings.DATA_DIR, dataDirectory);
+            .set(Settings.DATA_DIR, dataDirectory)
+            .set(Settings.ADMIN_USER, ADMIN_USER)
+            .set(Settings.ADMIN_PASSWORD_HASH, ServerUser.storedHash(source.flavor() == Flavor.MYSQL
+                ? AuthMethod.CACHING_SHA2_PASSWORD : AuthMethod.MYSQL_NATIVE_PASSWORD, ADMIN_PASSWORD))
+            .set(Settings.ADMIN_PORT, 0);
     }
 
     private static void awaitSemisync(final SourceServer source, final Replica replica) throws InterruptedException

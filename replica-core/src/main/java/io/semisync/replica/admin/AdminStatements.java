@@ -106,7 +106,7 @@ public final class AdminStatements implements SessionHandler, AutoCloseable
         }
         if (cursor.isWords("START") || cursor.isWords("STOP"))
         {
-            return startOrStop(session, cursor);
+            return startOrStop(cursor);
         }
         if (cursor.acceptWords("INSTALL", "PLUGIN"))
         {
@@ -213,7 +213,7 @@ public final class AdminStatements implements SessionHandler, AutoCloseable
         }
     }
 
-    private QueryResult startOrStop(final ServerSession session, final TokenCursor cursor)
+    private QueryResult startOrStop(final TokenCursor cursor)
     {
         final boolean start = "START".equals(cursor.acceptAnyWord("START", "STOP"));
         if (cursor.acceptAnyWord("REPLICA", "SLAVE") == null)
@@ -246,7 +246,6 @@ public final class AdminStatements implements SessionHandler, AutoCloseable
         }
         if (io)
         {
-            LOG.info("{} REPLICA by {}@{}", start ? "START" : "STOP", session.user(), session.clientHost());
             await(start ? replica.startReplication() : replica.stopReplication());
         }
         return OkResult.empty();

@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer>
     long heartbeatMillis;
 
     @Option(names = "--group-commit-wait-us", description = "How long a sync for an ACK waits for the rest of a MariaDB commit "
-        + "group after its latest read, in microseconds; 0 syncs at once (default: ${DEFAULT-VALUE}).", defaultValue = "100")
+        + "group after its latest read, in microseconds; 0 syncs at once (default: ${DEFAULT-VALUE}).", defaultValue = "0")
     long groupCommitWaitMicros;
 
     @Option(names = "--retention-max-age-hours", description = "Delete relay-log files older than this (default: keep).")

@@ -28,8 +28,11 @@ public final class ReplicaConfig
     /** First wait before reconnecting; it doubles up to {@link #DEFAULT_RECONNECT_MAX_BACKOFF}. */
     public static final Duration DEFAULT_RECONNECT_MIN_BACKOFF = Duration.ofMillis(100);
     public static final Duration DEFAULT_RECONNECT_MAX_BACKOFF = Duration.ofSeconds(5);
-    /** How long a sync for an ACK waits for the rest of a MariaDB commit group after its latest read. */
-    public static final Duration DEFAULT_GROUP_COMMIT_WAIT = Duration.ofNanos(100_000);
+    /**
+     * How long a sync for an ACK waits for the rest of a MariaDB commit group after its latest read: none by default,
+     * since a group's transactions arrive in one read nearly always (benchmarks/README.md, "Commit groups").
+     */
+    public static final Duration DEFAULT_GROUP_COMMIT_WAIT = Duration.ZERO;
     /** Unsynced bytes after which a sync nobody waits for (a catch-up's) starts in the background. */
     public static final long BULK_SYNC_BYTES = 16L << 20;
     /** How soon what no ACK waits for is synced after the read that appended it. */

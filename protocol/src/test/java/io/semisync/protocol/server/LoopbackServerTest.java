@@ -17,8 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.util.SelfSignedCertificate;
 import io.semisync.protocol.ServerErrorException;
 import io.semisync.protocol.auth.AuthenticationException;
 import io.semisync.protocol.client.ConnectionConfig;
@@ -39,9 +37,8 @@ class LoopbackServerTest
     @BeforeAll
     static void start() throws Exception
     {
-        final SelfSignedCertificate certificate = new SelfSignedCertificate("localhost");
         server = MySqlServer.start(new ServerSettings()
-            .tls(SslContextBuilder.forServer(certificate.key(), certificate.cert()).build())
+            .tls(TestCertificates.serverTls())
             .maxPacketBytes(32 * 1024 * 1024)
             .users(UserDirectory.of(
                 ServerUser.withPassword("native", AuthMethod.MYSQL_NATIVE_PASSWORD, "n-secret"),

@@ -108,7 +108,8 @@ class ServerLoginTest
 
             channel.writeInbound(Unpooled.wrappedBuffer(packet, 0, split));
             channel.runPendingTasks();
-            assertThat((Object)channel.readOutbound()).as("nothing before the whole packet, split at %d", split).isNull();
+            final Object early = channel.readOutbound();
+            assertThat(early).as("nothing before the whole packet, split at %d", split).isNull();
             channel.writeInbound(Unpooled.wrappedBuffer(packet, split, packet.length - split));
             channel.runPendingTasks();
 

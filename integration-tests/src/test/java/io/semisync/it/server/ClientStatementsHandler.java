@@ -27,9 +27,10 @@ import io.semisync.protocol.server.TextResultSet;
  */
 final class ClientStatementsHandler implements SessionHandler
 {
+    /** Text beyond ASCII, a BIGINT beyond 32 bits, NULL and decimals, as clients must show them. */
     static final TextResultSet ROWS = new TextResultSet(
-        List.of(ResultColumn.text("name"), ResultColumn.number("n"), new ResultColumn("d", ColumnKind.DECIMAL)),
-        List.of(List.of("alpha", "1", "1.50"), Arrays.asList("bêta", null, "-2.125")));
+        List.of(ResultColumn.text("label"), ResultColumn.number("big"), new ResultColumn("amount", ColumnKind.DECIMAL)),
+        List.of(List.of("alpha", "9000000000", "1.50"), Arrays.asList("ünïcødé ☃", null, "-2.125")));
 
     /** connector-j's first query selects system variables, each {@code @@name AS alias}. */
     private static final Pattern VARIABLE = Pattern.compile("@@(?:session\\.)?(\\w+) AS (\\w+)");

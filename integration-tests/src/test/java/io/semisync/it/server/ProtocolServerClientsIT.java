@@ -34,7 +34,7 @@ import io.semisync.sources.TlsFiles;
  */
 class ProtocolServerClientsIT
 {
-    private static final String MYSQL_ROWS = "alpha\t1\t1.50\nbêta\tNULL\t-2.125\n";
+    private static final String MYSQL_ROWS = "alpha\t9000000000\t1.50\nünïcødé ☃\tNULL\t-2.125\n";
 
     private static final ClientStatementsHandler HANDLER = new ClientStatementsHandler();
     private static MySqlServer server;
@@ -140,7 +140,7 @@ class ProtocolServerClientsIT
     @Test
     void connectorJOverTlsWithRsaAndWithNativePasswords() throws SQLException
     {
-        assertThat(jdbcRows("jdbc_tls", "sslMode=REQUIRED")).containsExactly("alpha|1|1.50", "bêta|null|-2.125");
+        assertThat(jdbcRows("jdbc_tls", "sslMode=REQUIRED")).containsExactly("alpha|9000000000|1.50", "ünïcødé ☃|null|-2.125");
         final List<String> onConnect = HANDLER.take();
         System.out.println("[statements] mysql-connector-j 9.7.0: " + onConnect);
         assertThat(onConnect.get(0)).startsWith("/* mysql-connector-j-9.7.0").contains("SELECT  @@session.auto_increment_increment AS");

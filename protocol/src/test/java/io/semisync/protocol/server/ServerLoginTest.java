@@ -241,6 +241,7 @@ class ServerLoginTest
         send(refused, 1, login(CLIENT_CAPABILITIES, "nat", NATIVE, nativeAnswer("n-pw", otherScramble), "nope"));
         assertThat(readHex(refused, 2)).isEqualTo("ff" + "1904" + "23" + Fixtures.ascii("42000") + Fixtures.ascii("Unknown database 'nope'"));
         assertThat(refused.isOpen()).isFalse();
+        assertFalse(refused.finish());
     }
 
     @Test
@@ -253,6 +254,7 @@ class ServerLoginTest
 
         assertThat(readHex(channel, 2)).isEqualTo("ff" + "1304" + "23" + Fixtures.ascii("08S01") + Fixtures.ascii("Bad handshake"));
         assertThat(channel.isOpen()).isFalse();
+        assertFalse(channel.finish());                                              // nothing escaped to the end of the pipeline
     }
 
     @Test
@@ -269,6 +271,8 @@ class ServerLoginTest
         send(sslRequest, 1, new SslRequest(CLIENT_CAPABILITIES, 1024, CharacterSets.UTF8MB4_GENERAL_CI));
         assertThat(readHex(sslRequest, 2)).endsWith(Fixtures.ascii("Bad handshake"));
         assertThat(sslRequest.isOpen()).isFalse();
+        assertFalse(shortLogin.finish());
+        assertFalse(sslRequest.finish());
     }
 
     @Test
@@ -281,6 +285,7 @@ class ServerLoginTest
 
         assertThat(readHex(channel, 2)).endsWith(Fixtures.ascii("Bad handshake"));
         assertThat(channel.isOpen()).isFalse();
+        assertFalse(channel.finish());
     }
 
     @Test
@@ -307,6 +312,7 @@ class ServerLoginTest
 
         assertThat(readHex(channel, 1)).endsWith(Fixtures.ascii("08S01") + Fixtures.ascii("Got packets out of order"));
         assertThat(channel.isOpen()).isFalse();
+        assertFalse(channel.finish());
     }
 
     @Test

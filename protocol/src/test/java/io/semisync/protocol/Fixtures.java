@@ -39,7 +39,7 @@ public final class Fixtures
     }
 
     /** Writes a message's payload into a new buffer. */
-    public static ByteBuf payloadOf(final ClientMessage message)
+    public static ByteBuf payloadOf(final WireMessage message)
     {
         final ByteBuf out = Unpooled.buffer(message.payloadLength());
         message.writePayload(out);

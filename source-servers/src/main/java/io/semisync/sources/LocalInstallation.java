@@ -42,6 +42,13 @@ final class LocalInstallation
         return mariadbd;
     }
 
+    Path mariadbClient()
+    {
+        final Path mariadb = Path.of("/usr/bin/mariadb");
+        require(Files.isExecutable(mariadb), "MariaDB client not found at " + mariadb);
+        return mariadb;
+    }
+
     Path mariadbInstallDb()
     {
         final Path installDb = Path.of("/usr/bin/mariadb-install-db");

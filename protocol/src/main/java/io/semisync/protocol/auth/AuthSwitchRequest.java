@@ -1,8 +1,10 @@
 package io.semisync.protocol.auth;
 
+import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.ByteBuf;
 import io.semisync.protocol.MalformedPacketException;
+import io.semisync.protocol.ServerMessage;
 import io.semisync.protocol.response.ResponseHeader;
 import io.semisync.protocol.wire.NulTerminated;
 
@@ -18,7 +20,7 @@ import io.semisync.protocol.wire.NulTerminated;
  * @param pluginName  the plugin to answer with
  * @param pluginData  the plugin data as sent; each plugin takes the nonce length it needs
  */
-public record AuthSwitchRequest(String pluginName, byte[] pluginData)
+public record AuthSwitchRequest(String pluginName, byte[] pluginData) implements ServerMessage
 {
     /** Reads an AuthSwitchRequest payload; the reader index moves to its end. */
     public static AuthSwitchRequest decode(final ByteBuf in)
@@ -32,5 +34,19 @@ public record AuthSwitchRequest(String pluginName, byte[] pluginData)
         final byte[] data = new byte[in.readableBytes()];
         in.readBytes(data);
         return new AuthSwitchRequest(pluginName, data);
+    }
+
+    @Override
+    public int payloadLength()
+    {
+        return 1 + pluginName.getBytes(StandardCharsets.UTF_8).length + 1 + pluginData.length;
+    }
+
+    @Override
+    public void writePayload(final ByteBuf out)
+    {
+        out.writeByte(ResponseHeader.EOF);
+        NulTerminated.write(out, pluginName.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(pluginData);
     }
 }

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 
 import javax.crypto.Cipher;
@@ -13,12 +15,14 @@ import javax.crypto.Cipher;
 /**
  * The password under the server's RSA key, for caching_sha2_password full authentication without TLS:
  * {@code RSA-OAEP(SHA-1, MGF1)((password + NUL) XOR scramble)}, the scramble repeated over the password.
+ * The client encrypts; the server decrypts and sends its public key as PEM to clients that ask.
  */
 public final class RsaPasswordEncryption
 {
     private static final String TRANSFORMATION = "RSA/ECB/OAEPWithSHA-1AndMGF1Padding";
     private static final String PUBLIC_KEY_BEGIN = "-----BEGIN PUBLIC KEY-----";
     private static final String PUBLIC_KEY_END = "-----END PUBLIC KEY-----";
+    private static final int PEM_LINE_LENGTH = 64;
 
     private RsaPasswordEncryption()
     {
@@ -40,6 +44,39 @@ public final class RsaPasswordEncryption
         {
             throw new AuthenticationException("cannot encrypt the password with the server's RSA public key: " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * The password a client encrypted with {@link #encrypt}: decrypted, XORed with the scramble, cut at the first
+     * NUL. Empty when the ciphertext does not decrypt under {@code key} (wrong key, wrong length, cleartext sent).
+     */
+    public static byte[] decrypt(final byte[] ciphertext, final byte[] scramble, final RSAPrivateKey key)
+    {
+        final byte[] masked;
+        try
+        {
+            final Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(Cipher.DECRYPT_MODE, key);
+            masked = cipher.doFinal(ciphertext);
+        }
+        catch (final GeneralSecurityException ex)
+        {
+            return new byte[0];
+        }
+        final byte[] clear = PasswordScrambles.xor(masked, scramble);
+        int length = 0;
+        while (length < clear.length && clear[length] != 0)
+        {
+            length++;
+        }
+        return Arrays.copyOf(clear, length);
+    }
+
+    /** {@code key} as a PEM {@code BEGIN PUBLIC KEY} block (X.509 SubjectPublicKeyInfo), as MySQL sends it. */
+    public static String toPem(final RSAPublicKey key)
+    {
+        final String base64 = Base64.getMimeEncoder(PEM_LINE_LENGTH, new byte[] {'\n'}).encodeToString(key.getEncoded());
+        return PUBLIC_KEY_BEGIN + "\n" + base64 + "\n" + PUBLIC_KEY_END + "\n";
     }
 
     /** Whether {@code text} looks like a PEM public key (what the server sends after a key request). */

@@ -5,12 +5,15 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
-/** The socket transport: epoll where the native library loads, NIO everywhere else. */
+/** The socket transport of clients and servers: epoll where the native library loads, NIO everywhere else. */
 public enum NettyTransport
 {
     EPOLL,
@@ -33,5 +36,11 @@ public enum NettyTransport
     public Class<? extends SocketChannel> channelType()
     {
         return this == EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
+    }
+
+    /** The listening socket channel class for this transport. */
+    public Class<? extends ServerSocketChannel> serverChannelType()
+    {
+        return this == EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 
@@ -12,6 +13,10 @@ import io.netty.handler.codec.ByteToMessageDecoder;
  * continued over several {@code 0xFFFFFF}-byte packets and passes each whole payload on as a {@link ByteBuf}
  * (the receiver releases it). A payload announced beyond the maximum fails with
  * {@link PacketTooLargeException} as soon as its header is read, before its bytes are buffered.
+ * <p>
+ * A server {@link #pause() pauses} the decoder while it answers a command: the next command is held back, and
+ * the socket not read, until {@link #resume()}, so a client that pipelines commands is served one at a time with
+ * each command's sequence starting afresh, as MySQL reads its socket.
  */
 public final class PacketDecoder extends ByteToMessageDecoder
 {
@@ -21,6 +26,9 @@ public final class PacketDecoder extends ByteToMessageDecoder
     private CompositeByteBuf continued;
     private long continuedLength;
     private boolean failed;
+    private ChannelHandlerContext ctx;
+    private boolean paused;
+    private boolean decoding;
 
     public PacketDecoder(final PacketSequence sequence, final int maxPayloadLength)
     {
@@ -33,11 +41,79 @@ public final class PacketDecoder extends ByteToMessageDecoder
     }
 
     @Override
+    public void handlerAdded(final ChannelHandlerContext ctx)
+    {
+        this.ctx = ctx;
+    }
+
+    /** Holds back every payload after the current one and stops reading the socket until {@link #resume()}. */
+    public void pause()
+    {
+        paused = true;
+        ctx.channel().config().setAutoRead(false);
+    }
+
+    /** Passes on the payloads held back, then reads the socket again. Call on the channel's event loop. */
+    public void resume()
+    {
+        if (!paused)
+        {
+            return;
+        }
+        paused = false;
+        if (!decoding && internalBuffer().isReadable())
+        {
+            try
+            {
+                channelRead(ctx, Unpooled.EMPTY_BUFFER);
+            }
+            catch (final Exception ex)
+            {
+                ctx.fireExceptionCaught(ex);
+            }
+        }
+        if (!paused)
+        {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void channelRead(final ChannelHandlerContext ctx, final Object msg) throws Exception
+    {
+        final boolean outermost = !decoding;
+        decoding = true;
+        try
+        {
+            super.channelRead(ctx, msg);
+        }
+        finally
+        {
+            decoding = !outermost;
+        }
+    }
+
+    @Override
+    public void channelReadComplete(final ChannelHandlerContext ctx) throws Exception
+    {
+        if (paused)
+        {
+            ctx.fireChannelReadComplete();
+            return;
+        }
+        super.channelReadComplete(ctx);
+    }
+
+    @Override
     protected void decode(final ChannelHandlerContext ctx, final ByteBuf in, final List<Object> out)
     {
         if (failed)
         {
             in.skipBytes(in.readableBytes());
+            return;
+        }
+        if (paused)
+        {
             return;
         }
         if (in.readableBytes() < PacketHeader.HEADER_LENGTH)

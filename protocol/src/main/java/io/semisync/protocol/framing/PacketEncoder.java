@@ -3,25 +3,25 @@ package io.semisync.protocol.framing;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
-import io.semisync.protocol.ClientMessage;
+import io.semisync.protocol.WireMessage;
 
 /**
- * Frames each {@link ClientMessage}: one exactly sized buffer with a header per chunk, the payload split
- * into {@code 0xFFFFFF}-byte packets and, for an exact multiple of that, ended by an empty packet.
+ * Frames each {@link WireMessage}, a client's or a server's: one exactly sized buffer with a header per chunk,
+ * the payload split into {@code 0xFFFFFF}-byte packets and, for an exact multiple of that, ended by an empty packet.
  * Sequence ids come from the connection's {@link PacketSequence}.
  */
-public final class PacketEncoder extends MessageToByteEncoder<ClientMessage>
+public final class PacketEncoder extends MessageToByteEncoder<WireMessage>
 {
     private final PacketSequence sequence;
 
     public PacketEncoder(final PacketSequence sequence)
     {
-        super(ClientMessage.class);
+        super(WireMessage.class);
         this.sequence = sequence;
     }
 
     @Override
-    protected ByteBuf allocateBuffer(final ChannelHandlerContext ctx, final ClientMessage msg, final boolean preferDirect)
+    protected ByteBuf allocateBuffer(final ChannelHandlerContext ctx, final WireMessage msg, final boolean preferDirect)
     {
         final long framedLength = PacketHeader.framedLength(msg.payloadLength());
         if (framedLength > Integer.MAX_VALUE)
@@ -32,7 +32,7 @@ public final class PacketEncoder extends MessageToByteEncoder<ClientMessage>
     }
 
     @Override
-    protected void encode(final ChannelHandlerContext ctx, final ClientMessage msg, final ByteBuf out)
+    protected void encode(final ChannelHandlerContext ctx, final WireMessage msg, final ByteBuf out)
     {
         if (msg.startsSequence())
         {
@@ -67,7 +67,7 @@ public final class PacketEncoder extends MessageToByteEncoder<ClientMessage>
         }
     }
 
-    private static void checkWritten(final ClientMessage msg, final int written)
+    private static void checkWritten(final WireMessage msg, final int written)
     {
         if (written != msg.payloadLength())
         {

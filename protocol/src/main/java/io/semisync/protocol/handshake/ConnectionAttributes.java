@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.netty.buffer.ByteBuf;
+import io.semisync.protocol.MalformedPacketException;
 import io.semisync.protocol.wire.LengthEncoding;
 
 /**
@@ -55,6 +56,28 @@ public final class ConnectionAttributes
     /** Exactly these attributes, in this order. */
     public static ConnectionAttributes of(final Map<String, String> attributes)
     {
+        return new ConnectionAttributes(attributes);
+    }
+
+    /**
+     * Reads attributes as a client sends them; the reader index moves past them.
+     *
+     * @throws MalformedPacketException when a length points past the announced total or the packet
+     */
+    public static ConnectionAttributes decode(final ByteBuf in)
+    {
+        final int length = LengthEncoding.readLength(in);
+        final ByteBuf pairs = in.readSlice(length);
+        final Map<String, String> attributes = new LinkedHashMap<>();
+        while (pairs.isReadable())
+        {
+            final String key = LengthEncoding.readString(pairs);
+            if (!pairs.isReadable())
+            {
+                throw new MalformedPacketException("connection attribute '" + key + "' has no value");
+            }
+            attributes.put(key, LengthEncoding.readString(pairs));
+        }
         return new ConnectionAttributes(attributes);
     }
 

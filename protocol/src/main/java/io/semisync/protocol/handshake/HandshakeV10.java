@@ -1,11 +1,14 @@
 package io.semisync.protocol.handshake;
 
+import java.nio.charset.StandardCharsets;
+
 import io.netty.buffer.ByteBuf;
 import io.semisync.protocol.MalformedPacketException;
+import io.semisync.protocol.ServerMessage;
 import io.semisync.protocol.wire.NulTerminated;
 
 /**
- * The server's greeting, protocol version 10.
+ * The server's greeting, protocol version 10; decoded by the client, encoded by the server.
  *
  * <pre>
  * u8       protocol version (10)
@@ -43,7 +46,7 @@ public record HandshakeV10(
     int characterSet,
     int statusFlags,
     String authPluginName,
-    ServerFlavor flavor)
+    ServerFlavor flavor) implements ServerMessage
 {
     /** The only protocol version this client speaks. */
     public static final int PROTOCOL_VERSION = 10;
@@ -53,6 +56,16 @@ public record HandshakeV10(
     private static final int SCRAMBLE_FIRST_PART_LENGTH = 8;
     private static final int MIN_SCRAMBLE_SECOND_PART_LENGTH = 13;
     private static final int RESERVED_FILLER_LENGTH = 6;
+    /** Bytes between the version's NUL and the scramble's second part. */
+    private static final int FIXED_FIELDS_LENGTH = 4 + SCRAMBLE_FIRST_PART_LENGTH + 1 + 2 + 1 + 2 + 2 + 1 + RESERVED_FILLER_LENGTH + 4;
+
+    public HandshakeV10
+    {
+        if (scramble.length < SCRAMBLE_FIRST_PART_LENGTH)
+        {
+            throw new IllegalArgumentException("scramble needs at least " + SCRAMBLE_FIRST_PART_LENGTH + " bytes but has " + scramble.length);
+        }
+    }
 
     /** Reads a greeting payload; the buffer's reader index moves past it. */
     public static HandshakeV10 decode(final ByteBuf in)
@@ -124,5 +137,47 @@ public record HandshakeV10(
         {
             throw new MalformedPacketException("handshake truncated: needs " + length + " more bytes, " + in.readableBytes() + " remain");
         }
+    }
+
+    @Override
+    public int payloadLength()
+    {
+        return 1 + wireVersion().length + 1 + FIXED_FIELDS_LENGTH + secondPartLength() + authPluginName.getBytes(StandardCharsets.UTF_8).length + 1;
+    }
+
+    /**
+     * Writes the greeting: the scramble's second part ends with a NUL and fills at least 13 bytes; the
+     * scramble length byte counts that NUL; capabilities 32-63 go in the last reserved bytes (0 for MySQL).
+     */
+    @Override
+    public void writePayload(final ByteBuf out)
+    {
+        out.writeByte(protocolVersion);
+        NulTerminated.write(out, wireVersion());
+        out.writeIntLE((int)connectionId);
+        out.writeBytes(scramble, 0, SCRAMBLE_FIRST_PART_LENGTH);
+        out.writeByte(0);
+        out.writeShortLE((int)capabilities);
+        out.writeByte(characterSet);
+        out.writeShortLE(statusFlags);
+        out.writeShortLE((int)(capabilities >>> 16));
+        out.writeByte(scramble.length + 1);
+        out.writeZero(RESERVED_FILLER_LENGTH);
+        out.writeIntLE((int)(capabilities >>> 32));
+        final int secondPart = scramble.length - SCRAMBLE_FIRST_PART_LENGTH;
+        out.writeBytes(scramble, SCRAMBLE_FIRST_PART_LENGTH, secondPart);
+        out.writeZero(secondPartLength() - secondPart);
+        NulTerminated.write(out, authPluginName.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private byte[] wireVersion()
+    {
+        final String version = flavor == ServerFlavor.MARIADB ? MARIADB_VERSION_PREFIX + serverVersion : serverVersion;
+        return version.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private int secondPartLength()
+    {
+        return Math.max(MIN_SCRAMBLE_SECOND_PART_LENGTH, scramble.length - SCRAMBLE_FIRST_PART_LENGTH + 1);
     }
 }

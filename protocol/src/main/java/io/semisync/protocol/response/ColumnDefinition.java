@@ -1,7 +1,10 @@
 package io.semisync.protocol.response;
 
+import java.nio.charset.StandardCharsets;
+
 import io.netty.buffer.ByteBuf;
 import io.semisync.protocol.MalformedPacketException;
+import io.semisync.protocol.ServerMessage;
 import io.semisync.protocol.wire.LengthEncoding;
 
 /**
@@ -44,10 +47,14 @@ public record ColumnDefinition(
     long columnLength,
     int type,
     int flags,
-    int decimals)
+    int decimals) implements ServerMessage
 {
     /** Bytes of the fixed-length part after the strings, as announced by its length prefix. */
     public static final int FIXED_FIELDS_LENGTH = 0x0C;
+    /** The catalog, always "def". */
+    public static final String CATALOG = "def";
+
+    private static final int FILLER_LENGTH = 2;
 
     /** Reads a column definition payload; the reader index moves to its end. */
     public static ColumnDefinition decode(final ByteBuf in)
@@ -71,5 +78,32 @@ public record ColumnDefinition(
         final int decimals = in.readUnsignedByte();
         in.skipBytes(in.readableBytes());
         return new ColumnDefinition(schema, table, originalTable, name, originalName, characterSet, columnLength, type, flags, decimals);
+    }
+
+    @Override
+    public int payloadLength()
+    {
+        int length = 0;
+        for (final String text : new String[] {CATALOG, schema, table, originalTable, name, originalName})
+        {
+            length += LengthEncoding.stringLength(text.getBytes(StandardCharsets.UTF_8).length);
+        }
+        return length + LengthEncoding.integerLength(FIXED_FIELDS_LENGTH) + FIXED_FIELDS_LENGTH;
+    }
+
+    @Override
+    public void writePayload(final ByteBuf out)
+    {
+        for (final String text : new String[] {CATALOG, schema, table, originalTable, name, originalName})
+        {
+            LengthEncoding.writeBytes(out, text.getBytes(StandardCharsets.UTF_8));
+        }
+        LengthEncoding.writeInteger(out, FIXED_FIELDS_LENGTH);
+        out.writeShortLE(characterSet);
+        out.writeIntLE((int)columnLength);
+        out.writeByte(type);
+        out.writeShortLE(flags);
+        out.writeByte(decimals);
+        out.writeZero(FILLER_LENGTH);
     }
 }

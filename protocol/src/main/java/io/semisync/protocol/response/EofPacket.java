@@ -2,9 +2,10 @@ package io.semisync.protocol.response;
 
 import io.netty.buffer.ByteBuf;
 import io.semisync.protocol.MalformedPacketException;
+import io.semisync.protocol.ServerMessage;
 
 /**
- * Flyweight over a classic EOF packet payload (without CLIENT_DEPRECATE_EOF).
+ * Flyweight over a classic EOF packet payload (without CLIENT_DEPRECATE_EOF); {@link #of} builds one to send.
  *
  * <pre>
  * u8    0xFE
@@ -41,5 +42,28 @@ public final class EofPacket
     public int statusFlags()
     {
         return buffer.getUnsignedShortLE(offset + STATUS_OFFSET);
+    }
+
+    /** An EOF packet to send. */
+    public static ServerMessage of(final int warnings, final int statusFlags)
+    {
+        return new Encoded(warnings, statusFlags);
+    }
+
+    private record Encoded(int warnings, int statusFlags) implements ServerMessage
+    {
+        @Override
+        public int payloadLength()
+        {
+            return LENGTH;
+        }
+
+        @Override
+        public void writePayload(final ByteBuf out)
+        {
+            out.writeByte(ResponseHeader.EOF);
+            out.writeShortLE(warnings);
+            out.writeShortLE(statusFlags);
+        }
     }
 }

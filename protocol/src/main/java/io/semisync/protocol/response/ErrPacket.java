@@ -5,9 +5,10 @@ import java.nio.charset.StandardCharsets;
 import io.netty.buffer.ByteBuf;
 import io.semisync.protocol.MalformedPacketException;
 import io.semisync.protocol.ServerErrorException;
+import io.semisync.protocol.ServerMessage;
 
 /**
- * Flyweight over an ERR packet payload.
+ * Flyweight over an ERR packet payload; {@link #of} builds one to send.
  *
  * <pre>
  * u8        0xFF
@@ -81,5 +82,40 @@ public final class ErrPacket
     public static ServerErrorException toException(final ByteBuf payload)
     {
         return new ErrPacket().wrap(payload, payload.readerIndex(), payload.readableBytes()).toException();
+    }
+
+    /**
+     * An ERR packet to send. {@code sqlState} {@code null} leaves out the marker and state, as a server must before
+     * it knows the client speaks CLIENT_PROTOCOL_41.
+     */
+    public static ServerMessage of(final int errorCode, final String sqlState, final String message)
+    {
+        if (sqlState != null && sqlState.length() != SQL_STATE_LENGTH)
+        {
+            throw new IllegalArgumentException("SQL state must have " + SQL_STATE_LENGTH + " characters: " + sqlState);
+        }
+        return new Encoded(errorCode, sqlState, message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private record Encoded(int errorCode, String sqlState, byte[] message) implements ServerMessage
+    {
+        @Override
+        public int payloadLength()
+        {
+            return (sqlState == null ? MESSAGE_OFFSET_WITHOUT_STATE : MESSAGE_OFFSET_WITH_STATE) + message.length;
+        }
+
+        @Override
+        public void writePayload(final ByteBuf out)
+        {
+            out.writeByte(ResponseHeader.ERR);
+            out.writeShortLE(errorCode);
+            if (sqlState != null)
+            {
+                out.writeByte(SQL_STATE_MARKER);
+                out.writeCharSequence(sqlState, StandardCharsets.US_ASCII);
+            }
+            out.writeBytes(message);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.ByteBuf;
 import io.semisync.protocol.MalformedPacketException;
+import io.semisync.protocol.ServerMessage;
 import io.semisync.protocol.wire.LengthEncoding;
 
 /**
@@ -24,7 +25,7 @@ import io.semisync.protocol.wire.LengthEncoding;
  * @param warnings      number of warnings
  * @param info          the server's info text, often empty
  */
-public record OkPacket(long affectedRows, long lastInsertId, int statusFlags, int warnings, String info)
+public record OkPacket(long affectedRows, long lastInsertId, int statusFlags, int warnings, String info) implements ServerMessage
 {
     private static final int STATUS_AND_WARNINGS_LENGTH = 4;
 
@@ -46,5 +47,49 @@ public record OkPacket(long affectedRows, long lastInsertId, int statusFlags, in
         final int warnings = in.readUnsignedShortLE();
         final String info = in.readCharSequence(in.readableBytes(), StandardCharsets.UTF_8).toString();
         return new OkPacket(affectedRows, lastInsertId, statusFlags, warnings, info);
+    }
+
+    /** This OK with header 0xFE: how a result set (or an EOF-style answer) ends under CLIENT_DEPRECATE_EOF. */
+    public ServerMessage asResultSetEnd()
+    {
+        return new WithHeader(this, ResponseHeader.EOF);
+    }
+
+    @Override
+    public int payloadLength()
+    {
+        return 1 + LengthEncoding.integerLength(affectedRows) + LengthEncoding.integerLength(lastInsertId) + STATUS_AND_WARNINGS_LENGTH +
+            info.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    @Override
+    public void writePayload(final ByteBuf out)
+    {
+        write(out, ResponseHeader.OK);
+    }
+
+    private void write(final ByteBuf out, final int header)
+    {
+        out.writeByte(header);
+        LengthEncoding.writeInteger(out, affectedRows);
+        LengthEncoding.writeInteger(out, lastInsertId);
+        out.writeShortLE(statusFlags);
+        out.writeShortLE(warnings);
+        out.writeCharSequence(info, StandardCharsets.UTF_8);
+    }
+
+    private record WithHeader(OkPacket ok, int header) implements ServerMessage
+    {
+        @Override
+        public int payloadLength()
+        {
+            return ok.payloadLength();
+        }
+
+        @Override
+        public void writePayload(final ByteBuf out)
+        {
+            ok.write(out, header);
+        }
     }
 }

@@ -15,24 +15,31 @@ public final class NulTerminated
     /** Reads up to the next NUL (consumed, not returned) as UTF-8; fails if there is none. */
     public static String readString(final ByteBuf in, final String field)
     {
+        return new String(readBytes(in, field), StandardCharsets.UTF_8);
+    }
+
+    /** Reads up to the next NUL (consumed, not returned); fails naming {@code field} if there is none. */
+    public static byte[] readBytes(final ByteBuf in, final String field)
+    {
         final int end = in.indexOf(in.readerIndex(), in.writerIndex(), (byte)0);
         if (end < 0)
         {
             throw new MalformedPacketException(field + " is not terminated by NUL");
         }
-        final String value = in.toString(in.readerIndex(), end - in.readerIndex(), StandardCharsets.UTF_8);
-        in.readerIndex(end + 1);
-        return value;
+        return readUpTo(in, end, end + 1);
     }
 
-    /** Reads up to the next NUL, or to the end when there is none (servers differ on the last field). */
+    /** Reads up to the next NUL, or to the end when there is none (servers differ on the last field), as UTF-8. */
     public static String readStringOrRest(final ByteBuf in)
     {
+        return new String(readBytesOrRest(in), StandardCharsets.UTF_8);
+    }
+
+    /** Reads up to the next NUL, or to the end when there is none (peers differ on the last field). */
+    public static byte[] readBytesOrRest(final ByteBuf in)
+    {
         final int end = in.indexOf(in.readerIndex(), in.writerIndex(), (byte)0);
-        final int stop = end < 0 ? in.writerIndex() : end;
-        final String value = in.toString(in.readerIndex(), stop - in.readerIndex(), StandardCharsets.UTF_8);
-        in.readerIndex(end < 0 ? stop : stop + 1);
-        return value;
+        return end < 0 ? readUpTo(in, in.writerIndex(), in.writerIndex()) : readUpTo(in, end, end + 1);
     }
 
     /** Writes {@code value} and a NUL. */
@@ -40,5 +47,13 @@ public final class NulTerminated
     {
         out.writeBytes(value);
         out.writeByte(0);
+    }
+
+    private static byte[] readUpTo(final ByteBuf in, final int end, final int next)
+    {
+        final byte[] value = new byte[end - in.readerIndex()];
+        in.readBytes(value);
+        in.readerIndex(next);
+        return value;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -195,5 +196,55 @@ class PasswordPluginsTest
         return "-----BEGIN PUBLIC KEY-----\n" +
             Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded()) +
             "\n-----END PUBLIC KEY-----\n";
+    }
+
+    @Test
+    void serverChecksTheScramblesTheClientPluginsCompute()
+    {
+        final byte[] password = PASSWORD.getBytes(StandardCharsets.UTF_8);
+        final byte[] nativeAnswer = MySqlNativePasswordPlugin.INSTANCE.initialResponse(context(false, false, null));
+        final byte[] sha2Answer = CachingSha2PasswordPlugin.INSTANCE.initialResponse(context(false, false, null));
+        final byte[] otherScramble = Fixtures.bytes("1112131415161718191a1b1c1d1e1f2021222324");
+
+        assertThat(PasswordHashes.nativeScrambleMatches(SCRAMBLE, nativeAnswer, PasswordHashes.nativeDoubleHash(password))).isTrue();
+        assertThat(PasswordHashes.nativeScrambleMatches(otherScramble, nativeAnswer, PasswordHashes.nativeDoubleHash(password))).isFalse();
+        assertThat(PasswordHashes.nativeScrambleMatches(SCRAMBLE, new byte[19], PasswordHashes.nativeDoubleHash(password))).isFalse();
+        assertThat(PasswordHashes.sha2ScrambleMatches(SCRAMBLE, sha2Answer, PasswordHashes.sha2DoubleHash(password))).isTrue();
+        assertThat(PasswordHashes.sha2ScrambleMatches(SCRAMBLE, sha2Answer, PasswordHashes.sha2DoubleHash("other".getBytes(StandardCharsets.UTF_8))))
+            .isFalse();
+        assertThat(PasswordHashes.sha2PasswordMatches(password, PasswordHashes.sha2DoubleHash(password))).isTrue();
+        assertThat(PasswordHashes.sha2PasswordMatches("x".getBytes(StandardCharsets.UTF_8), PasswordHashes.sha2DoubleHash(password))).isFalse();
+    }
+
+    @Test
+    void nativeDoubleHashIsWhatMySqlStores()
+    {
+        // MySQL 5.7: SELECT PASSWORD('password') = *2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19
+        assertThat(HexFormat.of().withUpperCase().formatHex(PasswordHashes.nativeDoubleHash("password".getBytes(StandardCharsets.UTF_8))))
+            .isEqualTo("2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19");
+    }
+
+    @Test
+    void serverDecryptsWhatTheClientEncryptsAndPublishesAParsablePem()
+    {
+        final RSAPublicKey publicKey = RsaPasswordEncryption.parsePublicKey(RsaPasswordEncryption.toPem((RSAPublicKey)keyPair.getPublic()));
+        final byte[] ciphertext = RsaPasswordEncryption.encrypt(PASSWORD, SCRAMBLE, publicKey);
+
+        assertThat(new String(RsaPasswordEncryption.decrypt(ciphertext, SCRAMBLE, (RSAPrivateKey)keyPair.getPrivate()),
+            StandardCharsets.UTF_8)).isEqualTo(PASSWORD);
+        assertThat(RsaPasswordEncryption.toPem(publicKey)).startsWith("-----BEGIN PUBLIC KEY-----\n").endsWith("-----END PUBLIC KEY-----\n");
+        assertThat(RsaPasswordEncryption.decrypt(PASSWORD.getBytes(StandardCharsets.UTF_8), SCRAMBLE,
+            (RSAPrivateKey)keyPair.getPrivate())).isEmpty();
+    }
+
+    @Test
+    void encodesAuthSwitchRequestAndAuthMoreData()
+    {
+        final AuthSwitchRequest request = new AuthSwitchRequest("mysql_native_password", Fixtures.bytes("0102", "00"));
+
+        assertThat(Fixtures.hexOf(Fixtures.payloadOf(request))).isEqualTo(
+            "fe" + Fixtures.ascii("mysql_native_password") + "00" + "010200");     // header, plugin, NUL, data as given
+        assertThat(AuthSwitchRequest.decode(Fixtures.payloadOf(request)).pluginName()).isEqualTo("mysql_native_password");
+        assertThat(Fixtures.hexOf(Fixtures.payloadOf(AuthMoreData.status(AuthMoreData.FAST_AUTH_SUCCESS)))).isEqualTo("0103");
     }
 }

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import io.semisync.protocol.Fixtures;
@@ -132,6 +137,66 @@ class PacketDecoderTest
 
         assertFalse(channel.finish());
         assertThat(first.refCnt()).isZero();
+    }
+
+    @Test
+    void pausedDecoderHoldsBackPipelinedPayloadsUntilResumed()
+    {
+        final PacketDecoder decoder = new PacketDecoder(new PacketSequence(), MAX);
+        final List<String> seen = new ArrayList<>();
+        final EmbeddedChannel channel = pausingOnEachPayload(decoder, seen, false);
+
+        channel.writeInbound(Fixtures.buffer(
+            "01 00 00", "00", "aa",         // first command, sequence 0
+            "01 00 00", "01", "bb",         // second, pipelined
+            "01 00 00", "02"));             // third, its payload not yet arrived
+
+        assertThat(seen).containsExactly("aa");
+        assertThat(channel.config().isAutoRead()).isFalse();
+
+        decoder.resume();
+        assertThat(seen).containsExactly("aa", "bb");
+        assertThat(channel.config().isAutoRead()).isFalse();
+
+        decoder.resume();
+        assertThat(channel.config().isAutoRead()).isTrue();
+        channel.writeInbound(Fixtures.buffer("cc"));
+        assertThat(seen).containsExactly("aa", "bb", "cc");
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void resumeWhileDeliveringContinuesTheSameRead()
+    {
+        final PacketDecoder decoder = new PacketDecoder(new PacketSequence(), MAX);
+        final List<String> seen = new ArrayList<>();
+        final EmbeddedChannel channel = pausingOnEachPayload(decoder, seen, true);
+
+        channel.writeInbound(Fixtures.buffer("01 00 00", "00", "aa", "01 00 00", "01", "bb"));
+
+        assertThat(seen).containsExactly("aa", "bb");
+        assertThat(channel.config().isAutoRead()).isTrue();
+        assertFalse(channel.finish());
+    }
+
+    /** A channel whose handler records each payload and pauses the decoder, as a server does while it answers, and resumes at once if asked. */
+    private static EmbeddedChannel pausingOnEachPayload(final PacketDecoder decoder, final List<String> seen, final boolean answerAtOnce)
+    {
+        return new EmbeddedChannel(decoder, new ChannelInboundHandlerAdapter()
+        {
+            @Override
+            public void channelRead(final ChannelHandlerContext ctx, final Object msg)
+            {
+                final ByteBuf payload = (ByteBuf)msg;
+                seen.add(Fixtures.hexOf(payload));
+                payload.release();
+                decoder.pause();
+                if (answerAtOnce)
+                {
+                    decoder.resume();
+                }
+            }
+        });
     }
 
     private static void assertPayload(final EmbeddedChannel channel, final String hex)

@@ -83,4 +83,25 @@ public class HandshakeV10Test
             .isInstanceOf(MalformedPacketException.class)
             .hasMessageContaining("truncated");
     }
+
+    @Test
+    void encodesMySqlGreetingByteForByte()
+    {
+        final HandshakeV10 greeting = HandshakeV10.decode(Fixtures.buffer(MYSQL_GREETING));
+
+        assertThat(Fixtures.hexOf(Fixtures.payloadOf(greeting))).isEqualTo(Fixtures.hexOf(Fixtures.buffer(MYSQL_GREETING)));
+        assertThat(greeting.payloadLength()).isEqualTo(Fixtures.bytes(MYSQL_GREETING).length);
+    }
+
+    @Test
+    void encodesMariaDbGreetingWithPrefixAndExtendedCapabilities()
+    {
+        final HandshakeV10 greeting = HandshakeV10.decode(Fixtures.buffer(MARIADB_GREETING));
+
+        final HandshakeV10 decodedAgain = HandshakeV10.decode(Fixtures.payloadOf(greeting));
+
+        assertThat(decodedAgain.serverVersion()).isEqualTo("10.11.19-MariaDB");
+        assertThat(decodedAgain.capabilities()).isEqualTo(greeting.capabilities());
+        assertThat(decodedAgain.scramble()).isEqualTo(greeting.scramble());
+    }
 }

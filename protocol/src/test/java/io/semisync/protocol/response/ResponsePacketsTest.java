@@ -3,6 +3,8 @@ package io.semisync.protocol.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 
 import io.netty.buffer.ByteBuf;
@@ -120,5 +122,87 @@ class ResponsePacketsTest
         assertThat(ResponseHeader.isResultSetEnd(Fixtures.buffer("fe 00 00 02 00 00 00"), true)).isTrue();
         assertThat(ResponseHeader.isResultSetEnd(Fixtures.buffer("fe 00 00 00 01 00 00 00 00 61"), false)).isFalse();
         assertThat(ResponseHeader.isResultSetEnd(Fixtures.buffer("01 61"), true)).isFalse();
+    }
+
+    @Test
+    void encodesOkPacketAndItsResultSetEndForm()
+    {
+        final OkPacket ok = new OkPacket(300, 0, ServerStatus.SERVER_STATUS_AUTOCOMMIT, 0, "Rows matched: 1");
+
+        assertThat(Fixtures.hexOf(Fixtures.payloadOf(ok))).isEqualTo(hex(
+            "00",                                   // OK header
+            "fc 2c 01",                             // affected rows 300
+            "00",                                   // last insert id 0
+            "02 00",                                // status: autocommit
+            "00 00",                                // no warnings
+            Fixtures.ascii("Rows matched: 1")));    // info, to the end
+        assertThat(Fixtures.hexOf(Fixtures.payloadOf(ok.asResultSetEnd()))).startsWith("fe" + "fc2c01");
+        assertThat(OkPacket.decode(Fixtures.payloadOf(ok.asResultSetEnd()))).isEqualTo(ok);
+        assertThat(ok.payloadLength()).isEqualTo(1 + 3 + 1 + 4 + 15);
+    }
+
+    @Test
+    void encodesErrPacketWithAndWithoutSqlState()
+    {
+        assertThat(Fixtures.hexOf(Fixtures.payloadOf(ErrPacket.of(1047, "08S01", "Unknown command")))).isEqualTo(hex(
+            "ff",                                   // ERR header
+            "17 04",                                // error 1047
+            "23",                                   // '#' marker
+            Fixtures.ascii("08S01"),                // SQL state
+            Fixtures.ascii("Unknown command")));    // message
+        assertThat(Fixtures.hexOf(Fixtures.payloadOf(ErrPacket.of(1043, null, "Bad handshake"))))
+            .isEqualTo(hex("ff", "13 04", Fixtures.ascii("Bad handshake")));
+        assertThatThrownBy(() -> ErrPacket.of(1, "123", "x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void encodesEofPacket()
+    {
+        assertThat(Fixtures.hexOf(Fixtures.payloadOf(EofPacket.of(1, ServerStatus.SERVER_STATUS_AUTOCOMMIT))))
+            .isEqualTo(hex("fe", "01 00", "02 00"));                 // header, 1 warning, autocommit
+    }
+
+    @Test
+    void encodesColumnDefinition()
+    {
+        final ColumnDefinition column = new ColumnDefinition("", "", "", "n", "", 63, 21, ColumnTypes.LONGLONG,
+            ColumnTypes.BINARY_FLAG | ColumnTypes.NUM_FLAG, 0);
+
+        final ByteBuf payload = Fixtures.payloadOf(column);
+
+        assertThat(Fixtures.hexOf(payload)).isEqualTo(hex(
+            "03", Fixtures.ascii("def"),    // catalog
+            "00",                           // schema
+            "00",                           // table
+            "00",                           // original table
+            "01", Fixtures.ascii("n"),      // name
+            "00",                           // original name
+            "0c",                           // length of the fixed fields
+            "3f 00",                        // collation 63, binary
+            "15 00 00 00",                  // column length 21
+            "08",                           // LONGLONG
+            "80 80",                        // BINARY_FLAG | NUM_FLAG
+            "00",                           // decimals
+            "00 00"));                      // filler
+        assertThat(ColumnDefinition.decode(payload)).isEqualTo(column);
+    }
+
+    @Test
+    void encodesTextRowWithNullAndColumnCount()
+    {
+        final Row row = Row.text(Arrays.asList("ab", null, ""));
+
+        assertThat(Fixtures.hexOf(Fixtures.payloadOf(row))).isEqualTo(hex(
+            "02", Fixtures.ascii("ab"),     // "ab"
+            "fb",                           // NULL
+            "00"));                         // ""
+        assertThat(Row.decode(Fixtures.payloadOf(row), 3).isNull(1)).isTrue();
+        assertThat(Fixtures.hexOf(Fixtures.payloadOf(new ColumnCount(3)))).isEqualTo("03");
+        assertThat(Fixtures.hexOf(Fixtures.payloadOf(new ColumnCount(300)))).isEqualTo("fc2c01");
+    }
+
+    private static String hex(final String... fragments)
+    {
+        return String.join("", fragments).replace(" ", "");
     }
 }

@@ -13,6 +13,24 @@ public record TlsFiles(Path ca, Path clientCertificate, Path clientKey, Path unr
     /** File names of the servers' own certificate and key, beside the CA. */
     static final List<String> SERVER_FILES = List.of("ca.pem", "server-cert.pem", "server-key.pem");
 
+    /** The files {@code scripts/provision-sources.sh} installed, for servers of our own (the replica's endpoints in tests). */
+    public static TlsFiles provisioned()
+    {
+        return LocalInstallation.fromEnvironment().tls();
+    }
+
+    /** The certificate the test servers present, signed by {@link #ca()}. */
+    public Path serverCertificate()
+    {
+        return ca().resolveSibling(SERVER_FILES.get(1));
+    }
+
+    /** The PKCS#8 key of {@link #serverCertificate()}. */
+    public Path serverKey()
+    {
+        return ca().resolveSibling(SERVER_FILES.get(2));
+    }
+
     /** The files as {@code scripts/provision-sources.sh} writes them to {@code dir}. */
     public static TlsFiles in(final Path dir)
     {

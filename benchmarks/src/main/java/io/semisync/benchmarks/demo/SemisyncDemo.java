@@ -13,7 +13,7 @@ import io.semisync.replica.SemisyncMode;
 import io.semisync.replica.admin.AdminListener;
 import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.config.Settings;
-import io.semisync.sources.CommandLineClients;
+import io.semisync.sources.ClientPrograms;
 import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceServer;
 import io.semisync.sources.SourceServers;
@@ -94,8 +94,8 @@ public final class SemisyncDemo
     /** Prints the client command that logs in to the admin endpoint, and runs it as the MySQL manual's last check. */
     private static void showAdminEndpoint(final Flavor flavor, final int port) throws IOException, InterruptedException
     {
-        final List<String> command = new ArrayList<>(flavor == Flavor.MYSQL ? CommandLineClients.mysql() : CommandLineClients.mariadb());
-        command.addAll(List.of("-h", "127.0.0.1", "-P", Integer.toString(port), "-u", ADMIN_USER, "--password=" + ADMIN_PASSWORD));
+        final String[] login = {"-h", "127.0.0.1", "-P", Integer.toString(port), "-u", ADMIN_USER, "--password=" + ADMIN_PASSWORD};
+        final List<String> command = new ArrayList<>(flavor == Flavor.MYSQL ? ClientPrograms.mysql(login) : ClientPrograms.mariadb(login));
         if (flavor == Flavor.MYSQL)
         {
             command.add("--get-server-public-key");

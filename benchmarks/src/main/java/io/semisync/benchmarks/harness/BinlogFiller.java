@@ -11,6 +11,8 @@ import java.util.StringJoiner;
  */
 final class BinlogFiller
 {
+    /** How long the binlog must stay unchanged to count as settled. */
+    private static final long SETTLE_MILLIS = 1_000;
     /** Payload bytes per row; with the 8-byte key a row is 1 KiB. */
     static final int PAYLOAD_BYTES = 1016;
     private static final int SEED_ROWS = 16_384;
@@ -46,6 +48,33 @@ final class BinlogFiller
             source.execute("INSERT INTO " + DATABASE + ".rows (payload) SELECT payload FROM " + DATABASE + ".seed");
             binlogs = SourceBinlogs.of(source);
         }
-        return binlogs;
+        return settled(source, binlogs);
+    }
+
+    /**
+     * The binlogs once the source has stopped writing to them: MariaDB adds a BINLOG_CHECKPOINT to the newest file a
+     * moment after a rotation, from a thread of its own.
+     */
+    private static SourceBinlogs settled(final SourceServer source, final SourceBinlogs written)
+    {
+        SourceBinlogs before = written;
+        while (true)
+        {
+            try
+            {
+                Thread.sleep(SETTLE_MILLIS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the source's binlog to settle", ex);
+            }
+            final SourceBinlogs now = SourceBinlogs.of(source);
+            if (now.equals(before))
+            {
+                return now;
+            }
+            before = now;
+        }
     }
 }

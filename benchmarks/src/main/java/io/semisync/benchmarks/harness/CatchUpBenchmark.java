@@ -7,6 +7,7 @@ import io.semisync.sources.SourceServers;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Locale;
@@ -62,6 +63,28 @@ public final class CatchUpBenchmark
         }
     }
 
+    /** Writes back what the filler or the previous turn left dirty, so that no turn pays for another's writes. */
+    private static void flushPageCache()
+    {
+        try
+        {
+            final Process sync = new ProcessBuilder("sync").inheritIO().start();
+            if (sync.waitFor() != 0)
+            {
+                throw new IllegalStateException("sync exited with " + sync.exitValue());
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot run sync", ex);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running sync", ex);
+        }
+    }
+
     private static void run(final CatchUpSettings settings, final CatchUpTable table, final Flavor flavor)
     {
         OUT.println("== " + flavor + ": starting the source");
@@ -83,6 +106,7 @@ public final class CatchUpBenchmark
                 RawBinlogDownload.Times theirs = null;
                 for (int turn = 0; turn < 2; turn++)
                 {
+                    flushPageCache();
                     if ((turn + round) % 2 == 1)
                     {
                         ours = OurCatchUp.run(settings.replicaJar(), source, binlogs, name + "-ours", timeout);

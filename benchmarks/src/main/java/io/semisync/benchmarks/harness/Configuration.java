@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 enum Configuration
 {
     OURS("1", "ours", "ours, fsync before ACK", RelayLogPlace.DISK, null, List.of()),
-    OURS_NO_GROUP_WAIT("1g", "ours-no-group-wait", "ours, no wait for the rest of a commit group", RelayLogPlace.DISK, null,
-        List.of("--group-commit-wait-us", "0"), Flavor.MARIADB),
+    OURS_GROUP_WAIT("1w", "ours-group-wait", "ours, waiting 100 us for the rest of a commit group", RelayLogPlace.DISK, null,
+        List.of("--group-commit-wait-us", "100"), Flavor.MARIADB),
     OURS_TMPFS("1t", "ours-tmpfs", "ours, relay log on tmpfs (no disk sync cost)", RelayLogPlace.TMPFS, null, List.of()),
     OURS_AFTER_COMMIT("1c", "ours-after-commit", "ours, source wait point AFTER_COMMIT", RelayLogPlace.DISK, "AFTER_COMMIT", List.of(),
         Flavor.MARIADB),

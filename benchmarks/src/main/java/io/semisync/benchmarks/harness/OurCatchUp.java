@@ -115,10 +115,10 @@ final class OurCatchUp
         {
             final RecoveredPosition stored = relayLog.recoveredPosition();
             final SourceBinlogs.File newest = binlogs.newest();
-            if (!newest.name().equals(stored.sourceFileName()) || stored.endPosition() != newest.bytes() || stored.droppedRecords() != 0)
+            if (!newest.name().equals(stored.sourceFileName()) || stored.endPosition() < newest.bytes() || stored.droppedRecords() != 0)
             {
                 throw new IllegalStateException("our replica stopped with its last commit point at " + stored.sourceFileName() + ":"
-                    + stored.endPosition() + " (" + stored.droppedRecords() + " records after it), not at the end of the source's binlog "
+                    + stored.endPosition() + " (" + stored.droppedRecords() + " records after it), not at or after the end of the source's binlog "
                     + newest.name() + ":" + newest.bytes());
             }
         }

@@ -143,7 +143,7 @@ final class RawBinlogDownload
         for (final SourceBinlogs.File file : binlogs.files())
         {
             final Path downloaded = directory.resolve(file.name());
-            if (!Files.exists(downloaded) || Files.size(downloaded) != file.bytes())
+            if (!Files.exists(downloaded) || Files.size(downloaded) < file.bytes())
             {
                 throw new IllegalStateException("the binlog client downloaded " + (Files.exists(downloaded) ? Files.size(downloaded) : 0)
                     + " bytes of " + file + " into " + directory);

@@ -40,15 +40,14 @@ class AdminLoginIT
     {
         final TlsFiles tls = server.tls();
         try (AdminReplica replica = AdminReplica.start(AdminLoginIT.class, server, server.host(), server.port(), dataDir,
-            "--admin-tls-cert", tls.ca().resolveSibling("server-cert.pem").toString(),
-            "--admin-tls-key", tls.ca().resolveSibling("server-key.pem").toString());
+            "--admin-tls-cert", tls.serverCertificate().toString(), "--admin-tls-key", tls.serverKey().toString());
             CommandLineClient.VisibleFile ca = CommandLineClient.visibleToMysql(tls.ca()))
         {
             ReplicationChecks.awaitSemisyncConnected(replica.process(), server, TIMEOUT);
 
             CommandLineClient.mysql(replica.admin(), AdminReplica.ADMIN, AdminReplica.PASSWORD, "--ssl-mode=DISABLED").run("SELECT 1")
                 .assertError(2061, "Authentication requires secure connection");
-            final ClientRun overTls = CommandLineClient.mysql(replica.admin(), AdminReplica.ADMIN, AdminReplica.PASSWORD,
+            final ClientOutput overTls = CommandLineClient.mysql(replica.admin(), AdminReplica.ADMIN, AdminReplica.PASSWORD,
                 "--ssl-mode=VERIFY_IDENTITY", "--ssl-ca=" + ca.clientPath()).run("SELECT @@version_comment, @@have_ssl");
             assertThat(overTls.rows()).as("full authentication over TLS, the server certificate verified")
                 .containsExactly(List.of("semisync-replica", "YES"));
@@ -58,7 +57,7 @@ class AdminLoginIT
             CommandLineClient.mysql(replica.admin(), "nobody", AdminReplica.PASSWORD).run("SELECT 1")
                 .assertError(1045, "Access denied for user 'nobody'");
 
-            final ClientRun mariadb = CommandLineClient.mariadb(replica.admin(), AdminReplica.DBA, AdminReplica.PASSWORD)
+            final ClientOutput mariadb = CommandLineClient.mariadb(replica.admin(), AdminReplica.DBA, AdminReplica.PASSWORD)
                 .run("SELECT @@version, @@server_id, CURRENT_USER()");
             assertThat(mariadb.rows()).containsExactly(List.of("8.4.0-semisync-replica", "4242", AdminReplica.DBA + "@%"));
             CommandLineClient.mariadb(replica.admin(), AdminReplica.DBA, "wrong-password").run("SELECT 1").assertError(1045, "Access denied");

@@ -1,17 +1,16 @@
 package io.semisync.it.admin;
 
-import io.semisync.sources.CommandLineClients;
+import io.semisync.it.server.ClientRun;
+import io.semisync.sources.ClientPrograms;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A real command-line client, MySQL 9.7's {@code mysql} (in its chroot) or MariaDB's {@code mariadb}, logged in to an
@@ -19,15 +18,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class CommandLineClient
 {
-    private static final long TIMEOUT_SECONDS = 60;
-
     private final String name;
-    private final List<String> command;
+    private final Function<String[], List<String>> program;
+    private final List<String> arguments;
 
-    private CommandLineClient(final String name, final List<String> command)
+    private CommandLineClient(final String name, final Function<String[], List<String>> program, final List<String> arguments)
     {
         this.name = name;
-        this.command = command;
+        this.program = program;
+        this.arguments = arguments;
     }
 
     /**
@@ -36,19 +35,17 @@ final class CommandLineClient
      */
     static CommandLineClient mysql(final InetSocketAddress address, final String user, final String password, final String... options)
     {
-        final List<String> command = new ArrayList<>(CommandLineClients.mysql());
-        command.addAll(login(address, user, password));
-        command.addAll(options.length == 0 ? List.of("--get-server-public-key") : List.of(options));
-        return new CommandLineClient("mysql", command);
+        final List<String> arguments = new ArrayList<>(login(address, user, password));
+        arguments.addAll(options.length == 0 ? List.of("--get-server-public-key") : List.of(options));
+        return new CommandLineClient("mysql", ClientPrograms::mysql, arguments);
     }
 
     /** The mariadb client as {@code user}. */
     static CommandLineClient mariadb(final InetSocketAddress address, final String user, final String password, final String... options)
     {
-        final List<String> command = new ArrayList<>(CommandLineClients.mariadb());
-        command.addAll(login(address, user, password));
-        command.addAll(List.of(options));
-        return new CommandLineClient("mariadb", command);
+        final List<String> arguments = new ArrayList<>(login(address, user, password));
+        arguments.addAll(List.of(options));
+        return new CommandLineClient("mariadb", ClientPrograms::mariadb, arguments);
     }
 
     private static List<String> login(final InetSocketAddress address, final String user, final String password)
@@ -66,10 +63,10 @@ final class CommandLineClient
     {
         try
         {
-            final Path parent = Files.createDirectories(CommandLineClients.mysqlRoot().resolve("srv").resolve("semisync"));
+            final Path parent = Files.createDirectories(ClientPrograms.mysqlRoot().resolve("srv").resolve("semisync"));
             final Path directory = Files.createTempDirectory(parent, "admin-it-");
             final Path copy = Files.copy(file, directory.resolve(file.getFileName()));
-            return new VisibleFile(copy, "/" + CommandLineClients.mysqlRoot().relativize(copy));
+            return new VisibleFile(copy, "/" + ClientPrograms.mysqlRoot().relativize(copy));
         }
         catch (final IOException ex)
         {
@@ -94,40 +91,10 @@ final class CommandLineClient
     }
 
     /** Runs the statements ({@code ;}-separated, as a script) and returns what the client printed. */
-    ClientRun run(final String statements)
+    ClientOutput run(final String statements)
     {
-        final List<String> full = new ArrayList<>(command);
+        final List<String> full = new ArrayList<>(arguments);
         full.addAll(List.of("-e", statements));
-        try
-        {
-            final Path out = Files.createTempFile("client", ".out");
-            final Path err = Files.createTempFile("client", ".err");
-            try
-            {
-                final Process process = new ProcessBuilder(full).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS))
-                {
-                    process.destroyForcibly();
-                    throw new AssertionError(name + " did not finish " + statements + " within " + TIMEOUT_SECONDS + " s");
-                }
-                return new ClientRun(name + " -e " + statements, process.exitValue(),
-                    Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-            }
-            finally
-            {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot run " + full, ex);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", ex);
-        }
+        return new ClientOutput(name + " -e " + statements, ClientRun.of(program.apply(full.toArray(String[]::new))));
     }
 }

@@ -45,9 +45,9 @@ public interface CommandExchange
 
     /**
      * Passes every packet the client sends while this command runs to {@code listener} (on the event loop, as a
-     * buffer the listener must not keep beyond the call) instead of holding it until the answer is complete, and
-     * stops checking their sequence ids: a semisync replica numbers each ACK from 0, and the answer's sequence
-     * continues from the client's last packet, as MySQL's does.
+     * buffer the listener must not keep beyond the call) instead of holding it back until the answer is complete.
+     * From then on, for the rest of the connection, the sequence follows the client: a semisync replica numbers
+     * each ACK from 0, and the stream's next packet continues from the ACK's id, as MySQL's does.
      */
     void onClientPacket(Consumer<ByteBuf> listener);
 }

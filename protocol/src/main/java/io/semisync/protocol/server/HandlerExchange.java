@@ -121,7 +121,11 @@ final class HandlerExchange implements CommandExchange
         {
             this.listener = listener;
             sequence.followPeer();
-            ctx.pipeline().get(PacketDecoder.class).resume();
+            final PacketDecoder decoder = ctx.pipeline().get(PacketDecoder.class);
+            if (decoder != null)
+            {
+                decoder.resume();
+            }
         });
     }
 

@@ -20,6 +20,8 @@ final class ResultSetMessages
 {
     /** Bytes per character of utf8mb4, by which MySQL multiplies a string column's length. */
     private static final int UTF8MB4_MAX_BYTES = 4;
+    /** The column length field is a u32. */
+    private static final long MAX_COLUMN_LENGTH = 0xFFFF_FFFFL;
 
     private ResultSetMessages()
     {
@@ -79,7 +81,8 @@ final class ResultSetMessages
                 return new ColumnDefinition("", "", "", name, "", CharacterSets.BINARY, Math.max(1, maxLength), ColumnTypes.NEWDECIMAL,
                     notNull | ColumnTypes.BINARY_FLAG | ColumnTypes.NUM_FLAG, maxScale);
             default:
-                return new ColumnDefinition("", "", "", name, "", CharacterSets.UTF8MB4_0900_AI_CI, (long)maxLength * UTF8MB4_MAX_BYTES,
+                return new ColumnDefinition("", "", "", name, "", CharacterSets.UTF8MB4_0900_AI_CI,
+                    Math.min(MAX_COLUMN_LENGTH, (long)maxLength * UTF8MB4_MAX_BYTES),
                     ColumnTypes.VAR_STRING, notNull, ColumnTypes.NOT_FIXED_DECIMALS);
         }
     }

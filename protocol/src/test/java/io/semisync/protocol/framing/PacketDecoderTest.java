@@ -144,17 +144,7 @@ class PacketDecoderTest
     {
         final PacketDecoder decoder = new PacketDecoder(new PacketSequence(), MAX);
         final List<String> seen = new ArrayList<>();
-        final EmbeddedChannel channel = new EmbeddedChannel(decoder, new ChannelInboundHandlerAdapter()
-        {
-            @Override
-            public void channelRead(final ChannelHandlerContext ctx, final Object msg)
-            {
-                final ByteBuf payload = (ByteBuf)msg;
-                seen.add(Fixtures.hexOf(payload));
-                payload.release();
-                decoder.pause();            // as a server does while it answers a command
-            }
-        });
+        final EmbeddedChannel channel = pausingOnEachPayload(decoder, seen, false);
 
         channel.writeInbound(Fixtures.buffer(
             "01 00 00", "00", "aa",         // first command, sequence 0
@@ -180,7 +170,19 @@ class PacketDecoderTest
     {
         final PacketDecoder decoder = new PacketDecoder(new PacketSequence(), MAX);
         final List<String> seen = new ArrayList<>();
-        final EmbeddedChannel channel = new EmbeddedChannel(decoder, new ChannelInboundHandlerAdapter()
+        final EmbeddedChannel channel = pausingOnEachPayload(decoder, seen, true);
+
+        channel.writeInbound(Fixtures.buffer("01 00 00", "00", "aa", "01 00 00", "01", "bb"));
+
+        assertThat(seen).containsExactly("aa", "bb");
+        assertThat(channel.config().isAutoRead()).isTrue();
+        assertFalse(channel.finish());
+    }
+
+    /** A channel whose handler records each payload and pauses the decoder, as a server does while it answers, and resumes at once if asked. */
+    private static EmbeddedChannel pausingOnEachPayload(final PacketDecoder decoder, final List<String> seen, final boolean answerAtOnce)
+    {
+        return new EmbeddedChannel(decoder, new ChannelInboundHandlerAdapter()
         {
             @Override
             public void channelRead(final ChannelHandlerContext ctx, final Object msg)
@@ -189,15 +191,12 @@ class PacketDecoderTest
                 seen.add(Fixtures.hexOf(payload));
                 payload.release();
                 decoder.pause();
-                decoder.resume();           // answered at once, as COM_PING is
+                if (answerAtOnce)
+                {
+                    decoder.resume();
+                }
             }
         });
-
-        channel.writeInbound(Fixtures.buffer("01 00 00", "00", "aa", "01 00 00", "01", "bb"));
-
-        assertThat(seen).containsExactly("aa", "bb");
-        assertThat(channel.config().isAutoRead()).isTrue();
-        assertFalse(channel.finish());
     }
 
     private static void assertPayload(final EmbeddedChannel channel, final String hex)

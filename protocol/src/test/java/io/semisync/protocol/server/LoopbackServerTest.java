@@ -3,6 +3,8 @@ package io.semisync.protocol.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.DataInputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -17,8 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.util.SelfSignedCertificate;
 import io.semisync.protocol.ServerErrorException;
 import io.semisync.protocol.auth.AuthenticationException;
 import io.semisync.protocol.client.ConnectionConfig;
@@ -39,9 +39,8 @@ class LoopbackServerTest
     @BeforeAll
     static void start() throws Exception
     {
-        final SelfSignedCertificate certificate = new SelfSignedCertificate("localhost");
         server = MySqlServer.start(new ServerSettings()
-            .tls(SslContextBuilder.forServer(certificate.key(), certificate.cert()).build())
+            .tls(TestCertificates.serverTls())
             .maxPacketBytes(32 * 1024 * 1024)
             .users(UserDirectory.of(
                 ServerUser.withPassword("native", AuthMethod.MYSQL_NATIVE_PASSWORD, "n-secret"),
@@ -164,6 +163,24 @@ class LoopbackServerTest
 
         assertThat(rows.rows().get(0).getString(0)).hasSize(LARGE + 1);                     // the statement's length, echoed as a value that long
         await(connection.close());
+    }
+
+    @Test
+    void garbageFromARawSocketGetsBadHandshakeAndTheConnectionCloses() throws Exception
+    {
+        try (Socket socket = new Socket("127.0.0.1", server.localAddress().getPort()))
+        {
+            socket.setSoTimeout(10_000);
+            final DataInputStream in = new DataInputStream(socket.getInputStream());
+            final int greetingLength = Integer.reverseBytes(in.readInt()) & 0xFF_FFFF;                // 3-byte little-endian length, sequence id
+            in.readFully(new byte[greetingLength]);
+            socket.getOutputStream().write(new byte[] {5, 0, 0, 1, 'h', 'e', 'l', 'l', 'o'});      // a 5-byte "login"
+
+            final byte[] answer = in.readAllBytes();                                                  // until the server closes
+
+            assertThat(new String(answer, StandardCharsets.ISO_8859_1)).endsWith("#08S01Bad handshake");
+            assertThat(answer[3]).isEqualTo((byte)2);                                                 // sequence id 2
+        }
     }
 
     @Test

@@ -206,7 +206,8 @@ class ServerCommandPhaseTest
             Fixtures.packet(0, Fixtures.bytes("03", Fixtures.ascii("UPDATE t")))));
         channel.runPendingTasks();
         assertThat(handler.statements).containsExactly("SLOW");
-        assertThat((Object)channel.readOutbound()).isNull();
+        final Object written = channel.readOutbound();
+        assertThat(written).isNull();
         assertThat(channel.config().isAutoRead()).isFalse();
 
         final Thread replicaLoop = new Thread(() -> handler.slow.complete(new OkResult(7, "")));

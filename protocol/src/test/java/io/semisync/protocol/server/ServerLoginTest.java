@@ -80,20 +80,16 @@ class ServerLoginTest
         assertThat(greeting.scramble()).hasSize(20).doesNotContain((byte)0, (byte)'$');
         assertThat(next.scramble()).isNotEqualTo(greeting.scramble());
         assertThat(next.connectionId()).isEqualTo(greeting.connectionId() + 1);
-        assertThat(greeting.capabilities()).isEqualTo(CapabilityFlags.CLIENT_LONG_PASSWORD |
-            CapabilityFlags.CLIENT_FOUND_ROWS |
-            CapabilityFlags.CLIENT_LONG_FLAG |
-            CapabilityFlags.CLIENT_CONNECT_WITH_DB |
-            CapabilityFlags.CLIENT_PROTOCOL_41 |
-            CapabilityFlags.CLIENT_INTERACTIVE |
-            CapabilityFlags.CLIENT_IGNORE_SIGPIPE |
-            CapabilityFlags.CLIENT_TRANSACTIONS |
-            CapabilityFlags.CLIENT_SECURE_CONNECTION |
-            CapabilityFlags.CLIENT_PLUGIN_AUTH |
-            CapabilityFlags.CLIENT_CONNECT_ATTRS |
-            CapabilityFlags.CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA |
-            CapabilityFlags.CLIENT_CAN_HANDLE_EXPIRED_PASSWORDS |
-            CapabilityFlags.CLIENT_DEPRECATE_EOF);
+        final long offered = greeting.capabilities();
+        assertThat(CapabilityFlags.has(offered, CapabilityFlags.CLIENT_LONG_PASSWORD | CapabilityFlags.CLIENT_PROTOCOL_41 |
+            CapabilityFlags.CLIENT_SECURE_CONNECTION | CapabilityFlags.CLIENT_PLUGIN_AUTH | CapabilityFlags.CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA |
+            CapabilityFlags.CLIENT_CONNECT_WITH_DB | CapabilityFlags.CLIENT_CONNECT_ATTRS | CapabilityFlags.CLIENT_DEPRECATE_EOF)).isTrue();
+        for (final long notOffered : new long[] {CapabilityFlags.CLIENT_SSL, CapabilityFlags.CLIENT_COMPRESS, CapabilityFlags.CLIENT_LOCAL_FILES,
+            CapabilityFlags.CLIENT_SESSION_TRACK, CapabilityFlags.CLIENT_QUERY_ATTRIBUTES, CapabilityFlags.CLIENT_OPTIONAL_RESULTSET_METADATA,
+            CapabilityFlags.CLIENT_MULTI_STATEMENTS})
+        {
+            assertThat(offered & notOffered).as("capability 0x%x is not offered", notOffered).isZero();
+        }
     }
 
     @Test
@@ -108,7 +104,8 @@ class ServerLoginTest
 
             channel.writeInbound(Unpooled.wrappedBuffer(packet, 0, split));
             channel.runPendingTasks();
-            assertThat((Object)channel.readOutbound()).as("nothing before the whole packet, split at %d", split).isNull();
+            final Object early = channel.readOutbound();
+            assertThat(early).as("nothing before the whole packet, split at %d", split).isNull();
             channel.writeInbound(Unpooled.wrappedBuffer(packet, split, packet.length - split));
             channel.runPendingTasks();
 
@@ -171,12 +168,7 @@ class ServerLoginTest
     {
         assertThat(sha2Login(false)).isEqualTo("0104");                             // first login: full authentication needed
 
-        final EmbeddedChannel full = server.connect();
-        final byte[] scramble = greeting(full).scramble();
-        send(full, 1, login(CLIENT_CAPABILITIES, "sha", SHA2, sha2Answer("s-pw", scramble), null));
-        assertThat(readHex(full, 2)).isEqualTo("0104");
-        send(full, 3, RsaPasswordEncryption.encrypt("s-pw", scramble, (RSAPublicKey)keyPair.getPublic()));   // client knew the key
-        assertThat(readHex(full, 4)).isEqualTo(OK);
+        assertThat(readHex(sha2LoginWithKnownKey("sha", "s-pw"), 4)).isEqualTo(OK);
 
         assertThat(sha2Login(true)).isEqualTo("0103");                              // AuthMoreData: fast auth success, then OK
     }
@@ -214,12 +206,7 @@ class ServerLoginTest
         send(nativeChannel, 1, login(CLIENT_CAPABILITIES, "nat", NATIVE, nativeAnswer("wrong", scramble), null));
         assertAccessDenied(nativeChannel, 2, "nat", "YES");
 
-        final EmbeddedChannel sha2Channel = server.connect();
-        final byte[] sha2Scramble = greeting(sha2Channel).scramble();
-        send(sha2Channel, 1, login(CLIENT_CAPABILITIES, "sha", SHA2, sha2Answer("wrong", sha2Scramble), null));
-        assertThat(readHex(sha2Channel, 2)).isEqualTo("0104");
-        send(sha2Channel, 3, RsaPasswordEncryption.encrypt("wrong", sha2Scramble, (RSAPublicKey)keyPair.getPublic()));
-        assertAccessDenied(sha2Channel, 4, "sha", "YES");
+        assertAccessDenied(sha2LoginWithKnownKey("sha", "wrong"), 4, "sha", "YES");
     }
 
     @Test
@@ -236,14 +223,7 @@ class ServerLoginTest
     @Test
     void unknownUserGoesTheWayOfAWrongPassword()
     {
-        final EmbeddedChannel channel = server.connect();
-        final byte[] scramble = greeting(channel).scramble();
-
-        send(channel, 1, login(CLIENT_CAPABILITIES, "nobody", SHA2, sha2Answer("x", scramble), null));
-        assertThat(readHex(channel, 2)).isEqualTo("0104");
-        send(channel, 3, RsaPasswordEncryption.encrypt("x", scramble, (RSAPublicKey)keyPair.getPublic()));
-
-        assertAccessDenied(channel, 4, "nobody", "YES");
+        assertAccessDenied(sha2LoginWithKnownKey("nobody", "x"), 4, "nobody", "YES");
     }
 
     @Test
@@ -261,6 +241,7 @@ class ServerLoginTest
         send(refused, 1, login(CLIENT_CAPABILITIES, "nat", NATIVE, nativeAnswer("n-pw", otherScramble), "nope"));
         assertThat(readHex(refused, 2)).isEqualTo("ff" + "1904" + "23" + Fixtures.ascii("42000") + Fixtures.ascii("Unknown database 'nope'"));
         assertThat(refused.isOpen()).isFalse();
+        assertFalse(refused.finish());
     }
 
     @Test
@@ -273,6 +254,7 @@ class ServerLoginTest
 
         assertThat(readHex(channel, 2)).isEqualTo("ff" + "1304" + "23" + Fixtures.ascii("08S01") + Fixtures.ascii("Bad handshake"));
         assertThat(channel.isOpen()).isFalse();
+        assertFalse(channel.finish());                                              // nothing escaped to the end of the pipeline
     }
 
     @Test
@@ -289,6 +271,8 @@ class ServerLoginTest
         send(sslRequest, 1, new SslRequest(CLIENT_CAPABILITIES, 1024, CharacterSets.UTF8MB4_GENERAL_CI));
         assertThat(readHex(sslRequest, 2)).endsWith(Fixtures.ascii("Bad handshake"));
         assertThat(sslRequest.isOpen()).isFalse();
+        assertFalse(shortLogin.finish());
+        assertFalse(sslRequest.finish());
     }
 
     @Test
@@ -301,6 +285,7 @@ class ServerLoginTest
 
         assertThat(readHex(channel, 2)).endsWith(Fixtures.ascii("Bad handshake"));
         assertThat(channel.isOpen()).isFalse();
+        assertFalse(channel.finish());
     }
 
     @Test
@@ -327,6 +312,7 @@ class ServerLoginTest
 
         assertThat(readHex(channel, 1)).endsWith(Fixtures.ascii("08S01") + Fixtures.ascii("Got packets out of order"));
         assertThat(channel.isOpen()).isFalse();
+        assertFalse(channel.finish());
     }
 
     @Test
@@ -378,6 +364,17 @@ class ServerLoginTest
         send(channel, 7, RsaPasswordEncryption.encrypt("n-pw", scramble, (RSAPublicKey)keyPair.getPublic()));
 
         assertAccessDenied(channel, 8, "nat", "YES");
+    }
+
+    /** A caching_sha2 login that answers full authentication with the password under the RSA key the client knows. */
+    private EmbeddedChannel sha2LoginWithKnownKey(final String user, final String password)
+    {
+        final EmbeddedChannel channel = server.connect();
+        final byte[] scramble = greeting(channel).scramble();
+        send(channel, 1, login(CLIENT_CAPABILITIES, user, SHA2, sha2Answer(password, scramble), null));
+        assertThat(readHex(channel, 2)).isEqualTo("0104");                          // AuthMoreData: perform full authentication
+        send(channel, 3, RsaPasswordEncryption.encrypt(password, scramble, (RSAPublicKey)keyPair.getPublic()));
+        return channel;
     }
 
     /** A caching_sha2 login of user sha with the right password: the server's first AuthMoreData, as hex. */

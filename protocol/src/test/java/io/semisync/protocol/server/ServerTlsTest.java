@@ -7,10 +7,6 @@ import static io.semisync.protocol.server.EmbeddedServer.payloadBytes;
 import static io.semisync.protocol.server.EmbeddedServer.sha2Answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.cert.CertificateException;
-
-import javax.net.ssl.SSLException;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +18,6 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
-import io.netty.handler.ssl.util.SelfSignedCertificate;
 import io.semisync.protocol.Fixtures;
 import io.semisync.protocol.auth.CachingSha2PasswordPlugin;
 import io.semisync.protocol.handshake.CapabilityFlags;
@@ -45,10 +40,9 @@ class ServerTlsTest
         .users(UserDirectory.of(ServerUser.withPassword("sha", AuthMethod.CACHING_SHA2_PASSWORD, "s-pw"))), new ScriptedHandler());
 
     @BeforeAll
-    static void certificates() throws CertificateException, SSLException
+    static void certificates() throws Exception
     {
-        final SelfSignedCertificate certificate = new SelfSignedCertificate("localhost");
-        serverTls = SslContextBuilder.forServer(certificate.key(), certificate.cert()).build();
+        serverTls = TestCertificates.serverTls();
         clientTls = SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build();
     }
 

@@ -74,7 +74,7 @@ final class SqlLexer
             {
                 number();
             }
-            else if (isWordPart(c))
+            else if (isWordPart(c) && c != '$')
             {
                 word();
             }

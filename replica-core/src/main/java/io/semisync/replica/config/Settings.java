@@ -52,8 +52,12 @@ public final class Settings
         .dynamic();
     public static final Setting<Duration> HEARTBEAT = Setting.duration("heartbeat-ms", ChronoUnit.MILLIS, Duration.ofSeconds(1),
         Duration.ofMillis(1), Duration.ofHours(1), "Heartbeat period asked of the source");
+    /**
+     * How long a sync for an ACK waits for the rest of a MariaDB commit group after its latest read: none by default,
+     * since a group's transactions arrive in one read nearly always (benchmarks/README.md, "Commit groups").
+     */
     public static final Setting<Duration> GROUP_COMMIT_WAIT = Setting.duration("group-commit-wait-us", ChronoUnit.MICROS,
-        Duration.ofNanos(100_000), Duration.ZERO, Duration.ofMillis(10), "How long a sync for an ACK waits for the rest of a MariaDB "
+        Duration.ZERO, Duration.ZERO, Duration.ofMillis(10), "How long a sync for an ACK waits for the rest of a MariaDB "
         + "commit group after its latest read; 0 syncs at once (a few hundred us at most is useful)");
     public static final Setting<Duration> RECONNECT_MIN_BACKOFF = Setting.duration("reconnect-min-backoff-ms", ChronoUnit.MILLIS,
         Duration.ofMillis(100), Duration.ZERO, Duration.ofHours(1), "First wait before reconnecting; it doubles up to the maximum");

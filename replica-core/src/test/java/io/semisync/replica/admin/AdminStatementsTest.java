@@ -258,6 +258,7 @@ class AdminStatementsTest
         assertError("SHOW PROCESSLIST", 1235, "'SHOW PROCESSLIST'");
         assertError("SHOW BINARY LOGS", 1381, "SHOW RELAYLOG FILES");
         assertError("SELECT FROM", 1064, "near 'FROM'");
+        assertError("select $$", 1064, "near '$$'");
         assertError("SELECT 'unterminated", 1064, "near ''unterminated'");
         assertError("SELECT * FROM mysql.user", 1146, "Table 'mysql.user' doesn't exist");
         assertError("SELECT nothing FROM information_schema.plugins", 1054, "Unknown column 'nothing'");

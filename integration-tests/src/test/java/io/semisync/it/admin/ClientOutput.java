@@ -1,5 +1,7 @@
 package io.semisync.it.admin;
 
+import io.semisync.it.server.ClientRun;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,40 +13,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What one run of a command-line client printed in batch mode: tab-separated rows under a header line.
  *
- * @param command  what ran, for messages
- * @param exitCode the client's exit code
- * @param stdout   its standard output
- * @param stderr   its standard error (errors, warnings)
+ * @param statements what ran, for messages
+ * @param run        the client's exit code and output
  */
-record ClientRun(String command, int exitCode, String stdout, String stderr)
+record ClientOutput(String statements, ClientRun run)
 {
     /** Asserts that every statement succeeded. */
-    ClientRun assertOk()
+    ClientOutput assertOk()
     {
-        assertThat(exitCode).as("exit code of %s; stderr: %s", command, stderr).isZero();
+        assertThat(run.exitCode()).as("exit code of %s; stderr: %s", statements, run.stderr()).isZero();
         return this;
     }
 
     /** Asserts that the client stopped at an error with MySQL's number and this text, as the mysql client prints it. */
-    ClientRun assertError(final int code, final String message)
+    ClientOutput assertError(final int code, final String message)
     {
-        assertThat(exitCode).as("exit code of %s; stdout: %s", command, stdout).isNotZero();
-        assertThat(stderr).as("stderr of %s", command).containsPattern("ERROR " + code + " \\(\\w{5}\\)").contains(message);
+        assertThat(run.exitCode()).as("exit code of %s; stdout: %s", statements, run.stdout()).isNotZero();
+        assertThat(run.errors()).as("errors of %s", statements).containsPattern("ERROR " + code + " \\(\\w{5}\\)").contains(message);
         return this;
     }
 
     /** The rows of the last result, without its header line; a NULL is "NULL". */
     List<List<String>> rows()
     {
-        final List<String> lines = assertOk().stdout.lines().toList();
+        final List<String> lines = assertOk().run.stdout().lines().toList();
         return lines.subList(Math.min(1, lines.size()), lines.size()).stream().map(line -> Arrays.asList(line.split("\t", -1))).toList();
     }
 
     /** The one row of a result, by column name. */
     Map<String, String> single()
     {
-        final List<String> lines = assertOk().stdout.lines().toList();
-        assertThat(lines).as("header and one row from %s", command).hasSize(2);
+        final List<String> lines = assertOk().run.stdout().lines().toList();
+        assertThat(lines).as("header and one row from %s", statements).hasSize(2);
         final String[] names = lines.get(0).split("\t", -1);
         final String[] values = lines.get(1).split("\t", -1);
         final Map<String, String> row = new LinkedHashMap<>();

@@ -155,7 +155,8 @@ final class RelayLogProgress implements AutoCloseable
         return switch (type)
         {
             case BinlogEventType.STOP, BinlogEventType.ROTATE, BinlogEventType.FORMAT_DESCRIPTION, BinlogEventType.PREVIOUS_GTIDS,
-                BinlogEventType.MARIADB_BINLOG_CHECKPOINT, BinlogEventType.MARIADB_GTID_LIST, BinlogEventType.MARIADB_START_ENCRYPTION -> true;
+                BinlogEventType.MARIADB_BINLOG_CHECKPOINT, BinlogEventType.MARIADB_GTID_LIST,
+                BinlogEventType.MARIADB_START_ENCRYPTION -> true;
             default -> false;
         };
     }

@@ -69,7 +69,8 @@ public final class SemisyncDemo
                 OUT.println("   " + replica.status().summary());
                 final SemisyncCounters before = SemisyncCounters.of(source);
                 OUT.println("== Source counters before: " + before.describe(source));
-                OUT.printf("== Writing autocommit %d-byte INSERTs from %d clients for %d s%n", CommitLoad.ROW_BYTES, clients, duration.toSeconds());
+                OUT.printf("== Writing autocommit %d-byte INSERTs from %d clients for %d s%n", CommitLoad.ROW_BYTES, clients,
+                    duration.toSeconds());
                 final LoadResult result = load.run(clients, duration, Long.MAX_VALUE);
                 final SemisyncCounters after = SemisyncCounters.of(source);
                 OUT.println("== Source counters after:  " + after.describe(source));

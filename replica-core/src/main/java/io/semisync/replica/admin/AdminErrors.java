@@ -90,7 +90,8 @@ final class AdminErrors
 
     static SqlErrorException globalVariable(final String name)
     {
-        return new SqlErrorException(GLOBAL_VARIABLE, GENERAL, "Variable '" + name + "' is a GLOBAL variable and should be set with SET GLOBAL");
+        return new SqlErrorException(GLOBAL_VARIABLE, GENERAL,
+            "Variable '" + name + "' is a GLOBAL variable and should be set with SET GLOBAL");
     }
 
     static SqlErrorException readOnly(final String name, final String why)

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -40,6 +41,10 @@ public final class AdminStatements implements SessionHandler, AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(AdminStatements.class);
     /** ER_EMPTY_QUERY. */
     private static final int EMPTY_QUERY = 1065;
+    /** ER_BAD_DB_ERROR. */
+    private static final int UNKNOWN_DATABASE = 1049;
+    private static final String INFORMATION_SCHEMA = "information_schema";
+    private static final String PERFORMANCE_SCHEMA = "performance_schema";
     /** ER_REPLICA_CHANNEL_DOES_NOT_EXIST. */
     private static final int NO_SUCH_CHANNEL = 3074;
     private static final Duration REPLICATION_CONTROL_TIMEOUT = Duration.ofSeconds(30);
@@ -81,6 +86,15 @@ public final class AdminStatements implements SessionHandler, AutoCloseable
     public CompletionStage<QueryResult> query(final ServerSession session, final String sql)
     {
         return CompletableFuture.supplyAsync(() -> execute(session, sql), executor);
+    }
+
+    /** {@code USE db} and a login's database: only the two schemas whose tables the admin endpoint has (1049 otherwise). */
+    @Override
+    public CompletionStage<Void> useSchema(final ServerSession session, final String schema)
+    {
+        final String name = schema.toLowerCase(Locale.ROOT);
+        return name.equals(INFORMATION_SCHEMA) || name.equals(PERFORMANCE_SCHEMA) ? CompletableFuture.completedFuture(null)
+            : CompletableFuture.failedFuture(new SqlErrorException(UNKNOWN_DATABASE, "42000", "Unknown database '" + schema + "'"));
     }
 
     /** Runs one statement on the calling thread. */
@@ -179,7 +193,7 @@ public final class AdminStatements implements SessionHandler, AutoCloseable
         }
         if (spelling == null && cursor.acceptWords("DATABASES"))
         {
-            return filtered(cursor, new ResultTable(ResultColumn.text("Database")).add("information_schema").add("performance_schema"));
+            return filtered(cursor, new ResultTable(ResultColumn.text("Database")).add(INFORMATION_SCHEMA).add(PERFORMANCE_SCHEMA));
         }
         throw AdminErrors.notSupported(cursor.sql());
     }
@@ -299,12 +313,12 @@ public final class AdminStatements implements SessionHandler, AutoCloseable
     /** The tables SELECT ... FROM reads: the plugins, and the variables and status as MySQL's and MariaDB's schemas show them. */
     private Optional<ResultTable> table(final String schema, final String name)
     {
-        final boolean informationSchema = schema.equals("information_schema");
+        final boolean informationSchema = schema.equals(INFORMATION_SCHEMA);
         if (informationSchema && name.equals("plugins"))
         {
             return Optional.of(plugins.informationSchema());
         }
-        if (!informationSchema && !schema.equals("performance_schema"))
+        if (!informationSchema && !schema.equals(PERFORMANCE_SCHEMA))
         {
             return Optional.empty();
         }

@@ -31,6 +31,7 @@ final class ReplicaPlugins
     /** ER_UNKNOWN_ERROR, for a data directory that cannot record the plugin. */
     private static final int UNKNOWN_ERROR = 1105;
     private static final String LICENSE = "";
+    private static final String SEMISYNC_DESCRIPTION = "Semisynchronous replication replica, ACK after fsync";
 
     /** A plugin INSTALL PLUGIN accepts: a name and the library the manual loads it from. */
     enum Installable
@@ -176,11 +177,10 @@ final class ReplicaPlugins
         final List<List<String>> plugins = new ArrayList<>(List.of(
             Arrays.asList("caching_sha2_password", "AUTHENTICATION", null, "caching_sha2_password authentication"),
             Arrays.asList("mysql_native_password", "AUTHENTICATION", null, "mysql_native_password authentication"),
-            Arrays.asList(Installable.REPLICA.pluginName, "REPLICATION", replicaLibrary, "Semisynchronous replication replica, ACK after fsync")));
+            Arrays.asList(Installable.REPLICA.pluginName, "REPLICATION", replicaLibrary, SEMISYNC_DESCRIPTION)));
         if (installed.contains(Installable.SLAVE.pluginName))
         {
-            plugins.add(Arrays.asList(Installable.SLAVE.pluginName, "REPLICATION", Installable.SLAVE.library,
-                "Semisynchronous replication replica, ACK after fsync"));
+            plugins.add(Arrays.asList(Installable.SLAVE.pluginName, "REPLICATION", Installable.SLAVE.library, SEMISYNC_DESCRIPTION));
         }
         return plugins;
     }

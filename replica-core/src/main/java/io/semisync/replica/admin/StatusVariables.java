@@ -26,7 +26,7 @@ final class StatusVariables
     static ResultTable table(final ReplicaStatus status, final StoredProgress progress, final long ackSyncs, final Duration uptime)
     {
         final String semisync = status.state() == ReplicaState.STREAMING && status.semisync() == SemisyncMode.ACTIVE ? "ON" : "OFF";
-        final long behind = progress.secondsBehindSource();
+        final String behind = status.state() == ReplicaState.STREAMING ? String.valueOf(Math.max(0, progress.secondsBehindSource())) : "";
         return new ResultTable(ResultColumn.text("Variable_name"), ResultColumn.text("Value"))
             .add("Rpl_semi_sync_replica_status", semisync)
             .add("Rpl_semi_sync_slave_status", semisync)
@@ -37,7 +37,7 @@ final class StatusVariables
             .add("Semisync_replica_events_stored", String.valueOf(status.eventsStored()))
             .add("Semisync_replica_last_ack", status.lastAck())
             .add("Semisync_replica_reconnects", String.valueOf(Math.max(0, status.connects() - 1)))
-            .add("Semisync_replica_seconds_behind_source", status.state() == ReplicaState.STREAMING ? String.valueOf(Math.max(0, behind)) : "")
+            .add("Semisync_replica_seconds_behind_source", behind)
             .add("Semisync_replica_state", status.state().name())
             .add("Semisync_replica_transactions_acknowledged", String.valueOf(progress.acknowledgedTransactions()))
             .add("Semisync_replica_transactions_stored", String.valueOf(status.transactionsStored()))

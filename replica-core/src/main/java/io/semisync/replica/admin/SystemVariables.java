@@ -10,8 +10,6 @@ import io.semisync.replica.config.Settings;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -215,11 +213,5 @@ final class SystemVariables
     private static <T> String defaultText(final Setting<T> setting)
     {
         return setting.format(setting.defaultValue());
-    }
-
-    /** The names of every variable, for tests and documentation. */
-    List<String> names()
-    {
-        return new ArrayList<>(variables.keySet());
     }
 }

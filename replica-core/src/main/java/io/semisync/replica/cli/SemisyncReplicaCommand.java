@@ -7,7 +7,8 @@ import java.util.Properties;
 
 /**
  * {@code semisync-replica}: the command line. {@code run} replicates, {@code dump} lists what the relay log
- * holds, {@code password-hash} prints the stored hash of an admin password. Settings come from flags and, with {@code --config FILE}, from a properties file whose keys are
+ * holds, {@code password-hash} prints the stored hash of an admin password. Settings come from flags and, with
+ * {@code --config FILE}, from a properties file whose keys are
  * the flag names without dashes in front ({@code source-host = 10.0.0.5}); flags win.
  */
 @Command(

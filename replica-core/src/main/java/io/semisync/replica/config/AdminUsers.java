@@ -72,7 +72,8 @@ final class AdminUsers
         {
             return ServerUser.withStoredHash(name, hash);
         }
-        final String password = passwordFile != null ? readPassword(passwordFile) : config.environmentVariable(config.get(ADMIN_PASSWORD_ENV));
+        final String password = passwordFile != null ? readPassword(passwordFile)
+            : config.environmentVariable(config.get(ADMIN_PASSWORD_ENV));
         if (password == null)
         {
             throw new IllegalArgumentException("admin user '" + name + "' has no password: give " + ADMIN_PASSWORD_HASH.flag()

@@ -60,7 +60,8 @@ public final class Setting<T>
     /** Free text, e.g. a host name or a user. */
     static Setting<String> text(final String name, final String valueLabel, final String defaultValue, final String doc)
     {
-        return new Setting<>(name, List.of(), valueLabel, defaultValue, doc, text -> text, value -> value, value -> null, false, false, false);
+        return new Setting<>(name, List.of(), valueLabel, defaultValue, doc, text -> text, value -> value, value -> null, false, false,
+            false);
     }
 
     /** A whole number in {@code min..max}. */

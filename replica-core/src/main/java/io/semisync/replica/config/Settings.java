@@ -35,7 +35,8 @@ public final class Settings
     public static final Setting<Path> SERVER_PUBLIC_KEY = Setting.path("server-public-key", "FILE",
         "PEM file of the source's RSA public key for caching_sha2_password without TLS");
     public static final Setting<Duration> CONNECT_TIMEOUT = Setting.duration("connect-timeout-ms", ChronoUnit.MILLIS,
-        ConnectionConfig.DEFAULT_CONNECT_TIMEOUT, Duration.ofMillis(1), Duration.ofHours(1), "Time allowed for the TCP connect and then the login");
+        ConnectionConfig.DEFAULT_CONNECT_TIMEOUT, Duration.ofMillis(1), Duration.ofHours(1),
+        "Time allowed for the TCP connect and then the login");
     public static final Setting<Long> SERVER_ID = Setting.number("server-id", "ID", 4_242L, 1, 0xFFFF_FFFFL,
         "Our server_id; must differ from every server's");
     public static final Setting<Path> DATA_DIR = Setting.path("data-dir", "DIR", "Data directory: the relay log lives here");
@@ -98,10 +99,10 @@ public final class Settings
 
     private static final List<Setting<?>> ALL = List.of(
         SOURCE_HOST, SOURCE_PORT, USER, PASSWORD_FILE, PASSWORD_ENV, TLS_MODE, TLS_CA, TLS_CERT, TLS_KEY, ALLOW_PUBLIC_KEY_RETRIEVAL,
-        SERVER_PUBLIC_KEY, CONNECT_TIMEOUT, SERVER_ID, DATA_DIR, START_POSITION, SEMISYNC, HEARTBEAT, GROUP_COMMIT_WAIT, RECONNECT_MIN_BACKOFF,
-        RECONNECT_MAX_BACKOFF, RETENTION_MAX_AGE, RETENTION_MAX_BYTES, RELAY_LOG_FILES, STATUS_INTERVAL, ADMIN_PORT, ADMIN_BIND_ADDRESS,
-        ADMIN_USER, ADMIN_PASSWORD_HASH, ADMIN_PASSWORD_FILE, ADMIN_PASSWORD_ENV, ADMIN_AUTH_METHOD, ADMIN_USERS_FILE, ADMIN_TLS_CERT,
-        ADMIN_TLS_KEY, METRICS_PORT, METRICS_BIND_ADDRESS);
+        SERVER_PUBLIC_KEY, CONNECT_TIMEOUT, SERVER_ID, DATA_DIR, START_POSITION, SEMISYNC, HEARTBEAT, GROUP_COMMIT_WAIT,
+        RECONNECT_MIN_BACKOFF, RECONNECT_MAX_BACKOFF, RETENTION_MAX_AGE, RETENTION_MAX_BYTES, RELAY_LOG_FILES, STATUS_INTERVAL,
+        ADMIN_PORT, ADMIN_BIND_ADDRESS, ADMIN_USER, ADMIN_PASSWORD_HASH, ADMIN_PASSWORD_FILE, ADMIN_PASSWORD_ENV, ADMIN_AUTH_METHOD,
+        ADMIN_USERS_FILE, ADMIN_TLS_CERT, ADMIN_TLS_KEY, METRICS_PORT, METRICS_BIND_ADDRESS);
 
     private Settings()
     {

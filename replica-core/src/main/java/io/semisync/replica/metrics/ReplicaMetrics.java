@@ -86,7 +86,8 @@ final class ReplicaMetrics implements MultiCollector
         }
         final double sumSeconds = nanos.getTotalCount() == 0 ? 0 : nanos.getMean() * nanos.getTotalCount() / NANOS_PER_SECOND;
         return HistogramSnapshot.builder().name(name).help(help).unit(Unit.SECONDS)
-            .dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder().classicHistogramBuckets(buckets.build()).sum(sumSeconds).build())
+            .dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder().classicHistogramBuckets(buckets.build()).sum(sumSeconds)
+                .build())
             .build();
     }
 

@@ -263,6 +263,8 @@ class AdminStatementsTest
         assertError("SELECT * FROM mysql.user", 1146, "Table 'mysql.user' doesn't exist");
         assertError("SELECT nothing FROM information_schema.plugins", 1054, "Unknown column 'nothing'");
         assertError(" ; ", 1065, "Query was empty");
+        assertThat(statements.useSchema(session, "INFORMATION_SCHEMA").toCompletableFuture()).isCompleted();
+        assertThat(statements.useSchema(session, "mysql").toCompletableFuture()).isCompletedExceptionally();
     }
 
     private Map<String, String> awaitRow(final String sql, final java.util.function.Predicate<Map<String, String>> condition)

@@ -72,19 +72,7 @@ final class RelayLogProgress implements AutoCloseable
     /** Reads what was stored since the last pass and returns the result; the last one when the reader is busy too long. */
     StoredProgress refresh()
     {
-        try
-        {
-            return thread.submit(this::poll).get(REFRESH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            return latest;
-        }
-        catch (final ExecutionException | TimeoutException | RejectedExecutionException ex)
-        {
-            return latest;
-        }
+        return BoundedWait.answer(thread, this::poll, REFRESH_WAIT, () -> latest);
     }
 
     private StoredProgress poll()

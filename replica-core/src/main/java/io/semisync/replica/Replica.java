@@ -40,7 +40,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -164,19 +163,7 @@ public final class Replica implements AutoCloseable
         {
             return snapshot();
         }
-        try
-        {
-            return loop.submit(this::snapshot).get(STATUS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            return published;
-        }
-        catch (final ExecutionException | TimeoutException | RejectedExecutionException ex)
-        {
-            return published;
-        }
+        return BoundedWait.answer(loop, this::snapshot, STATUS_WAIT, () -> published);
     }
 
     private ReplicaStatus snapshot()

@@ -27,8 +27,17 @@ class ConfigurationTest
         assertThatThrownBy(() -> Configuration.parse("ours,native"))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("unknown configuration 'native'")
-            .hasMessageContaining("ours,ours-tmpfs,ours-after-commit,native-durable,native-default,native-durable-applier,"
+            .hasMessageContaining("ours,ours-group-wait,ours-tmpfs,ours-after-commit,native-durable,native-default,native-durable-applier,"
                 + "native-default-applier,async");
+    }
+
+    @Test
+    void theGroupWaitIsMeasuredOnMariadbOnlyWithItsOption()
+    {
+        assertThat(Configuration.OURS_GROUP_WAIT.replicaArgs()).containsExactly("--group-commit-wait-us", "100");
+        assertThat(Configuration.OURS.replicaArgs()).isEmpty();
+        assertThat(Configuration.OURS_GROUP_WAIT.appliesTo(Flavor.MARIADB)).isTrue();
+        assertThat(Configuration.OURS_GROUP_WAIT.appliesTo(Flavor.MYSQL)).isFalse();
     }
 
     @Test

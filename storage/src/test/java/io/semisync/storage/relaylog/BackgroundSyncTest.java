@@ -7,6 +7,8 @@ import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,60 +28,55 @@ class BackgroundSyncTest
     Path directory;
 
     private final EventMetadata metadata = new EventMetadata().sourceFileName("binlog.000001");
+    private SingleChronicleQueue queue;
+    private ExcerptAppender appender;
+    private RelayLog relayLog;
 
     @Test
     void aBackgroundSyncMakesWhatWasAppendedBeforeItDurableWhileAppendingGoesOn() throws InterruptedException
     {
         final GatedBarrier barrier = new GatedBarrier();
-        try (SingleChronicleQueue queue = queue(); ExcerptAppender appender = queue.createAppender();
-            RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory.resolve("log"))))
-        {
-            final RelayLogWriter writer = writer(relayLog, appender, barrier);
-            append(writer, 100, true);
-            final long firstCommit = writer.lastAppendedIndex();
+        final RelayLogWriter writer = writer(barrier);
+        append(writer, 100, true);
+        final long firstCommit = writer.lastAppendedIndex();
 
-            assertThat(writer.syncInBackground()).isTrue();
-            assertThat(barrier.started.await(10, TimeUnit.SECONDS)).isTrue();
-            append(writer, 200, true);
-            assertThat(writer.syncInBackground()).as("one background sync at a time").isFalse();
-            assertThat(writer.lastDurableIndex()).as("not durable before the sync returns").isEqualTo(-1);
+        assertThat(writer.syncInBackground()).isTrue();
+        assertThat(barrier.started.await(10, TimeUnit.SECONDS)).isTrue();
+        append(writer, 200, true);
+        assertThat(writer.syncInBackground()).as("one background sync at a time").isFalse();
+        assertThat(writer.lastDurableIndex()).as("not durable before the sync returns").isEqualTo(-1);
 
-            barrier.release.countDown();
-            awaitBackgroundSync(writer);
+        barrier.release.countDown();
+        awaitBackgroundSync(writer);
 
-            assertThat(writer.lastDurableIndex()).as("durable up to what was appended when it started").isEqualTo(firstCommit);
-            assertThat(writer.lastDurableCommitEndPosition()).isEqualTo(100);
-            assertThat(writer.syncInBackground()).isTrue();
-            awaitBackgroundSync(writer);
-            assertThat(writer.lastDurableIndex()).isEqualTo(writer.lastAppendedIndex());
-            assertThat(writer.lastDurableCommitEndPosition()).isEqualTo(200);
-            assertThat(writer.syncInBackground()).as("nothing left to sync").isFalse();
-            writer.close();
-        }
+        assertThat(writer.lastDurableIndex()).as("durable up to what was appended when it started").isEqualTo(firstCommit);
+        assertThat(writer.lastDurableCommitEndPosition()).isEqualTo(100);
+        assertThat(writer.syncInBackground()).isTrue();
+        awaitBackgroundSync(writer);
+        assertThat(writer.lastDurableIndex()).isEqualTo(writer.lastAppendedIndex());
+        assertThat(writer.lastDurableCommitEndPosition()).isEqualTo(200);
+        assertThat(writer.syncInBackground()).as("nothing left to sync").isFalse();
+        writer.close();
     }
 
     @Test
     void aForegroundSyncDoesNotWaitForABackgroundOneAndCoversEverything() throws InterruptedException
     {
         final GatedBarrier barrier = new GatedBarrier();
-        try (SingleChronicleQueue queue = queue(); ExcerptAppender appender = queue.createAppender();
-            RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory.resolve("log"))))
-        {
-            final RelayLogWriter writer = writer(relayLog, appender, barrier);
-            append(writer, 100, true);
-            writer.syncInBackground();
-            assertThat(barrier.started.await(10, TimeUnit.SECONDS)).isTrue();
-            append(writer, 200, true);
+        final RelayLogWriter writer = writer(barrier);
+        append(writer, 100, true);
+        writer.syncInBackground();
+        assertThat(barrier.started.await(10, TimeUnit.SECONDS)).isTrue();
+        append(writer, 200, true);
 
-            writer.sync();
+        writer.sync();
 
-            assertThat(writer.lastDurableIndex()).isEqualTo(writer.lastAppendedIndex());
-            assertThat(writer.lastDurableCommitEndPosition()).isEqualTo(200);
-            barrier.release.countDown();
-            awaitBackgroundSync(writer);
-            assertThat(writer.lastDurableCommitEndPosition()).as("a late background sync never moves the point back").isEqualTo(200);
-            writer.close();
-        }
+        assertThat(writer.lastDurableIndex()).isEqualTo(writer.lastAppendedIndex());
+        assertThat(writer.lastDurableCommitEndPosition()).isEqualTo(200);
+        barrier.release.countDown();
+        awaitBackgroundSync(writer);
+        assertThat(writer.lastDurableCommitEndPosition()).as("a late background sync never moves the point back").isEqualTo(200);
+        writer.close();
     }
 
     @Test
@@ -88,46 +85,38 @@ class BackgroundSyncTest
         final GatedBarrier barrier = new GatedBarrier();
         barrier.fail = true;
         barrier.release.countDown();
-        try (SingleChronicleQueue queue = queue(); ExcerptAppender appender = queue.createAppender();
-            RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory.resolve("log"))))
-        {
-            final RelayLogWriter writer = writer(relayLog, appender, barrier);
-            append(writer, 100, true);
-            writer.syncInBackground();
-            awaitBackgroundSync(writer);
+        final RelayLogWriter writer = writer(barrier);
+        append(writer, 100, true);
+        writer.syncInBackground();
+        awaitBackgroundSync(writer);
 
-            assertThat(writer.lastDurableIndex()).isEqualTo(-1);
-            assertThatThrownBy(() -> append(writer, 200, true))
-                .isInstanceOf(RelayLogException.class)
-                .hasMessageContaining("must be reopened")
-                .hasRootCauseMessage("simulated EIO in the background");
-            assertThatThrownBy(writer::sync).isInstanceOf(RelayLogException.class);
-            writer.close();
-        }
+        assertThat(writer.lastDurableIndex()).isEqualTo(-1);
+        assertThatThrownBy(() -> append(writer, 200, true))
+            .isInstanceOf(RelayLogException.class)
+            .hasMessageContaining("must be reopened")
+            .hasRootCauseMessage("simulated EIO in the background");
+        assertThatThrownBy(writer::sync).isInstanceOf(RelayLogException.class);
+        writer.close();
     }
 
     @Test
     void closeWaitsForARunningBackgroundSync() throws InterruptedException
     {
         final GatedBarrier barrier = new GatedBarrier();
-        try (SingleChronicleQueue queue = queue(); ExcerptAppender appender = queue.createAppender();
-            RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory.resolve("log"))))
-        {
-            final RelayLogWriter writer = writer(relayLog, appender, barrier);
-            append(writer, 100, true);
-            writer.syncInBackground();
-            assertThat(barrier.started.await(10, TimeUnit.SECONDS)).isTrue();
-            final Thread closer = new Thread(writer::close);
-            closer.start();
-            closer.join(200);
-            assertThat(closer.isAlive()).as("close waits for the sync").isTrue();
+        final RelayLogWriter writer = writer(barrier);
+        append(writer, 100, true);
+        writer.syncInBackground();
+        assertThat(barrier.started.await(10, TimeUnit.SECONDS)).isTrue();
+        final Thread closer = new Thread(writer::close);
+        closer.start();
+        closer.join(200);
+        assertThat(closer.isAlive()).as("close waits for the sync").isTrue();
 
-            barrier.release.countDown();
-            closer.join(10_000);
+        barrier.release.countDown();
+        closer.join(10_000);
 
-            assertThat(closer.isAlive()).isFalse();
-            assertThat(barrier.completed.get()).isEqualTo(1);
-        }
+        assertThat(closer.isAlive()).isFalse();
+        assertThat(barrier.completed.get()).isEqualTo(1);
     }
 
     private static RelayLogWriter writer(final RelayLog relayLog, final ExcerptAppender appender, final DurabilityBarrier barrier)
@@ -148,11 +137,6 @@ class BackgroundSyncTest
             assertThat(System.nanoTime()).as("background sync returned within 30 s").isLessThan(deadline);
             Thread.onSpinWait();
         }
-    }
-
-    private SingleChronicleQueue queue()
-    {
-        return SingleChronicleQueueBuilder.binary(directory).rollCycle(RelayLogConfig.DEFAULT_ROLL_CYCLE).build();
     }
 
     /** A barrier whose background syncs wait until released, and can fail. */

@@ -119,7 +119,23 @@ class BackgroundSyncTest
         assertThat(barrier.completed.get()).isEqualTo(1);
     }
 
-    private static RelayLogWriter writer(final RelayLog relayLog, final ExcerptAppender appender, final DurabilityBarrier barrier)
+    @BeforeEach
+    void open()
+    {
+        queue = SingleChronicleQueueBuilder.binary(directory).rollCycle(RelayLogConfig.DEFAULT_ROLL_CYCLE).build();
+        appender = queue.createAppender();
+        relayLog = RelayLog.open(TestRelayLogs.config(directory.resolve("log")));
+    }
+
+    @AfterEach
+    void close()
+    {
+        relayLog.close();
+        appender.close();
+        queue.close();
+    }
+
+    private RelayLogWriter writer(final DurabilityBarrier barrier)
     {
         return new RelayLogWriter(relayLog, appender, barrier, 1 << 20, new RecoveredPosition(-1, null, 0, 0));
     }

@@ -21,7 +21,10 @@ final class BinlogFiller
     {
     }
 
-    /** Writes rows until the source's binlog files add up to at least {@code bytes}; returns what the source then holds. */
+    /**
+     * Writes rows until the source's binlog files add up to at least {@code bytes}; returns what the source holds once
+     * its binlog has settled.
+     */
     static SourceBinlogs fill(final SourceServer source, final long bytes)
     {
         source.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE,
@@ -46,6 +49,6 @@ final class BinlogFiller
             source.execute("INSERT INTO " + DATABASE + ".rows (payload) SELECT payload FROM " + DATABASE + ".seed");
             binlogs = SourceBinlogs.of(source);
         }
-        return binlogs;
+        return SourceBinlogs.settled(source);
     }
 }

@@ -11,8 +11,6 @@ import java.util.StringJoiner;
  */
 final class BinlogFiller
 {
-    /** How long the binlog must stay unchanged to count as settled. */
-    private static final long SETTLE_MILLIS = 1_000;
     /** Payload bytes per row; with the 8-byte key a row is 1 KiB. */
     static final int PAYLOAD_BYTES = 1016;
     private static final int SEED_ROWS = 16_384;
@@ -23,7 +21,10 @@ final class BinlogFiller
     {
     }
 
-    /** Writes rows until the source's binlog files add up to at least {@code bytes}; returns what the source then holds. */
+    /**
+     * Writes rows until the source's binlog files add up to at least {@code bytes}; returns what the source holds once
+     * its binlog has settled.
+     */
     static SourceBinlogs fill(final SourceServer source, final long bytes)
     {
         source.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE,
@@ -48,33 +49,6 @@ final class BinlogFiller
             source.execute("INSERT INTO " + DATABASE + ".rows (payload) SELECT payload FROM " + DATABASE + ".seed");
             binlogs = SourceBinlogs.of(source);
         }
-        return settled(source, binlogs);
-    }
-
-    /**
-     * The binlogs once the source has stopped writing to them: MariaDB adds a BINLOG_CHECKPOINT to the newest file a
-     * moment after a rotation, from a thread of its own.
-     */
-    private static SourceBinlogs settled(final SourceServer source, final SourceBinlogs written)
-    {
-        SourceBinlogs before = written;
-        while (true)
-        {
-            try
-            {
-                Thread.sleep(SETTLE_MILLIS);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the source's binlog to settle", ex);
-            }
-            final SourceBinlogs now = SourceBinlogs.of(source);
-            if (now.equals(before))
-            {
-                return now;
-            }
-            before = now;
-        }
+        return SourceBinlogs.settled(source);
     }
 }

@@ -95,7 +95,7 @@ public final class SemisyncDemo
     /** Prints the client command that logs in to the admin endpoint, and runs it as the MySQL manual's last check. */
     private static void showAdminEndpoint(final Flavor flavor, final int port) throws IOException, InterruptedException
     {
-        final String[] login = {"-h", "127.0.0.1", "-P", Integer.toString(port), "-u", ADMIN_USER, "--password=" + ADMIN_PASSWORD};
+        final String[] login = {"-h", "127.0.0.1", "-P", Integer.toString(port), "-u", ADMIN_USER};
         final List<String> command = new ArrayList<>(flavor == Flavor.MYSQL ? ClientPrograms.mysql(login) : ClientPrograms.mariadb(login));
         if (flavor == Flavor.MYSQL)
         {
@@ -103,9 +103,11 @@ public final class SemisyncDemo
         }
         OUT.println("== The replica's admin endpoint answers the " + (flavor == Flavor.MYSQL ? "mysql" : "mariadb") + " client (while the "
             + "replica runs; semisync-replica run --admin-user ... keeps one open):");
-        OUT.println("   " + String.join(" ", command));
+        OUT.println("   MYSQL_PWD=" + ADMIN_PASSWORD + " " + String.join(" ", command));
         command.addAll(List.of("-e", "SHOW STATUS LIKE 'Rpl_semi_sync%'; SHOW VARIABLES LIKE 'rpl_semi_sync_replica_enabled'"));
-        final Process client = new ProcessBuilder(command).inheritIO().start();
+        final ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put("MYSQL_PWD", ADMIN_PASSWORD);
+        final Process client = builder.start();
         if (client.waitFor() != 0)
         {
             throw new IllegalStateException("the client could not query the admin endpoint: " + String.join(" ", command));

@@ -159,7 +159,7 @@ public final class BinlogExport
         {
             completeFile();
         }
-        if (currentFile != null && currentFile.equals(range.toFile()))
+        if (inRange && currentFile.equals(range.toFile()))
         {
             done = true;
             return;
@@ -224,8 +224,8 @@ public final class BinlogExport
         if (range.toFile() != null && !files.contains(range.toFile()))
         {
             throw new ExportException("the relay log holds no events of " + range.toFile()
-                + (range.fromFile() == null ? "" : " after " + range.fromFile()) + " up to its last commit point: name a file that dump lists in --to-file; the files exported are "
-                + files);
+                + (range.fromFile() == null ? "" : " after " + range.fromFile()) + " up to its last commit point, from the first file exported on: name a file that dump lists in --to-file; "
+                + "no index was written, the files exported " + files + " are whole");
         }
     }
 

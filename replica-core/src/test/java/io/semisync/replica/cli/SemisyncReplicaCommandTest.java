@@ -93,6 +93,17 @@ class SemisyncReplicaCommandTest
     }
 
     @Test
+    void exportOfADirectoryWithoutRelayLogFailsAndWritesNothing()
+    {
+        final Path output = dataDir.resolve("export");
+        final int exitCode = SemisyncReplicaCommand.execute("export", "--data-dir", dataDir.toString(), "--output", output.toString());
+
+        assertThat(exitCode).isNotZero();
+        assertThat(stderr()).contains(dataDir.toString()).contains("holds no relay log").contains("--data-dir");
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
     void dumpOfADirectoryWithoutRelayLogFails()
     {
         final int exitCode = SemisyncReplicaCommand.execute("dump", "--data-dir", dataDir.toString());

@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
  * @param stdout    standard output, UTF-8
  * @param stderr    standard error, UTF-8
  */
-record ClientRun(int exitCode, String stdout, String stderr)
+public record ClientRun(int exitCode, String stdout, String stderr)
 {
     private static final long TIMEOUT_SECONDS = 30;
 
-    static ClientRun of(final List<String> command)
+    public static ClientRun of(final List<String> command)
     {
         try
         {

@@ -1,0 +1,166 @@
+package io.semisync.it.replica;
+
+import io.semisync.it.server.ClientRun;
+import io.semisync.replica.cli.SemisyncReplicaCommand;
+import io.semisync.sources.ClientPrograms;
+import io.semisync.sources.Flavor;
+import io.semisync.sources.SourceServer;
+import io.semisync.sources.SourceServers;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code export} against real sources: a workload over three binlog files replicated from the oldest binlog, the
+ * replica stopped, the relay log exported; the real {@code mysqlbinlog --verify-binlog-checksum} 9.7 (MySQL) and
+ * {@code mariadb-binlog --verify-binlog-checksum} 10.11 (MariaDB) read every exported file without a warning, decode
+ * the workload's rows and list every GTID the source executed, and the files equal the source's own binlog files
+ * byte for byte (the source's current file: the prefix exported, the in-use flag it still carries aside).
+ */
+class ExportIT
+{
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int ROWS_PER_FILE = 20;
+    private static final int FILES = 3;
+    private static final Pattern MYSQL_GTID = Pattern.compile("GTID_NEXT= '([0-9a-f-]{36}:\\d+)'");
+    private static final Pattern MARIADB_GTID = Pattern.compile("GTID (\\d+-\\d+-\\d+)");
+    private static final int FLAGS_IN_FILE = 4 + 17;
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void exportedFilesAreReadByTheRealToolsAndEqualTheSourcesBinlog(final Flavor flavor, @TempDir final Path dataDir) throws IOException
+    {
+        final Path logDir = ReplicaLogs.directory(ExportIT.class, flavor);
+        try (SourceServer server = SourceServers.start(flavor))
+        {
+            SourceLoad.createTable(server);
+            for (int file = 0; file < FILES; file++)
+            {
+                for (int row = 0; row < ROWS_PER_FILE; row++)
+                {
+                    server.execute("INSERT INTO " + SourceLoad.TABLE + " (client, payload) VALUES (" + file + ", 'export-" + file + "-" + row + "')");
+                }
+                if (file < FILES - 1)
+                {
+                    server.execute("FLUSH BINARY LOGS");
+                }
+            }
+            final long last = SourceBinlog.lastSequence(server);
+            try (ReplicaProcess replica = ReplicaProcess.start("export-" + flavor, server.host(), server.port(), server.replicationUser(),
+                dataDir, logDir, "--start-position", "OLDEST"))
+            {
+                ReplicationChecks.awaitStored(server, dataDir, last, TIMEOUT, replica);
+                replica.stop();
+            }
+            final Path output = outputDirectory(flavor);
+            try
+            {
+                assertThat(SemisyncReplicaCommand.execute("export", "--data-dir", dataDir.toString(), "--output", output.toString()))
+                    .as("export's exit code").isZero();
+                final List<String> files = Files.readAllLines(output.resolve("binlog.index")).stream()
+                    .map(line -> line.substring("./".length())).toList();
+                final List<String> sourceFiles = server.query("SHOW BINARY LOGS").stream().map(row -> row.get(0)).toList();
+                assertThat(files).as("exported files: the source's, from the one the dump from the oldest binlog began with")
+                    .hasSizeGreaterThanOrEqualTo(FILES)
+                    .containsExactlyElementsOf(sourceFiles.subList(sourceFiles.size() - files.size(), sourceFiles.size()));
+
+                final ClientRun decoded = decode(flavor, output, files);
+                assertThat(decoded.exitCode()).as("exit code of the binlog reader; stderr: " + decoded.stderr()).isZero();
+                assertThat(decoded.stderr()).as("warnings and errors of the binlog reader").isEmpty();
+                assertThat(decoded.stdout()).as("decoded rows")
+                    .contains("load_rows").contains("'export-0-0'").contains("'export-" + (FILES - 1) + "-" + (ROWS_PER_FILE - 1) + "'");
+                final Set<String> expectedGtids = new LinkedHashSet<>();
+                for (long sequence = 1; sequence <= last; sequence++)
+                {
+                    expectedGtids.add(SourceBinlog.gtid(server, sequence));
+                }
+                assertThat(gtids(flavor, decoded.stdout())).as("GTIDs in the exported files").containsExactlyElementsOf(expectedGtids);
+
+                final Path sourceBinlogDir = sourceDataDir(server);
+                final String current = sourceFiles.get(sourceFiles.size() - 1);
+                for (final String file : files)
+                {
+                    final byte[] exported = Files.readAllBytes(output.resolve(file));
+                    final byte[] source = Files.readAllBytes(sourceBinlogDir.resolve(file));
+                    if (file.equals(current))
+                    {
+                        source[FLAGS_IN_FILE] &= ~1;
+                        assertThat(exported).as("exported " + file + ": the start of the source's current file").isEqualTo(
+                            Arrays.copyOf(source, exported.length));
+                    }
+                    else
+                    {
+                        assertThat(exported).as("exported " + file + " against the source's closed file").isEqualTo(source);
+                    }
+                }
+            }
+            finally
+            {
+                deleteTree(output);
+            }
+        }
+    }
+
+    /** MySQL's mysqlbinlog runs in its chroot, so its files go there. */
+    private static Path outputDirectory(final Flavor flavor) throws IOException
+    {
+        final Path parent = flavor == Flavor.MYSQL ? Files.createDirectories(ClientPrograms.mysqlChroot().resolve("tmp"))
+            : Path.of(System.getProperty("java.io.tmpdir"));
+        return Files.createTempDirectory(parent, "export-it-").resolve("binlogs");
+    }
+
+    private static ClientRun decode(final Flavor flavor, final Path output, final List<String> files)
+    {
+        final List<String> arguments = new ArrayList<>(List.of("--verify-binlog-checksum", "-vv"));
+        for (final String file : files)
+        {
+            arguments.add(flavor == Flavor.MYSQL ? ClientPrograms.mysqlChrootPath(output.resolve(file)) : output.resolve(file).toString());
+        }
+        final String[] args = arguments.toArray(new String[0]);
+        return ClientRun.of(flavor == Flavor.MYSQL ? ClientPrograms.mysqlbinlog(args) : ClientPrograms.mariadbBinlog(args));
+    }
+
+    private static List<String> gtids(final Flavor flavor, final String decoded)
+    {
+        final Matcher matcher = (flavor == Flavor.MYSQL ? MYSQL_GTID : MARIADB_GTID).matcher(decoded);
+        final List<String> gtids = new ArrayList<>();
+        while (matcher.find())
+        {
+            gtids.add(matcher.group(1));
+        }
+        return gtids;
+    }
+
+    /** The source's data directory on this machine (the MySQL server names it as seen from its chroot). */
+    private static Path sourceDataDir(final SourceServer server)
+    {
+        final String dataDir = server.queryValue("SELECT @@global.datadir");
+        return server.flavor() == Flavor.MYSQL ? ClientPrograms.mysqlChroot().resolve(dataDir.substring(1)) : Path.of(dataDir);
+    }
+
+    private static void deleteTree(final Path output) throws IOException
+    {
+        final Path root = output.getParent();
+        try (var entries = Files.walk(root))
+        {
+            for (final Path path : entries.sorted((a, b) -> b.compareTo(a)).toList())
+            {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.concurrent.Callable;
 
 /**
@@ -38,9 +39,24 @@ final class ExportCommand implements Callable<Integer>
     @Option(names = "--to-file", description = "Last source binlog file to export (default: the last held).")
     String toFile;
 
+    @Option(names = "--until-gtid", description = "End with the transaction of this GTID (uuid:gno or domain-server-seq).")
+    String untilGtid;
+
+    @Option(names = "--exclude-until-gtid", description = "End just before the --until-gtid transaction instead.")
+    boolean excludeUntilGtid;
+
+    @Option(names = "--stop-datetime", description = "End before the first transaction stamped at or after this instant "
+        + "(ISO-8601 with offset, e.g. 2026-12-06T15:20:00Z), as mysqlbinlog's --stop-datetime.")
+    OffsetDateTime stopDatetime;
+
     @Override
     public Integer call()
     {
+        if (excludeUntilGtid && untilGtid == null)
+        {
+            System.err.println("semisync-replica: --exclude-until-gtid needs --until-gtid");
+            return 2;
+        }
         final Path relayLogDir = DataDirectory.relayLogOf(dataDir);
         if (!Files.isDirectory(relayLogDir))
         {
@@ -50,7 +66,8 @@ final class ExportCommand implements Callable<Integer>
         }
         try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(relayLogDir).readOnly(true).validate()))
         {
-            final ExportResult result = BinlogExport.export(relayLog, output, new ExportRange(fromFile, toFile));
+            final ExportResult result = BinlogExport.export(relayLog, output, new ExportRange(fromFile, toFile, untilGtid, excludeUntilGtid,
+                stopDatetime == null ? null : stopDatetime.toInstant()));
             System.out.println("exported " + result.files().size() + " binlog files (" + String.join(", ", result.files())
                 + "), " + result.events() + " events, " + result.bytes() + " bytes, index " + result.indexFile());
             return 0;

@@ -1,7 +1,9 @@
 package io.semisync.replica.export;
 
 import io.semisync.protocol.binlog.BinlogEventType;
+import io.semisync.replica.session.GtidText;
 import io.semisync.storage.durability.DirectorySync;
+import io.semisync.storage.relaylog.GtidKind;
 import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogReader;
 import io.semisync.storage.relaylog.RelayLogRecord;
@@ -24,7 +26,8 @@ import java.util.stream.Stream;
  * Only the in-use flag of the FORMAT_DESCRIPTION is cleared (the file is closed; the CRC32 does not cover that
  * flag). A file the relay log does not hold from its start, or with events missing in between, cannot keep the
  * positions true and is refused. The export stops at the relay log's last commit point, so it holds complete
- * transactions only. Streams through one buffer that grows to the largest event.
+ * transactions only, or earlier where {@link ExportRange} says (a GTID, a time). Streams through one buffer that
+ * grows to the largest event.
  */
 public final class BinlogExport
 {
@@ -41,6 +44,8 @@ public final class BinlogExport
     private final List<String> files = new ArrayList<>();
     private final long lastCommitIndex;
     private byte[] currentName = new byte[0];
+    private boolean unitStart = true;
+    private boolean stopAfterUnit;
     private String currentFile;
     private boolean inRange;
     private boolean done;
@@ -65,8 +70,24 @@ public final class BinlogExport
      */
     public static ExportResult export(final RelayLog relayLog, final Path outputDir, final ExportRange range)
     {
+        if (range.untilGtid() != null)
+        {
+            checkCommitted(relayLog, range.untilGtid());
+        }
         prepare(outputDir);
         return new BinlogExport(relayLog, outputDir, range).run();
+    }
+
+    private static void checkCommitted(final RelayLog relayLog, final String gtid)
+    {
+        final boolean[] found = new boolean[1];
+        relayLog.scanCommittedGtids(-1, (index, kind, buffer, offset, length) ->
+            found[0] |= gtid.equals(GtidText.of(kind, buffer, offset, length)));
+        if (!found[0])
+        {
+            throw new ExportException("the relay log holds no committed transaction " + gtid + " (--until-gtid): name a GTID "
+                + "that dump lists with a commit");
+        }
     }
 
     private static void prepare(final Path outputDir)
@@ -121,6 +142,11 @@ public final class BinlogExport
             done = true;
             return;
         }
+        if (unitStart && endsBefore(record))
+        {
+            done = true;
+            return;
+        }
         if (!isCurrentFile(record))
         {
             onNewFile(record);
@@ -133,6 +159,39 @@ public final class BinlogExport
         {
             write(record);
         }
+        unitStart = record.isTransactionEnd();
+        if (unitStart && stopAfterUnit)
+        {
+            done = true;
+        }
+    }
+
+    /**
+     * At the first event of a transaction (or of an event that stands alone): whether the export ends before it, and
+     * notes whether it ends after it.
+     */
+    private boolean endsBefore(final RelayLogRecord record)
+    {
+        if (range.stopDatetime() == null && range.untilGtid() == null || !inRange && !isFromFile(record))
+        {
+            return false;
+        }
+        if (range.stopDatetime() != null && record.eventTimestamp() >= range.stopDatetime().getEpochSecond())
+        {
+            return true;
+        }
+        if (range.untilGtid() != null && record.gtidKind() != GtidKind.NONE
+            && range.untilGtid().equals(GtidText.of(record.gtidKind(), record.buffer(), record.gtidOffset(), record.gtidLength())))
+        {
+            stopAfterUnit = true;
+            return range.excludeUntilGtid();
+        }
+        return false;
+    }
+
+    private boolean isFromFile(final RelayLogRecord record)
+    {
+        return range.fromFile() == null || range.fromFile().equals(record.sourceFileName());
     }
 
     private boolean isCurrentFile(final RelayLogRecord record)

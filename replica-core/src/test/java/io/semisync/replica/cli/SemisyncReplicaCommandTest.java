@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,6 +102,28 @@ class SemisyncReplicaCommandTest
         assertThat(exitCode).isNotZero();
         assertThat(stderr()).contains(dataDir.toString()).contains("holds no relay log").contains("--data-dir");
         assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void exportChecksItsUntilOptions()
+    {
+        final String[] common = {"export", "--data-dir", dataDir.toString(), "--output", dataDir.resolve("export").toString()};
+
+        assertThat(SemisyncReplicaCommand.execute(concat(common, "--exclude-until-gtid"))).isNotZero();
+        assertThat(stderr()).contains("--exclude-until-gtid needs --until-gtid");
+        err.reset();
+        assertThat(SemisyncReplicaCommand.execute(concat(common, "--stop-datetime", "yesterday"))).isNotZero();
+        assertThat(stderr()).contains("--stop-datetime").contains("yesterday");
+        err.reset();
+        assertThat(SemisyncReplicaCommand.execute(concat(common, "--stop-datetime", "2026-12-06T15:20:00Z"))).isNotZero();
+        assertThat(stderr()).as("a valid time passes on to the data directory check").contains("holds no relay log");
+    }
+
+    private static String[] concat(final String[] first, final String... more)
+    {
+        final String[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     @Test

@@ -13,12 +13,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 import java.util.function.LongFunction;
+import java.util.zip.CRC32;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,6 +34,8 @@ class BinlogExportTest
 {
     private static final int PREVIOUS_GTIDS = 35;
     private static final int IN_USE = 0x01;
+    /** The UUID in a GTID event: after the header and the GTID flags byte; the GNO follows. */
+    private static final int GTID_UUID_OFFSET = 19 + 1;
 
     @TempDir
     Path directory;
@@ -74,12 +79,13 @@ class BinlogExportTest
             return add(pos -> StreamEvents.opaque(PREVIOUS_GTIDS, pos), true);
         }
 
+        /** A transaction of GTID {@code SOURCE_UUID:gno} whose events are stamped {@code gno} seconds after TIMESTAMP. */
         SourceFile transaction(final long gno)
         {
-            return add(pos -> StreamEvents.gtid(StreamEvents.SOURCE_UUID, gno, pos), false)
-                .add(pos -> StreamEvents.query("BEGIN", pos), false)
-                .add(pos -> StreamEvents.opaque(BinlogEventType.WRITE_ROWS_V2, pos), false)
-                .add(pos -> StreamEvents.xid(gno, pos), true);
+            return add(pos -> stamped(StreamEvents.gtid(StreamEvents.SOURCE_UUID, gno, pos), gno), false)
+                .add(pos -> stamped(StreamEvents.query("BEGIN", pos), gno), false)
+                .add(pos -> stamped(StreamEvents.opaque(BinlogEventType.WRITE_ROWS_V2, pos), gno), false)
+                .add(pos -> stamped(StreamEvents.xid(gno, pos), gno), true);
         }
 
         SourceFile rotateTo(final String next)
@@ -91,6 +97,17 @@ class BinlogExportTest
         {
             return closedFile.toByteArray();
         }
+    }
+
+    /** The event stamped {@code seconds} after TIMESTAMP, its CRC32 computed again. */
+    private static byte[] stamped(final byte[] event, final long seconds)
+    {
+        final ByteBuffer copy = ByteBuffer.wrap(event.clone()).order(ByteOrder.LITTLE_ENDIAN);
+        copy.putInt(0, (int)(StreamEvents.TIMESTAMP + seconds));
+        final CRC32 crc = new CRC32();
+        crc.update(copy.array(), 0, event.length - 4);
+        copy.putInt(event.length - 4, (int)crc.getValue());
+        return copy.array();
     }
 
     /** An event with its header flags replaced; the CRC32 stays, as the source leaves it (it does not cover the in-use flag). */
@@ -115,12 +132,21 @@ class BinlogExportTest
                 {
                     final byte[] event = file.events.get(i);
                     final UnsafeBuffer view = new UnsafeBuffer(event);
+                    final int type = event[4] & 0xFF;
+                    if (type == BinlogEventType.GTID)
+                    {
+                        metadata.mysqlGtid(view, GTID_UUID_OFFSET, view.getLong(GTID_UUID_OFFSET + 16, ByteOrder.LITTLE_ENDIAN));
+                    }
                     metadata.sourceFileName(file.name)
-                        .eventType(event[4] & 0xFF)
+                        .eventType(type)
                         .endPosition(view.getInt(13, ByteOrder.LITTLE_ENDIAN))
-                        .eventTimestamp(StreamEvents.TIMESTAMP)
+                        .eventTimestamp(view.getInt(0, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL)
                         .flags(file.commits.get(i) ? RecordFlags.TRANSACTION_END : 0);
                     writer.append(metadata, view, 0, event.length);
+                    if (file.commits.get(i))
+                    {
+                        metadata.noGtid();
+                    }
                 }
             }
             writer.sync();
@@ -174,19 +200,49 @@ class BinlogExportTest
         final SourceFile third = new SourceFile("binlog.000003").start().transaction(3);
         final Path relayLogDir = relayLog(first, second, third);
 
-        assertThat(export(relayLogDir, directory.resolve("a"), new ExportRange("binlog.000002", null)).files())
+        assertThat(export(relayLogDir, directory.resolve("a"), ExportRange.files("binlog.000002", null)).files())
             .containsExactly("binlog.000002", "binlog.000003");
-        assertThat(export(relayLogDir, directory.resolve("b"), new ExportRange(null, "binlog.000002")).files())
+        assertThat(export(relayLogDir, directory.resolve("b"), ExportRange.files(null, "binlog.000002")).files())
             .containsExactly("binlog.000001", "binlog.000002");
-        assertThat(export(relayLogDir, directory.resolve("c"), new ExportRange("binlog.000002", "binlog.000002")).files())
+        assertThat(export(relayLogDir, directory.resolve("c"), ExportRange.files("binlog.000002", "binlog.000002")).files())
             .containsExactly("binlog.000002");
         assertThat(Files.readAllBytes(directory.resolve("c").resolve("binlog.000002"))).isEqualTo(second.bytes());
         assertThat(listing(directory.resolve("c"))).containsExactly("binlog.000002", "binlog.index");
 
-        assertThatThrownBy(() -> export(relayLogDir, directory.resolve("d"), new ExportRange("binlog.000009", null)))
+        assertThatThrownBy(() -> export(relayLogDir, directory.resolve("d"), ExportRange.files("binlog.000009", null)))
             .isInstanceOf(ExportException.class).hasMessageContaining("binlog.000009").hasMessageContaining("--from-file");
-        assertThatThrownBy(() -> export(relayLogDir, directory.resolve("e"), new ExportRange("binlog.000002", "binlog.000001")))
+        assertThatThrownBy(() -> export(relayLogDir, directory.resolve("e"), ExportRange.files("binlog.000002", "binlog.000001")))
             .isInstanceOf(ExportException.class).hasMessageContaining("binlog.000001").hasMessageContaining("--to-file");
+    }
+
+    @Test
+    void untilGtidEndsAfterOrBeforeItsTransactionAndStopDatetimeBeforeTheFirstTransactionAtThatSecond() throws IOException
+    {
+        final SourceFile first = new SourceFile("binlog.000001").start().transaction(1).transaction(2).rotateTo("binlog.000002");
+        final SourceFile second = new SourceFile("binlog.000002").start().transaction(3).transaction(4).transaction(5);
+        final Path relayLogDir = relayLog(first, second);
+        final SourceFile upTo4 = new SourceFile("binlog.000002").start().transaction(3).transaction(4);
+        final SourceFile upTo3 = new SourceFile("binlog.000002").start().transaction(3);
+        final String gtid4 = StreamEvents.SOURCE_UUID + ":4";
+
+        final ExportResult after = export(relayLogDir, directory.resolve("after"), new ExportRange(null, null, gtid4, false, null));
+        assertThat(after.files()).containsExactly("binlog.000001", "binlog.000002");
+        assertThat(Files.readAllBytes(directory.resolve("after").resolve("binlog.000002"))).isEqualTo(upTo4.bytes());
+
+        export(relayLogDir, directory.resolve("before"), new ExportRange(null, null, gtid4, true, null));
+        assertThat(Files.readAllBytes(directory.resolve("before").resolve("binlog.000002"))).isEqualTo(upTo3.bytes());
+
+        final Instant fourthSecond = Instant.ofEpochSecond(StreamEvents.TIMESTAMP + 4L);
+        export(relayLogDir, directory.resolve("time"), new ExportRange(null, null, null, false, fourthSecond));
+        assertThat(Files.readAllBytes(directory.resolve("time").resolve("binlog.000002"))).isEqualTo(upTo3.bytes());
+
+        export(relayLogDir, directory.resolve("file"), new ExportRange(null, "binlog.000001", gtid4, false, null));
+        assertThat(listing(directory.resolve("file"))).containsExactly("binlog.000001", "binlog.index");
+
+        assertThatThrownBy(() -> export(relayLogDir, directory.resolve("unknown"),
+            new ExportRange(null, null, StreamEvents.SOURCE_UUID + ":9", false, null)))
+            .isInstanceOf(ExportException.class).hasMessageContaining(":9").hasMessageContaining("--until-gtid");
+        assertThat(directory.resolve("unknown")).doesNotExist();
     }
 
     @Test
@@ -208,7 +264,7 @@ class BinlogExportTest
             .hasMessageContaining("--from-file");
         assertThat(listing(directory.resolve("out"))).isEmpty();
 
-        export(relayLogDir, directory.resolve("next"), new ExportRange("binlog.000002", null));
+        export(relayLogDir, directory.resolve("next"), ExportRange.files("binlog.000002", null));
         assertThat(Files.readAllBytes(directory.resolve("next").resolve("binlog.000002"))).isEqualTo(next.bytes());
     }
 

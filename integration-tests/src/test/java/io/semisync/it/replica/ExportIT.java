@@ -1,11 +1,17 @@
 package io.semisync.it.replica;
 
 import io.semisync.it.server.ClientRun;
+import io.semisync.replica.DataDirectory;
 import io.semisync.replica.cli.SemisyncReplicaCommand;
+import io.semisync.replica.export.BinlogExport;
+import io.semisync.replica.export.ExportException;
+import io.semisync.replica.export.ExportRange;
 import io.semisync.sources.ClientPrograms;
 import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceServer;
 import io.semisync.sources.SourceServers;
+import io.semisync.storage.relaylog.RelayLog;
+import io.semisync.storage.relaylog.RelayLogConfig;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,13 +29,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code export} against real sources: a workload over three binlog files replicated from the oldest binlog, the
  * replica stopped, the relay log exported; the real {@code mysqlbinlog --verify-binlog-checksum} 9.7 (MySQL) and
  * {@code mariadb-binlog --verify-binlog-checksum} 10.11 (MariaDB) read every exported file without a warning, decode
  * the workload's rows and list every GTID the source executed, and the files equal the source's own binlog files
- * byte for byte (the source's current file: the prefix exported, the in-use flag it still carries aside).
+ * byte for byte (the source's current file: the prefix exported, the in-use flag it still carries aside); an
+ * export {@code --until-gtid} ends with that GTID. A replica started at the source's current position holds its
+ * first file from the middle: that file is refused, the next one exported.
  */
 class ExportIT
 {
@@ -112,7 +121,78 @@ class ExportIT
             {
                 deleteTree(output);
             }
+            exportUntilAGtidEndsWithItsTransaction(server, dataDir, last / 2);
         }
+    }
+
+    /** {@code --until-gtid}: the real reader lists the source's GTIDs up to it and no further. */
+    private static void exportUntilAGtidEndsWithItsTransaction(final SourceServer server, final Path dataDir, final long until)
+        throws IOException
+    {
+        final Path output = outputDirectory(server.flavor());
+        try
+        {
+            final String gtid = SourceBinlog.gtid(server, until);
+            assertThat(SemisyncReplicaCommand.execute("export", "--data-dir", dataDir.toString(), "--output", output.toString(),
+                "--until-gtid", gtid)).as("exit code of export --until-gtid").isZero();
+            final List<String> files = Files.readAllLines(output.resolve("binlog.index")).stream()
+                .map(line -> line.substring("./".length())).toList();
+            final ClientRun decoded = decode(server.flavor(), output, files);
+            assertThat(decoded.exitCode()).as("exit code of the binlog reader; stderr: " + decoded.stderr()).isZero();
+            assertThat(decoded.stderr()).as("warnings and errors of the binlog reader").isEmpty();
+            final List<String> gtids = gtids(server.flavor(), decoded.stdout());
+            assertThat(gtids).as("GTIDs exported until " + gtid).hasSize((int)until).endsWith(gtid);
+        }
+        finally
+        {
+            deleteTree(output);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void aFileHeldFromItsMiddleIsRefusedAndTheNextOneIsExported(final Flavor flavor, @TempDir final Path dataDir) throws IOException
+    {
+        final Path logDir = ReplicaLogs.directory(ExportIT.class, flavor);
+        try (SourceServer server = SourceServers.start(flavor))
+        {
+            SourceLoad.createTable(server);
+            server.execute("INSERT INTO " + SourceLoad.TABLE + " (client, payload) VALUES (0, 'before the replica')");
+            final String startFile = currentFile(server);
+            try (ReplicaProcess replica = ReplicaProcess.start("export-current-" + flavor, server.host(), server.port(),
+                server.replicationUser(), dataDir, logDir))
+            {
+                ReplicationChecks.awaitSemisyncConnected(replica, server, TIMEOUT);
+                server.execute("INSERT INTO " + SourceLoad.TABLE + " (client, payload) VALUES (0, 'export-current-1')",
+                    "FLUSH BINARY LOGS",
+                    "INSERT INTO " + SourceLoad.TABLE + " (client, payload) VALUES (0, 'export-current-2')");
+                ReplicationChecks.awaitStored(server, dataDir, SourceBinlog.lastSequence(server), TIMEOUT, replica);
+                replica.stop();
+            }
+            final String nextFile = currentFile(server);
+            final Path output = outputDirectory(flavor);
+            try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(DataDirectory.relayLogOf(dataDir)).readOnly(true)
+                .validate()))
+            {
+                assertThatThrownBy(() -> BinlogExport.export(relayLog, output.resolveSibling("refused"), ExportRange.ALL))
+                    .isInstanceOf(ExportException.class).hasMessageContaining(startFile).hasMessageContaining("--from-file");
+                assertThat(BinlogExport.export(relayLog, output, ExportRange.files(nextFile, null)).files()).containsExactly(nextFile);
+                final ClientRun decoded = decode(flavor, output, List.of(nextFile));
+                assertThat(decoded.exitCode()).as("exit code of the binlog reader; stderr: " + decoded.stderr()).isZero();
+                assertThat(decoded.stderr()).as("warnings and errors of the binlog reader").isEmpty();
+                assertThat(decoded.stdout()).contains("'export-current-2'").doesNotContain("'export-current-1'");
+            }
+            finally
+            {
+                deleteTree(output);
+            }
+        }
+    }
+
+    private static String currentFile(final SourceServer server)
+    {
+        final List<List<String>> logs = server.query("SHOW BINARY LOGS");
+        return logs.get(logs.size() - 1).get(0);
     }
 
     /** MySQL's mysqlbinlog runs in its chroot, so its files go there. */

@@ -2,6 +2,7 @@ package io.semisync.it.replica;
 
 import io.semisync.it.server.ClientRun;
 import io.semisync.replica.DataDirectory;
+import io.semisync.replica.ReplicaState;
 import io.semisync.replica.cli.SemisyncReplicaCommand;
 import io.semisync.replica.export.BinlogExport;
 import io.semisync.replica.export.ExportException;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code export} against real sources: a workload over three binlog files replicated from the oldest binlog, the
  * replica stopped, the relay log exported; the real {@code mysqlbinlog --verify-binlog-checksum} 9.7 (MySQL) and
  * {@code mariadb-binlog --verify-binlog-checksum} 10.11 (MariaDB) read every exported file without a warning, decode
- * the workload's rows and list every GTID the source executed, and the files equal the source's own binlog files
+ * the workload's rows and list every GTID the source executed, their output replayed by the flavor's client into an
+ * empty server gives the source's table (CHECKSUM TABLE), and the files equal the source's own binlog files
  * byte for byte (the source's current file: the prefix exported, the in-use flag it still carries aside); an
  * export {@code --until-gtid} ends with that GTID. A replica started at the source's current position holds its
  * first file from the middle: that file is refused, the next one exported.
@@ -72,6 +75,8 @@ class ExportIT
             try (ReplicaProcess replica = ReplicaProcess.start("export-" + flavor, server.host(), server.port(), server.replicationUser(),
                 dataDir, logDir, "--start-position", "OLDEST"))
             {
+                // the relay log is read only once the replica has made it (it streams then)
+                replica.awaitStatus("streaming", TIMEOUT, status -> status.state() == ReplicaState.STREAMING);
                 ReplicationChecks.awaitStored(server, dataDir, last, TIMEOUT, replica);
                 replica.stop();
             }
@@ -98,6 +103,7 @@ class ExportIT
                     expectedGtids.add(SourceBinlog.gtid(server, sequence));
                 }
                 assertThat(gtids(flavor, decoded.stdout())).as("GTIDs in the exported files").containsExactlyElementsOf(expectedGtids);
+                replayGivesTheSourcesTable(server, decoded.stdout());
 
                 final Path sourceBinlogDir = sourceDataDir(server);
                 final String current = sourceFiles.get(sourceFiles.size() - 1);
@@ -193,6 +199,43 @@ class ExportIT
     {
         final List<List<String>> logs = server.query("SHOW BINARY LOGS");
         return logs.get(logs.size() - 1).get(0);
+    }
+
+    /** The decoded export replayed by the flavor's own client into an empty server gives the source's table. */
+    private static void replayGivesTheSourcesTable(final SourceServer server, final String decoded) throws IOException
+    {
+        final Path sql = Files.createTempFile("export-replay", ".sql");
+        final Path out = Files.createTempFile("export-replay", ".out");
+        try (SourceServer target = SourceServers.start(server.flavor()))
+        {
+            Files.writeString(sql, decoded);
+            final String[] arguments = {"--host=127.0.0.1", "--port=" + target.port(), "--user=" + target.admin().name(),
+                "--password=" + target.admin().password()};
+            final List<String> command = server.flavor() == Flavor.MYSQL ? ClientPrograms.mysql(arguments) : ClientPrograms.mariadb(arguments);
+            final Process client = new ProcessBuilder(command).redirectInput(sql.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
+            if (!client.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+            {
+                client.destroyForcibly().waitFor();
+                throw new AssertionError("replaying the export did not finish within " + TIMEOUT.toSeconds() + " s");
+            }
+            assertThat(client.exitValue()).as("exit code of the replay; output: " + Files.readString(out)).isZero();
+            final String checksum = "CHECKSUM TABLE " + SourceLoad.TABLE;
+            assertThat(target.query(checksum).get(0).get(1)).as("the table replayed from the export, against the source's")
+                .isEqualTo(server.query(checksum).get(0).get(1));
+            assertThat(target.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE))
+                .isEqualTo(server.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ex);
+        }
+        finally
+        {
+            Files.deleteIfExists(sql);
+            Files.deleteIfExists(out);
+        }
     }
 
     /** MySQL's mysqlbinlog runs in its chroot, so its files go there. */

@@ -85,25 +85,22 @@ class ExportIT
             {
                 assertThat(SemisyncReplicaCommand.execute("export", "--data-dir", dataDir.toString(), "--output", output.toString()))
                     .as("export's exit code").isZero();
-                final List<String> files = Files.readAllLines(output.resolve("binlog.index")).stream()
-                    .map(line -> line.substring("./".length())).toList();
+                final List<String> files = indexedFiles(output);
                 final List<String> sourceFiles = server.query("SHOW BINARY LOGS").stream().map(row -> row.get(0)).toList();
                 assertThat(files).as("exported files: the source's, from the one the dump from the oldest binlog began with")
                     .hasSizeGreaterThanOrEqualTo(FILES)
                     .containsExactlyElementsOf(sourceFiles.subList(sourceFiles.size() - files.size(), sourceFiles.size()));
 
-                final ClientRun decoded = decode(flavor, output, files);
-                assertThat(decoded.exitCode()).as("exit code of the binlog reader; stderr: " + decoded.stderr()).isZero();
-                assertThat(decoded.stderr()).as("warnings and errors of the binlog reader").isEmpty();
-                assertThat(decoded.stdout()).as("decoded rows")
+                final String decoded = decode(flavor, output, files);
+                assertThat(decoded).as("decoded rows")
                     .contains("load_rows").contains("'export-0-0'").contains("'export-" + (FILES - 1) + "-" + (ROWS_PER_FILE - 1) + "'");
                 final Set<String> expectedGtids = new LinkedHashSet<>();
                 for (long sequence = 1; sequence <= last; sequence++)
                 {
                     expectedGtids.add(SourceBinlog.gtid(server, sequence));
                 }
-                assertThat(gtids(flavor, decoded.stdout())).as("GTIDs in the exported files").containsExactlyElementsOf(expectedGtids);
-                replayGivesTheSourcesTable(server, decoded.stdout());
+                assertThat(gtids(flavor, decoded)).as("GTIDs in the exported files").containsExactlyElementsOf(expectedGtids);
+                replayGivesTheSourcesTable(server, decoded);
 
                 final Path sourceBinlogDir = sourceDataDir(server);
                 final String current = sourceFiles.get(sourceFiles.size() - 1);
@@ -141,12 +138,8 @@ class ExportIT
             final String gtid = SourceBinlog.gtid(server, until);
             assertThat(SemisyncReplicaCommand.execute("export", "--data-dir", dataDir.toString(), "--output", output.toString(),
                 "--until-gtid", gtid)).as("exit code of export --until-gtid").isZero();
-            final List<String> files = Files.readAllLines(output.resolve("binlog.index")).stream()
-                .map(line -> line.substring("./".length())).toList();
-            final ClientRun decoded = decode(server.flavor(), output, files);
-            assertThat(decoded.exitCode()).as("exit code of the binlog reader; stderr: " + decoded.stderr()).isZero();
-            assertThat(decoded.stderr()).as("warnings and errors of the binlog reader").isEmpty();
-            final List<String> gtids = gtids(server.flavor(), decoded.stdout());
+            final List<String> files = indexedFiles(output);
+            final List<String> gtids = gtids(server.flavor(), decode(server.flavor(), output, files));
             assertThat(gtids).as("GTIDs exported until " + gtid).hasSize((int)until).endsWith(gtid);
         }
         finally
@@ -183,10 +176,7 @@ class ExportIT
                 assertThatThrownBy(() -> BinlogExport.export(relayLog, output.resolveSibling("refused"), ExportRange.ALL))
                     .isInstanceOf(ExportException.class).hasMessageContaining(startFile).hasMessageContaining("--from-file");
                 assertThat(BinlogExport.export(relayLog, output, ExportRange.files(nextFile, null)).files()).containsExactly(nextFile);
-                final ClientRun decoded = decode(flavor, output, List.of(nextFile));
-                assertThat(decoded.exitCode()).as("exit code of the binlog reader; stderr: " + decoded.stderr()).isZero();
-                assertThat(decoded.stderr()).as("warnings and errors of the binlog reader").isEmpty();
-                assertThat(decoded.stdout()).contains("'export-current-2'").doesNotContain("'export-current-1'");
+                assertThat(decode(flavor, output, List.of(nextFile))).contains("'export-current-2'").doesNotContain("'export-current-1'");
             }
             finally
             {
@@ -246,7 +236,13 @@ class ExportIT
         return Files.createTempDirectory(parent, "export-it-").resolve("binlogs");
     }
 
-    private static ClientRun decode(final Flavor flavor, final Path output, final List<String> files)
+    private static List<String> indexedFiles(final Path output) throws IOException
+    {
+        return Files.readAllLines(output.resolve("binlog.index")).stream().map(line -> line.substring("./".length())).toList();
+    }
+
+    /** The files decoded by the flavor's binlog reader, which must exit cleanly and print nothing on stderr. */
+    private static String decode(final Flavor flavor, final Path output, final List<String> files)
     {
         final List<String> arguments = new ArrayList<>(List.of("--verify-binlog-checksum", "-vv"));
         for (final String file : files)
@@ -254,7 +250,10 @@ class ExportIT
             arguments.add(flavor == Flavor.MYSQL ? ClientPrograms.mysqlChrootPath(output.resolve(file)) : output.resolve(file).toString());
         }
         final String[] args = arguments.toArray(new String[0]);
-        return ClientRun.of(flavor == Flavor.MYSQL ? ClientPrograms.mysqlbinlog(args) : ClientPrograms.mariadbBinlog(args));
+        final ClientRun decoded = ClientRun.of(flavor == Flavor.MYSQL ? ClientPrograms.mysqlbinlog(args) : ClientPrograms.mariadbBinlog(args));
+        assertThat(decoded.exitCode()).as("exit code of the binlog reader; stderr: " + decoded.stderr()).isZero();
+        assertThat(decoded.stderr()).as("warnings and errors of the binlog reader").isEmpty();
+        return decoded.stdout();
     }
 
     private static List<String> gtids(final Flavor flavor, final String decoded)

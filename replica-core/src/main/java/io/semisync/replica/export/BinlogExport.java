@@ -46,6 +46,7 @@ public final class BinlogExport
     private byte[] currentName = new byte[0];
     private boolean unitStart = true;
     private boolean stopAfterUnit;
+    private boolean stoppedBefore;
     private String currentFile;
     private boolean inRange;
     private boolean done;
@@ -145,6 +146,7 @@ public final class BinlogExport
         if (unitStart && endsBefore(record))
         {
             done = true;
+            stoppedBefore = true;
             return;
         }
         if (!isCurrentFile(record))
@@ -270,6 +272,12 @@ public final class BinlogExport
 
     private void checkRangeFound()
     {
+        if (files.isEmpty() && stoppedBefore)
+        {
+            throw new ExportException("nothing to export: the export ends before the first transaction of the files chosen ("
+                + (range.untilGtid() != null ? "--until-gtid " + range.untilGtid() + " excluded" : "--stop-datetime "
+                + range.stopDatetime()) + ")");
+        }
         if (range.fromFile() != null && !inRange)
         {
             throw new ExportException("the relay log holds no events of " + range.fromFile()

@@ -239,6 +239,10 @@ class BinlogExportTest
         export(relayLogDir, directory.resolve("file"), new ExportRange(null, "binlog.000001", gtid4, false, null));
         assertThat(listing(directory.resolve("file"))).containsExactly("binlog.000001", "binlog.index");
 
+        assertThatThrownBy(() -> export(relayLogDir, directory.resolve("early"),
+            new ExportRange(null, null, null, false, Instant.ofEpochSecond(StreamEvents.TIMESTAMP))))
+            .isInstanceOf(ExportException.class).hasMessageContaining("nothing to export").hasMessageContaining("--stop-datetime");
+
         assertThatThrownBy(() -> export(relayLogDir, directory.resolve("unknown"),
             new ExportRange(null, null, StreamEvents.SOURCE_UUID + ":9", false, null)))
             .isInstanceOf(ExportException.class).hasMessageContaining(":9").hasMessageContaining("--until-gtid");

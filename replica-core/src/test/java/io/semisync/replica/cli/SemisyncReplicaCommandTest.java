@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -156,6 +157,39 @@ class SemisyncReplicaCommandTest
 
         assertThat(System.getProperty(ANALYTICS)).isEqualTo("true");
         assertThat(stdout()).contains("semisync-replica");
+    }
+
+    @Test
+    void exportOfADirectoryWithoutRelayLogFailsAndWritesNothing()
+    {
+        final Path output = dataDir.resolve("export");
+        final int exitCode = SemisyncReplicaCommand.execute("export", "--data-dir", dataDir.toString(), "--output", output.toString());
+
+        assertThat(exitCode).isNotZero();
+        assertThat(stderr()).contains(dataDir.toString()).contains("holds no relay log").contains("--data-dir");
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void exportChecksItsUntilOptions()
+    {
+        final String[] common = {"export", "--data-dir", dataDir.toString(), "--output", dataDir.resolve("export").toString()};
+
+        assertThat(SemisyncReplicaCommand.execute(concat(common, "--exclude-until-gtid"))).isNotZero();
+        assertThat(stderr()).contains("--exclude-until-gtid needs --until-gtid");
+        err.reset();
+        assertThat(SemisyncReplicaCommand.execute(concat(common, "--stop-datetime", "yesterday"))).isNotZero();
+        assertThat(stderr()).contains("--stop-datetime").contains("yesterday");
+        err.reset();
+        assertThat(SemisyncReplicaCommand.execute(concat(common, "--stop-datetime", "2026-12-06T15:20:00Z"))).isNotZero();
+        assertThat(stderr()).as("a valid time passes on to the data directory check").contains("holds no relay log");
+    }
+
+    private static String[] concat(final String[] first, final String... more)
+    {
+        final String[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     @Test

@@ -15,24 +15,24 @@ import java.util.zip.CRC32;
  * Binlog events and dump-stream packets as a source sends them: 19-byte header, body, CRC32 over both
  * (computed with the JDK's {@link CRC32}), and the {@code 0x00 [0xEF flag]} packet prefix.
  */
-final class StreamEvents
+public final class StreamEvents
 {
-    static final int SERVER_ID = 11;
-    static final int TIMESTAMP = 0x6B059C30;
-    static final String SOURCE_UUID = "0ba6c61d-e80e-11f1-a2d7-02fc00000001";
+    public static final int SERVER_ID = 11;
+    public static final int TIMESTAMP = 0x6B059C30;
+    public static final String SOURCE_UUID = "0ba6c61d-e80e-11f1-a2d7-02fc00000001";
 
     private StreamEvents()
     {
     }
 
     /** The bytes of commented hex fragments; spaces are ignored. */
-    static byte[] hex(final String... fragments)
+    public static byte[] hex(final String... fragments)
     {
         return HexFormat.of().parseHex(String.join("", fragments).replace(" ", ""));
     }
 
     /** An event: header (timestamp, type, server_id, size, log_pos, flags), body, then its CRC32. */
-    static byte[] event(final int type, final long logPos, final int flags, final byte[] body)
+    public static byte[] event(final int type, final long logPos, final int flags, final byte[] body)
     {
         final int size = 19 + body.length + 4;
         final ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
@@ -50,7 +50,7 @@ final class StreamEvents
     }
 
     /** The event as a source without checksums sends it: the CRC32 dropped and the size adjusted. */
-    static byte[] withoutCrc(final byte[] event)
+    public static byte[] withoutCrc(final byte[] event)
     {
         final byte[] out = Arrays.copyOf(event, event.length - 4);
         ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putInt(9, out.length);
@@ -58,7 +58,7 @@ final class StreamEvents
     }
 
     /** ROTATE: position u64 in the next file, the file name; artificial (flags 0x20, log_pos 0) or real. */
-    static byte[] rotate(final String nextFile, final long nextPosition, final boolean artificial, final long logPos)
+    public static byte[] rotate(final String nextFile, final long nextPosition, final boolean artificial, final long logPos)
     {
         final byte[] name = nextFile.getBytes(StandardCharsets.US_ASCII);
         final ByteBuffer body = ByteBuffer.allocate(8 + name.length).order(ByteOrder.LITTLE_ENDIAN);
@@ -67,13 +67,13 @@ final class StreamEvents
     }
 
     /** HEARTBEAT (27): the current file name; the header's log_pos is the current position. */
-    static byte[] heartbeat(final String file, final long logPos)
+    public static byte[] heartbeat(final String file, final long logPos)
     {
         return event(27, logPos, 0, file.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** MySQL GTID (33): flags, UUID big-endian, GNO u64 LE, then logical clocks (zeros here). */
-    static byte[] gtid(final String uuid, final long gno, final long logPos)
+    public static byte[] gtid(final String uuid, final long gno, final long logPos)
     {
         final UUID id = UUID.fromString(uuid);
         final ByteBuffer body = ByteBuffer.allocate(1 + 16 + 8 + 1 + 16).order(ByteOrder.LITTLE_ENDIAN);
@@ -88,13 +88,13 @@ final class StreamEvents
     }
 
     /** MariaDB GTID (162): sequence u64, domain u32, flags u8 (0x01 standalone), reserved bytes. */
-    static byte[] mariadbGtid(final long domain, final long sequence, final boolean standalone, final long logPos)
+    public static byte[] mariadbGtid(final long domain, final long sequence, final boolean standalone, final long logPos)
     {
         return mariadbGtid(domain, sequence, standalone, false, logPos);
     }
 
     /** MariaDB GTID (162), with {@code inCommitGroup}: FL_GROUP_COMMIT_ID and a commit id in place of the padding. */
-    static byte[] mariadbGtid(final long domain, final long sequence, final boolean standalone, final boolean inCommitGroup,
+    public static byte[] mariadbGtid(final long domain, final long sequence, final boolean standalone, final boolean inCommitGroup,
         final long logPos)
     {
         final ByteBuffer body = ByteBuffer.allocate(8 + 4 + 1 + (inCommitGroup ? 8 : 6)).order(ByteOrder.LITTLE_ENDIAN);
@@ -110,7 +110,7 @@ final class StreamEvents
     }
 
     /** QUERY (2): thread id, exec time, schema length, error code, no status variables, schema "d", statement. */
-    static byte[] query(final String statement, final long logPos)
+    public static byte[] query(final String statement, final long logPos)
     {
         final byte[] text = statement.getBytes(StandardCharsets.UTF_8);
         final ByteBuffer body = ByteBuffer.allocate(13 + 2 + text.length).order(ByteOrder.LITTLE_ENDIAN);
@@ -125,20 +125,20 @@ final class StreamEvents
     }
 
     /** XID (16): the transaction id u64. */
-    static byte[] xid(final long xid, final long logPos)
+    public static byte[] xid(final long xid, final long logPos)
     {
         final ByteBuffer body = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(xid);
         return event(16, logPos, 0, body.array());
     }
 
     /** An event whose body the replica does not look into (TABLE_MAP, WRITE_ROWS, XA_PREPARE ...). */
-    static byte[] opaque(final int type, final long logPos)
+    public static byte[] opaque(final int type, final long logPos)
     {
         return event(type, logPos, 0, hex("58 00 00 00 00 00 01 00 02 ff 00"));
     }
 
     /** An event of {@code type} whose body is {@code bodyLength} zero bytes. */
-    static byte[] opaque(final int type, final long logPos, final int bodyLength)
+    public static byte[] opaque(final int type, final long logPos, final int bodyLength)
     {
         return event(type, logPos, 0, new byte[bodyLength]);
     }
@@ -147,7 +147,7 @@ final class StreamEvents
      * FORMAT_DESCRIPTION: binlog version, 50-byte server version, create time, header length, post-header
      * lengths (opaque here), the checksum algorithm byte, then the CRC32.
      */
-    static byte[] formatDescription(final int checksumAlgorithm, final long logPos)
+    public static byte[] formatDescription(final int checksumAlgorithm, final long logPos)
     {
         final ByteBuffer body = ByteBuffer.allocate(2 + 50 + 4 + 1 + 10 + 1).order(ByteOrder.LITTLE_ENDIAN);
         body.putShort((short)4)                             // binlog version 4
@@ -161,13 +161,13 @@ final class StreamEvents
     }
 
     /** A semisync stream packet payload: OK marker, 0xEF, the ACK flag, the event. */
-    static ByteBuf semisyncPacket(final boolean ackNeeded, final byte[] event)
+    public static ByteBuf semisyncPacket(final boolean ackNeeded, final byte[] event)
     {
         return Unpooled.buffer(3 + event.length).writeByte(0x00).writeByte(0xEF).writeByte(ackNeeded ? 1 : 0).writeBytes(event);
     }
 
     /** A plain stream packet payload: OK marker and the event. */
-    static ByteBuf plainPacket(final byte[] event)
+    public static ByteBuf plainPacket(final byte[] event)
     {
         return Unpooled.buffer(1 + event.length).writeByte(0x00).writeBytes(event);
     }

@@ -1,0 +1,290 @@
+package io.semisync.it.replica;
+
+import io.semisync.it.server.ClientRun;
+import io.semisync.replica.DataDirectory;
+import io.semisync.replica.ReplicaState;
+import io.semisync.replica.cli.SemisyncReplicaCommand;
+import io.semisync.replica.export.BinlogExport;
+import io.semisync.replica.export.ExportException;
+import io.semisync.replica.export.ExportRange;
+import io.semisync.sources.ClientPrograms;
+import io.semisync.sources.Flavor;
+import io.semisync.sources.SourceServer;
+import io.semisync.sources.SourceServers;
+import io.semisync.storage.relaylog.RelayLog;
+import io.semisync.storage.relaylog.RelayLogConfig;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@code export} against real sources: a workload over three binlog files replicated from the oldest binlog, the
+ * replica stopped, the relay log exported; the real {@code mysqlbinlog --verify-binlog-checksum} 9.7 (MySQL) and
+ * {@code mariadb-binlog --verify-binlog-checksum} 10.11 (MariaDB) read every exported file without a warning, decode
+ * the workload's rows and list every GTID the source executed, their output replayed by the flavor's client into an
+ * empty server gives the source's table (CHECKSUM TABLE), and the files equal the source's own binlog files
+ * byte for byte (the source's current file: the prefix exported, the in-use flag it still carries aside); an
+ * export {@code --until-gtid} ends with that GTID. A replica started at the source's current position holds its
+ * first file from the middle: that file is refused, the next one exported.
+ */
+class ExportIT
+{
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int ROWS_PER_FILE = 20;
+    private static final int FILES = 3;
+    private static final Pattern MYSQL_GTID = Pattern.compile("GTID_NEXT= '([0-9a-f-]{36}:\\d+)'");
+    private static final Pattern MARIADB_GTID = Pattern.compile("GTID (\\d+-\\d+-\\d+)");
+    private static final int FLAGS_IN_FILE = 4 + 17;
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void exportedFilesAreReadByTheRealToolsAndEqualTheSourcesBinlog(final Flavor flavor, @TempDir final Path dataDir) throws IOException
+    {
+        final Path logDir = ReplicaLogs.directory(ExportIT.class, flavor);
+        try (SourceServer server = SourceServers.start(flavor))
+        {
+            SourceLoad.createTable(server);
+            for (int file = 0; file < FILES; file++)
+            {
+                for (int row = 0; row < ROWS_PER_FILE; row++)
+                {
+                    server.execute("INSERT INTO " + SourceLoad.TABLE + " (client, payload) VALUES (" + file + ", 'export-" + file + "-" + row + "')");
+                }
+                if (file < FILES - 1)
+                {
+                    server.execute("FLUSH BINARY LOGS");
+                }
+            }
+            final long last = SourceBinlog.lastSequence(server);
+            try (ReplicaProcess replica = ReplicaProcess.start("export-" + flavor, server.host(), server.port(), server.replicationUser(),
+                dataDir, logDir, "--start-position", "OLDEST"))
+            {
+                // the relay log is read only once the replica has made it (it streams then)
+                replica.awaitStatus("streaming", TIMEOUT, status -> status.state() == ReplicaState.STREAMING);
+                ReplicationChecks.awaitStored(server, dataDir, last, TIMEOUT, replica);
+                replica.stop();
+            }
+            final Path output = outputDirectory(flavor);
+            try
+            {
+                assertThat(SemisyncReplicaCommand.execute("export", "--data-dir", dataDir.toString(), "--output", output.toString()))
+                    .as("export's exit code").isZero();
+                final List<String> files = indexedFiles(output);
+                final List<String> sourceFiles = server.query("SHOW BINARY LOGS").stream().map(row -> row.get(0)).toList();
+                assertThat(files).as("exported files: the source's, from the one the dump from the oldest binlog began with")
+                    .hasSizeGreaterThanOrEqualTo(FILES)
+                    .containsExactlyElementsOf(sourceFiles.subList(sourceFiles.size() - files.size(), sourceFiles.size()));
+
+                final String decoded = decode(flavor, output, files);
+                assertThat(decoded).as("decoded rows")
+                    .contains("load_rows").contains("'export-0-0'").contains("'export-" + (FILES - 1) + "-" + (ROWS_PER_FILE - 1) + "'");
+                final Set<String> expectedGtids = new LinkedHashSet<>();
+                for (long sequence = 1; sequence <= last; sequence++)
+                {
+                    expectedGtids.add(SourceBinlog.gtid(server, sequence));
+                }
+                assertThat(gtids(flavor, decoded)).as("GTIDs in the exported files").containsExactlyElementsOf(expectedGtids);
+                replayGivesTheSourcesTable(server, decoded);
+
+                final Path sourceBinlogDir = sourceDataDir(server);
+                final String current = sourceFiles.get(sourceFiles.size() - 1);
+                for (final String file : files)
+                {
+                    final byte[] exported = Files.readAllBytes(output.resolve(file));
+                    final byte[] source = Files.readAllBytes(sourceBinlogDir.resolve(file));
+                    if (file.equals(current))
+                    {
+                        source[FLAGS_IN_FILE] &= ~1;
+                        assertThat(exported).as("exported " + file + ": the start of the source's current file").isEqualTo(
+                            Arrays.copyOf(source, exported.length));
+                    }
+                    else
+                    {
+                        assertThat(exported).as("exported " + file + " against the source's closed file").isEqualTo(source);
+                    }
+                }
+            }
+            finally
+            {
+                deleteTree(output);
+            }
+            exportUntilAGtidEndsWithItsTransaction(server, dataDir, last / 2);
+        }
+    }
+
+    /** {@code --until-gtid}: the real reader lists the source's GTIDs up to it and no further. */
+    private static void exportUntilAGtidEndsWithItsTransaction(final SourceServer server, final Path dataDir, final long until)
+        throws IOException
+    {
+        final Path output = outputDirectory(server.flavor());
+        try
+        {
+            final String gtid = SourceBinlog.gtid(server, until);
+            assertThat(SemisyncReplicaCommand.execute("export", "--data-dir", dataDir.toString(), "--output", output.toString(),
+                "--until-gtid", gtid)).as("exit code of export --until-gtid").isZero();
+            final List<String> files = indexedFiles(output);
+            final List<String> gtids = gtids(server.flavor(), decode(server.flavor(), output, files));
+            assertThat(gtids).as("GTIDs exported until " + gtid).hasSize((int)until).endsWith(gtid);
+        }
+        finally
+        {
+            deleteTree(output);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void aFileHeldFromItsMiddleIsRefusedAndTheNextOneIsExported(final Flavor flavor, @TempDir final Path dataDir) throws IOException
+    {
+        final Path logDir = ReplicaLogs.directory(ExportIT.class, flavor);
+        try (SourceServer server = SourceServers.start(flavor))
+        {
+            SourceLoad.createTable(server);
+            server.execute("INSERT INTO " + SourceLoad.TABLE + " (client, payload) VALUES (0, 'before the replica')");
+            final String startFile = currentFile(server);
+            try (ReplicaProcess replica = ReplicaProcess.start("export-current-" + flavor, server.host(), server.port(),
+                server.replicationUser(), dataDir, logDir))
+            {
+                ReplicationChecks.awaitSemisyncConnected(replica, server, TIMEOUT);
+                server.execute("INSERT INTO " + SourceLoad.TABLE + " (client, payload) VALUES (0, 'export-current-1')",
+                    "FLUSH BINARY LOGS",
+                    "INSERT INTO " + SourceLoad.TABLE + " (client, payload) VALUES (0, 'export-current-2')");
+                ReplicationChecks.awaitStored(server, dataDir, SourceBinlog.lastSequence(server), TIMEOUT, replica);
+                replica.stop();
+            }
+            final String nextFile = currentFile(server);
+            final Path output = outputDirectory(flavor);
+            try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(DataDirectory.relayLogOf(dataDir)).readOnly(true)
+                .validate()))
+            {
+                assertThatThrownBy(() -> BinlogExport.export(relayLog, output.resolveSibling("refused"), ExportRange.ALL))
+                    .isInstanceOf(ExportException.class).hasMessageContaining(startFile).hasMessageContaining("--from-file");
+                assertThat(BinlogExport.export(relayLog, output, ExportRange.files(nextFile, null)).files()).containsExactly(nextFile);
+                assertThat(decode(flavor, output, List.of(nextFile))).contains("'export-current-2'").doesNotContain("'export-current-1'");
+            }
+            finally
+            {
+                deleteTree(output);
+            }
+        }
+    }
+
+    private static String currentFile(final SourceServer server)
+    {
+        final List<List<String>> logs = server.query("SHOW BINARY LOGS");
+        return logs.get(logs.size() - 1).get(0);
+    }
+
+    /** The decoded export replayed by the flavor's own client into an empty server gives the source's table. */
+    private static void replayGivesTheSourcesTable(final SourceServer server, final String decoded) throws IOException
+    {
+        final Path sql = Files.createTempFile("export-replay", ".sql");
+        final Path out = Files.createTempFile("export-replay", ".out");
+        try (SourceServer target = SourceServers.start(server.flavor()))
+        {
+            Files.writeString(sql, decoded);
+            final String[] arguments = {"--host=127.0.0.1", "--port=" + target.port(), "--user=" + target.admin().name(),
+                "--password=" + target.admin().password()};
+            final List<String> command = server.flavor() == Flavor.MYSQL ? ClientPrograms.mysql(arguments) : ClientPrograms.mariadb(arguments);
+            final Process client = new ProcessBuilder(command).redirectInput(sql.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
+            if (!client.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+            {
+                client.destroyForcibly().waitFor();
+                throw new AssertionError("replaying the export did not finish within " + TIMEOUT.toSeconds() + " s");
+            }
+            assertThat(client.exitValue()).as("exit code of the replay; output: " + Files.readString(out)).isZero();
+            final String checksum = "CHECKSUM TABLE " + SourceLoad.TABLE;
+            assertThat(target.query(checksum).get(0).get(1)).as("the table replayed from the export, against the source's")
+                .isEqualTo(server.query(checksum).get(0).get(1));
+            assertThat(target.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE))
+                .isEqualTo(server.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ex);
+        }
+        finally
+        {
+            Files.deleteIfExists(sql);
+            Files.deleteIfExists(out);
+        }
+    }
+
+    /** MySQL's mysqlbinlog runs in its chroot, so its files go there. */
+    private static Path outputDirectory(final Flavor flavor) throws IOException
+    {
+        final Path parent = flavor == Flavor.MYSQL ? Files.createDirectories(ClientPrograms.mysqlRoot().resolve("tmp"))
+            : Path.of(System.getProperty("java.io.tmpdir"));
+        return Files.createTempDirectory(parent, "export-it-").resolve("binlogs");
+    }
+
+    private static List<String> indexedFiles(final Path output) throws IOException
+    {
+        return Files.readAllLines(output.resolve("binlog.index")).stream().map(line -> line.substring("./".length())).toList();
+    }
+
+    /** The files decoded by the flavor's binlog reader, which must exit cleanly and warn of nothing. */
+    private static String decode(final Flavor flavor, final Path output, final List<String> files)
+    {
+        final List<String> arguments = new ArrayList<>(List.of("--verify-binlog-checksum", "-vv"));
+        for (final String file : files)
+        {
+            arguments.add(flavor == Flavor.MYSQL ? ClientPrograms.mysqlChrootPath(output.resolve(file)) : output.resolve(file).toString());
+        }
+        final String[] args = arguments.toArray(new String[0]);
+        final ClientRun decoded = ClientRun.of(flavor == Flavor.MYSQL ? ClientPrograms.mysqlbinlog(args) : ClientPrograms.mariadbBinlog(args));
+        assertThat(decoded.exitCode()).as("exit code of the binlog reader; stderr: " + decoded.stderr()).isZero();
+        assertThat(decoded.stderr()).as("warnings and errors of the binlog reader").isEmpty();
+        // a file left marked in use gets "# Warning: this binlog is either in use or was not closed properly." on stdout
+        assertThat(decoded.stdout()).as("the decoded files").doesNotContainIgnoringCase("warning");
+        return decoded.stdout();
+    }
+
+    private static List<String> gtids(final Flavor flavor, final String decoded)
+    {
+        final Matcher matcher = (flavor == Flavor.MYSQL ? MYSQL_GTID : MARIADB_GTID).matcher(decoded);
+        final List<String> gtids = new ArrayList<>();
+        while (matcher.find())
+        {
+            gtids.add(matcher.group(1));
+        }
+        return gtids;
+    }
+
+    /** The source's data directory on this machine (the MySQL server names it as seen from its chroot). */
+    private static Path sourceDataDir(final SourceServer server)
+    {
+        final String dataDir = server.queryValue("SELECT @@global.datadir");
+        return server.flavor() == Flavor.MYSQL ? ClientPrograms.mysqlRoot().resolve(dataDir.substring(1)) : Path.of(dataDir);
+    }
+
+    private static void deleteTree(final Path output) throws IOException
+    {
+        final Path root = output.getParent();
+        try (var entries = Files.walk(root))
+        {
+            for (final Path path : entries.sorted((a, b) -> b.compareTo(a)).toList())
+            {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,323 @@
+package io.semisync.replica.export;
+
+import io.semisync.protocol.binlog.BinlogEventType;
+import io.semisync.replica.session.GtidText;
+import io.semisync.storage.durability.DirectorySync;
+import io.semisync.storage.relaylog.GtidKind;
+import io.semisync.storage.relaylog.RelayLog;
+import io.semisync.storage.relaylog.RelayLogReader;
+import io.semisync.storage.relaylog.RelayLogRecord;
+import org.agrona.ExpandableDirectByteBuffer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Writes the relay log's events out as standard binlog files, one per source file and under its name, plus an index:
+ * the magic header, then every stored event of the file with its bytes as the source wrote them (the source's
+ * FORMAT_DESCRIPTION first, PREVIOUS_GTIDS or GTID_LIST, the transactions, the source's ROTATE last), so each
+ * event's offset in the exported file is the end position in its header minus its size, as in the source's file.
+ * Only the in-use flag of the FORMAT_DESCRIPTION is cleared (the file is closed; the CRC32 does not cover that
+ * flag). A file the relay log does not hold from its start, or with events missing in between, cannot keep the
+ * positions true and is refused. The export stops at the relay log's last commit point, so it holds complete
+ * transactions only, or earlier where {@link ExportRange} says (a GTID, a time). Streams through one buffer that
+ * grows to the largest event.
+ */
+public final class BinlogExport
+{
+    /** LOG_EVENT_BINLOG_IN_USE_F: set in a FORMAT_DESCRIPTION while the source writes to the file. */
+    static final int BINLOG_IN_USE_FLAG = 0x01;
+
+    private static final int BATCH = 1024;
+    private static final long FIRST_EVENT_POSITION = BinlogFileOutput.MAGIC.length;
+
+    private final RelayLog relayLog;
+    private final Path outputDir;
+    private final ExportRange range;
+    private final BinlogFileOutput output;
+    private final List<String> files = new ArrayList<>();
+    private final long lastCommitIndex;
+    private byte[] currentName = new byte[0];
+    private boolean unitStart = true;
+    private boolean stopAfterUnit;
+    private boolean stoppedBefore;
+    private String currentFile;
+    private boolean inRange;
+    private boolean done;
+    private long events;
+    private long bytes;
+
+    private BinlogExport(final RelayLog relayLog, final Path outputDir, final ExportRange range)
+    {
+        this.relayLog = relayLog;
+        this.outputDir = outputDir;
+        this.range = range;
+        this.output = new BinlogFileOutput(outputDir, new ExpandableDirectByteBuffer(1 << 20));
+        this.lastCommitIndex = relayLog.recoveredPosition().lastCommitIndex();
+    }
+
+    /**
+     * Exports {@code range} of {@code relayLog} into {@code outputDir}, which must be empty or not exist.
+     *
+     * @return the files written.
+     * @throws ExportException if the output directory is in use, the range is not held, a file cannot keep its
+     *                         positions, or a write fails (files under their real names are then still whole).
+     */
+    public static ExportResult export(final RelayLog relayLog, final Path outputDir, final ExportRange range)
+    {
+        if (range.untilGtid() != null)
+        {
+            checkCommitted(relayLog, range.untilGtid());
+        }
+        prepare(outputDir);
+        return new BinlogExport(relayLog, outputDir, range).run();
+    }
+
+    private static void checkCommitted(final RelayLog relayLog, final String gtid)
+    {
+        final boolean[] found = new boolean[1];
+        relayLog.scanCommittedGtids(-1, (index, kind, buffer, offset, length) ->
+            found[0] |= gtid.equals(GtidText.of(kind, buffer, offset, length)));
+        if (!found[0])
+        {
+            throw new ExportException("the relay log holds no committed transaction " + gtid + " (--until-gtid): name a GTID "
+                + "that dump lists with a commit");
+        }
+    }
+
+    private static void prepare(final Path outputDir)
+    {
+        try
+        {
+            Files.createDirectories(outputDir);
+            try (Stream<Path> entries = Files.list(outputDir))
+            {
+                if (entries.findAny().isPresent())
+                {
+                    throw new ExportException("output directory " + outputDir + " is not empty: export into a new or empty "
+                        + "directory, so that no file of an earlier export is taken for part of this one");
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new ExportException("cannot use output directory " + outputDir + ": " + ex.getMessage()
+                + " (check that it can be created and written by this user)", ex);
+        }
+    }
+
+    private ExportResult run()
+    {
+        try (RelayLogReader reader = relayLog.openReader())
+        {
+            int polled;
+            do
+            {
+                polled = reader.poll(this::onRecord, BATCH);
+            }
+            while (!done && polled > 0);
+            if (output.isOpen())
+            {
+                completeFile();
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            output.abandon(ex);
+            throw ex;
+        }
+        checkRangeFound();
+        return new ExportResult(List.copyOf(files), writeIndex(), events, bytes);
+    }
+
+    private void onRecord(final RelayLogRecord record)
+    {
+        if (done || record.index() > lastCommitIndex)
+        {
+            done = true;
+            return;
+        }
+        if (unitStart && endsBefore(record))
+        {
+            done = true;
+            stoppedBefore = true;
+            return;
+        }
+        if (!isCurrentFile(record))
+        {
+            onNewFile(record);
+            if (done)
+            {
+                return;
+            }
+        }
+        if (inRange)
+        {
+            write(record);
+        }
+        unitStart = record.isTransactionEnd();
+        if (unitStart && stopAfterUnit)
+        {
+            done = true;
+        }
+    }
+
+    /**
+     * At the first event of a transaction (or of an event that stands alone): whether the export ends before it, and
+     * notes whether it ends after it.
+     */
+    private boolean endsBefore(final RelayLogRecord record)
+    {
+        if (range.stopDatetime() == null && range.untilGtid() == null || !inRange && !isFromFile(record))
+        {
+            return false;
+        }
+        if (range.stopDatetime() != null && record.eventTimestamp() >= range.stopDatetime().getEpochSecond())
+        {
+            return true;
+        }
+        if (range.untilGtid() != null && record.gtidKind() != GtidKind.NONE
+            && range.untilGtid().equals(GtidText.of(record.gtidKind(), record.buffer(), record.gtidOffset(), record.gtidLength())))
+        {
+            stopAfterUnit = true;
+            return range.excludeUntilGtid();
+        }
+        return false;
+    }
+
+    private boolean isFromFile(final RelayLogRecord record)
+    {
+        return range.fromFile() == null || range.fromFile().equals(record.sourceFileName());
+    }
+
+    private boolean isCurrentFile(final RelayLogRecord record)
+    {
+        final int length = record.sourceFileNameLength();
+        if (length != currentName.length)
+        {
+            return false;
+        }
+        final int offset = record.sourceFileNameOffset();
+        for (int i = 0; i < length; i++)
+        {
+            if (record.buffer().getByte(offset + i) != currentName[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void onNewFile(final RelayLogRecord record)
+    {
+        if (output.isOpen())
+        {
+            completeFile();
+        }
+        if (inRange && currentFile.equals(range.toFile()))
+        {
+            done = true;
+            return;
+        }
+        currentFile = record.sourceFileName();
+        currentName = currentFile.getBytes(StandardCharsets.UTF_8);
+        inRange = inRange || range.fromFile() == null || currentFile.equals(range.fromFile());
+        if (inRange)
+        {
+            if (record.eventType() != BinlogEventType.FORMAT_DESCRIPTION)
+            {
+                throw new ExportException("the relay log holds " + currentFile + " only from position "
+                    + startOf(record) + ", not from its start (the replica started inside that file), so an exported "
+                    + currentFile + " could not keep the source's positions: export from a later file with --from-file "
+                    + "(dump lists the files the relay log holds)");
+            }
+            output.open(currentFile);
+        }
+    }
+
+    private void write(final RelayLogRecord record)
+    {
+        final long start = startOf(record);
+        if (start != output.position())
+        {
+            throw new ExportException("the relay log holds no events of " + currentFile + " between positions "
+                + output.position() + " and " + start + " (the replica resumed past them), so an exported " + currentFile
+                + " could not keep the source's positions: export the files before it with --to-file and those after "
+                + "it with --from-file");
+        }
+        final int cleared = record.eventType() == BinlogEventType.FORMAT_DESCRIPTION && start == FIRST_EVENT_POSITION
+            ? BINLOG_IN_USE_FLAG : 0;
+        output.append(record.buffer(), record.eventOffset(), record.eventLength(), cleared);
+        events++;
+        bytes += record.eventLength();
+    }
+
+    private static long startOf(final RelayLogRecord record)
+    {
+        return record.endPosition() - record.eventLength();
+    }
+
+    private void completeFile()
+    {
+        output.complete();
+        files.add(output.name());
+        bytes += FIRST_EVENT_POSITION;
+    }
+
+    private void checkRangeFound()
+    {
+        if (files.isEmpty() && stoppedBefore)
+        {
+            throw new ExportException("nothing to export: the export ends before the first transaction of the files chosen ("
+                + (range.untilGtid() != null ? "--until-gtid " + range.untilGtid() + " excluded" : "--stop-datetime "
+                + range.stopDatetime()) + ")");
+        }
+        if (range.fromFile() != null && !inRange)
+        {
+            throw new ExportException("the relay log holds no events of " + range.fromFile()
+                + " up to its last commit point: name a file that dump lists in --from-file");
+        }
+        if (files.isEmpty())
+        {
+            throw new ExportException("the relay log holds no complete transaction to export (last commit point: "
+                + (lastCommitIndex < 0 ? "none" : "index " + lastCommitIndex) + ")");
+        }
+        if (range.toFile() != null && !files.contains(range.toFile()))
+        {
+            throw new ExportException("the relay log holds no events of " + range.toFile()
+                + (range.fromFile() == null ? "" : " after " + range.fromFile()) + " up to its last commit point, from the first file exported on: name a file that dump lists in --to-file; "
+                + "no index was written, the files exported " + files + " are whole");
+        }
+    }
+
+    /** The index, named after the files' base name ({@code binlog.index}), listing them as the source's does. */
+    private Path writeIndex()
+    {
+        final String first = files.get(0);
+        final int dot = first.lastIndexOf('.');
+        final Path index = outputDir.resolve((dot > 0 ? first.substring(0, dot) : first) + ".index");
+        final Path partial = outputDir.resolve(index.getFileName() + BinlogFileOutput.PARTIAL_SUFFIX);
+        final StringBuilder text = new StringBuilder();
+        files.forEach(file -> text.append("./").append(file).append('\n'));
+        try
+        {
+            Files.writeString(partial, text, StandardCharsets.UTF_8);
+            DirectorySync.fsyncFile(partial);
+            Files.move(partial, index, StandardCopyOption.ATOMIC_MOVE);
+            DirectorySync.fsyncDirectory(outputDir);
+        }
+        catch (final IOException ex)
+        {
+            throw new ExportException("cannot write the index " + index + ": " + ex.getMessage()
+                + " (check free space and permissions there); the binlog files are whole, export again into an empty "
+                + "directory to get the index", ex);
+        }
+        return index;
+    }
+}

@@ -55,6 +55,8 @@ public final class ReplicationChecks
         final ReplicaProcess replica)
     {
         final String gtid = SourceBinlog.gtid(server, sequence);
+        // until the replica has opened its relay log, the directory may hold it half created
+        replica.awaitStatus("the relay log open", timeout, status -> true);
         Waits.until("transaction " + gtid + " in the relay log", timeout, () -> RelayLogContents.read(dataDir).hasCommitted(gtid),
             () -> "relay log: " + RelayLogContents.read(dataDir).summary() + replica.logTail());
     }

@@ -138,13 +138,13 @@ enum Configuration
         return applier;
     }
 
-    /** Where our replica keeps its relay log; null for the other replicas. */
     /** Options our replica runs with beyond the harness's own. */
     List<String> replicaArgs()
     {
         return replicaArgs;
     }
 
+    /** Where our replica keeps its relay log; null for the other replicas. */
     RelayLogPlace relayLogPlace()
     {
         return relayLogPlace;

@@ -26,8 +26,8 @@ final class ResultTable
         Configuration.NATIVE_DURABLE_APPLIER, Configuration.NATIVE_DEFAULT_APPLIER);
     private static final String RATIO_NOTE = "Ours relative to the native replica (median commits/s); targets (issue 12) apply to (1) "
         + "against the I/O-only rows:";
-    private static final String ACK_NOTE = "Our ACK latency in microseconds, from reading an event the source flagged to writing its ACK "
-        + "(median over rounds; each run covers the point's warm-up too):";
+    private static final String ACK_NOTE = "Our ACK latency in microseconds, from the moment the read with an event the source flagged came "
+        + "off the socket to the write of its ACK (median over rounds; each run covers the point's warm-up too):";
 
     private final HarnessSettings settings;
     private final List<Measurement> measurements = new ArrayList<>();

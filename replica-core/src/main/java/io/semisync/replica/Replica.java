@@ -27,6 +27,7 @@ import io.semisync.storage.relaylog.GtidCheckpoint;
 import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogConfig;
 import io.semisync.storage.relaylog.RelayLogFile;
+import io.semisync.storage.relaylog.RelayLogReader;
 import io.semisync.storage.relaylog.RelayLogWriter;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
@@ -69,6 +70,7 @@ public final class Replica implements AutoCloseable
     private final RelayLog relayLog;
     private volatile RelayLogProgress progress;
     private RelayLogWriter writer;
+    private volatile long servableIndex = -1;
     private MySqlConnection connection;
     private ScheduledFuture<?> reconnect;
     private ScheduledFuture<?> retention;
@@ -212,6 +214,18 @@ public final class Replica implements AutoCloseable
         return config;
     }
 
+    /** A new reader of the relay log from its start, for one thread. */
+    public RelayLogReader openRelayLogReader()
+    {
+        return relayLog.openReader();
+    }
+
+    /** The relay log index of the last durable commit point: what may be served downstream; -1 before any. */
+    public long servableIndex()
+    {
+        return servableIndex;
+    }
+
     /** The relay log's files, oldest first. */
     public List<RelayLogFile> relayLogFiles()
     {
@@ -284,6 +298,7 @@ public final class Replica implements AutoCloseable
     private void openWriterAndConnect()
     {
         writer = relayLog.openWriter();
+        servableIndex = writer.lastDurableCommitIndex();
         progress = RelayLogProgress.start(relayLog, writer.lastAppendedIndex());
         LOG.info("relay log {}: recovered {}", relayLog.directory(), relayLog.recoveredPosition());
         if (config.get(Settings.RETENTION_MAX_AGE) != null || config.get(Settings.RETENTION_MAX_BYTES) > 0)
@@ -600,6 +615,7 @@ public final class Replica implements AutoCloseable
         public void onEventStored(final int type, final boolean completesTransaction)
         {
             eventsStored++;
+            servableIndex = writer.lastDurableCommitIndex();
             if (completesTransaction)
             {
                 transactionsStored++;
@@ -610,6 +626,7 @@ public final class Replica implements AutoCloseable
         public void onAck(final String file, final long position)
         {
             acksSent++;
+            servableIndex = writer.lastDurableCommitIndex();
             lastAckPosition = position;
             lastAckFile = file;
         }

@@ -29,6 +29,7 @@ import io.semisync.storage.relaylog.RelayLogConfig;
 import io.semisync.storage.relaylog.RelayLogFile;
 import io.semisync.storage.relaylog.RelayLogReader;
 import io.semisync.storage.relaylog.RelayLogWriter;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,7 @@ public final class Replica implements AutoCloseable
     private volatile RelayLogProgress progress;
     private RelayLogWriter writer;
     private volatile long servableIndex = -1;
+    private volatile byte[] formatDescription;
     private MySqlConnection connection;
     private ScheduledFuture<?> reconnect;
     private ScheduledFuture<?> retention;
@@ -224,6 +226,13 @@ public final class Replica implements AutoCloseable
     public long servableIndex()
     {
         return servableIndex;
+    }
+
+    /** The last FORMAT_DESCRIPTION event the source sent (checksum included), empty before the first connection. */
+    public Optional<byte[]> sourceFormatDescription()
+    {
+        final byte[] event = formatDescription;
+        return event == null ? Optional.empty() : Optional.of(event.clone());
     }
 
     /** The relay log's files, oldest first. */
@@ -620,6 +629,14 @@ public final class Replica implements AutoCloseable
             {
                 transactionsStored++;
             }
+        }
+
+        @Override
+        public void onFormatDescription(final DirectBuffer event, final int offset, final int length)
+        {
+            final byte[] copy = new byte[length];
+            event.getBytes(offset, copy);
+            formatDescription = copy;
         }
 
         @Override

@@ -18,7 +18,8 @@ import java.util.function.LongSupplier;
 /**
  * Streams the relay log to one downstream replica after COM_BINLOG_DUMP_GTID: every record up to the last durable
  * commit point, as stored, leaving out whole transactions whose GTID the replica already has, then follows the log as
- * it grows. Runs on the serving thread, a batch at a time, and pauses while the connection is not writable, so the
+ * it grows. It opens with an artificial ROTATE naming the source file of the first event sent and the source's
+ * FORMAT_DESCRIPTION, as the source does. Runs on the serving thread, a batch at a time, and pauses while the connection is not writable, so the
  * archive is never buffered in memory.
  */
 final class BinlogDumpStream
@@ -26,21 +27,25 @@ final class BinlogDumpStream
     private static final Logger LOG = LoggerFactory.getLogger(BinlogDumpStream.class);
     private static final long IDLE_POLL_MILLIS = 5;
     private static final int BATCH = 256;
+    private static final long FIRST_EVENT_POSITION = 4;
 
     private final CommandExchange exchange;
     private final RelayLogReader reader;
     private final GtidSet replicaHas;
     private final LongSupplier durableIndex;
+    private final StreamStart start;
     private final ScheduledExecutorService thread;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private long limit;
     private long stoppedAt = -1;
     private boolean skipping;
     private long sent;
+    private boolean started;
 
     BinlogDumpStream(final CommandExchange exchange, final RelayLogReader reader, final GtidSet replicaHas,
-        final LongSupplier durableIndex, final ScheduledExecutorService thread)
+        final LongSupplier durableIndex, final StreamStart start, final ScheduledExecutorService thread)
     {
+        this.start = start;
         this.exchange = exchange;
         this.reader = reader;
         this.replicaHas = replicaHas;
@@ -49,7 +54,7 @@ final class BinlogDumpStream
     }
 
     /** Starts streaming; the stage fails when the connection ends. */
-    CompletableFuture<Void> start()
+    CompletableFuture<Void> begin()
     {
         thread.execute(this::pump);
         return ended;
@@ -121,21 +126,32 @@ final class BinlogDumpStream
         }
         if (!skipping)
         {
+            if (!started)
+            {
+                send(ArtificialRotate.event(start.serverId(), record.sourceFileName(), FIRST_EVENT_POSITION));
+                send(start.formatDescription());
+                started = true;
+            }
             final byte[] event = new byte[record.eventLength()];
             record.buffer().getBytes(record.eventOffset(), event);
-            sent++;
-            exchange.write(new EventPacket(event)).whenComplete((ignored, failure) ->
-            {
-                if (failure != null)
-                {
-                    end(failure);
-                }
-            });
+            send(event);
         }
         if (record.isTransactionEnd())
         {
             skipping = false;
         }
+    }
+
+    private void send(final byte[] event)
+    {
+        sent++;
+        exchange.write(new EventPacket(event)).whenComplete((ignored, failure) ->
+        {
+            if (failure != null)
+            {
+                end(failure);
+            }
+        });
     }
 
     private void end(final Throwable cause)

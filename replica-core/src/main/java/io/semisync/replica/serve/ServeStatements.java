@@ -83,8 +83,12 @@ final class ServeStatements implements SessionHandler
                 final DumpRequest request = DumpRequest.decodeGtid(exchange.body());
                 LOG.info("replica {}@{} (server id {}) asks for the binlog from {}:{} with GTIDs {}", exchange.session().user(),
                     exchange.session().clientHost(), request.serverId(), request.fileName(), request.position(), request.gtids());
-                return new BinlogDumpStream(exchange, replica.openRelayLogReader(), request.gtids(), replica::servableIndex, thread)
-                    .start();
+                final byte[] formatDescription = replica.sourceFormatDescription().orElseThrow(() -> new SqlErrorException(1236,
+                    "HY000", "this node has not connected to its source yet, so it cannot describe the binlog format; retry once "
+                    + "it streams"));
+                final StreamStart start = new StreamStart(replica.status().sourceServerId(), formatDescription);
+                return new BinlogDumpStream(exchange, replica.openRelayLogReader(), request.gtids(), replica::servableIndex, start,
+                    thread).begin();
             });
         }
         return Optional.empty();

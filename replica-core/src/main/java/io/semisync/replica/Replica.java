@@ -27,7 +27,9 @@ import io.semisync.storage.relaylog.GtidCheckpoint;
 import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogConfig;
 import io.semisync.storage.relaylog.RelayLogFile;
+import io.semisync.storage.relaylog.RelayLogReader;
 import io.semisync.storage.relaylog.RelayLogWriter;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +70,8 @@ public final class Replica implements AutoCloseable
     private final RelayLog relayLog;
     private volatile RelayLogProgress progress;
     private RelayLogWriter writer;
+    private volatile long servableIndex = -1;
+    private volatile byte[] formatDescription;
     private MySqlConnection connection;
     private ScheduledFuture<?> reconnect;
     private ScheduledFuture<?> retention;
@@ -199,6 +203,25 @@ public final class Replica implements AutoCloseable
         return config;
     }
 
+    /** A new reader of the relay log from its start, for one thread. */
+    public RelayLogReader openRelayLogReader()
+    {
+        return relayLog.openReader();
+    }
+
+    /** The relay log index of the last durable commit point: what may be served downstream; -1 before any. */
+    public long servableIndex()
+    {
+        return servableIndex;
+    }
+
+    /** The last FORMAT_DESCRIPTION event the source sent (checksum included), empty before the first connection. */
+    public Optional<byte[]> sourceFormatDescription()
+    {
+        final byte[] event = formatDescription;
+        return event == null ? Optional.empty() : Optional.of(event.clone());
+    }
+
     /** The relay log's files, oldest first. */
     public List<RelayLogFile> relayLogFiles()
     {
@@ -271,6 +294,7 @@ public final class Replica implements AutoCloseable
     private void openWriterAndConnect()
     {
         writer = relayLog.openWriter();
+        servableIndex = writer.lastDurableCommitIndex();
         progress = RelayLogProgress.start(relayLog, writer.lastAppendedIndex());
         LOG.info("relay log {}: recovered {}", relayLog.directory(), relayLog.recoveredPosition());
         if (config.get(Settings.RETENTION_MAX_AGE) != null || config.get(Settings.RETENTION_MAX_BYTES) > 0)
@@ -587,6 +611,7 @@ public final class Replica implements AutoCloseable
         public void onEventStored(final int type, final boolean completesTransaction)
         {
             eventsStored++;
+            servableIndex = writer.lastDurableCommitIndex();
             if (completesTransaction)
             {
                 transactionsStored++;
@@ -594,9 +619,18 @@ public final class Replica implements AutoCloseable
         }
 
         @Override
+        public void onFormatDescription(final DirectBuffer event, final int offset, final int length)
+        {
+            final byte[] copy = new byte[length];
+            event.getBytes(offset, copy);
+            formatDescription = copy;
+        }
+
+        @Override
         public void onAck(final String file, final long position)
         {
             acksSent++;
+            servableIndex = writer.lastDurableCommitIndex();
             lastAckPosition = position;
             lastAckFile = file;
         }

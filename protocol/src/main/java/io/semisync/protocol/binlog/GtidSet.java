@@ -182,7 +182,8 @@ public final class GtidSet
         return text.toString();
     }
 
-    private void addRange(final long msb, final long lsb, final long start, final long endExclusive)
+    /** Adds the transactions {@code start} (inclusive) to {@code endExclusive} of one UUID. */
+    public void addRange(final long msb, final long lsb, final long start, final long endExclusive)
     {
         if (last == null || msb != lastMsb || lsb != lastLsb)
         {

@@ -2,6 +2,7 @@ package io.semisync.replica.cli;
 
 import io.semisync.replica.Replica;
 import io.semisync.replica.admin.AdminListener;
+import io.semisync.replica.serve.ServeListener;
 import io.semisync.replica.config.ConfigException;
 import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.config.Settings;
@@ -47,19 +48,25 @@ final class RunCommand implements Callable<Integer>
         }
         Optional<AdminListener> started = Optional.empty();
         final Optional<MetricsEndpoint> metrics;
+        Optional<ServeListener> serving = Optional.empty();
         try
         {
             started = AdminListener.start(replica, Clock.systemDefaultZone());
+            serving = ServeListener.start(replica);
             metrics = MetricsEndpoint.start(replica);
         }
         catch (final ConfigException ex)
         {
+            serving.ifPresent(ServeListener::close);
             started.ifPresent(AdminListener::close);
             replica.close();
             System.err.println("semisync-replica: " + ex.getMessage());
             return 2;
         }
         final Optional<AdminListener> admin = started;
+        final Optional<ServeListener> serve = serving;
+        serve.ifPresent(listener -> System.out.println("semisync-replica replication endpoint " + listener.localAddress().getHostString()
+            + ":" + listener.localAddress().getPort()));
         metrics.ifPresent(endpoint -> System.out.println("semisync-replica metrics " + endpoint.url()));
         admin.ifPresent(listener -> System.out.println("semisync-replica admin endpoint " + listener.localAddress().getHostString() + ":"
             + listener.localAddress().getPort() + " (mysql -h " + listener.localAddress().getHostString() + " -P "
@@ -68,6 +75,7 @@ final class RunCommand implements Callable<Integer>
         final Thread shutdown = new Thread(() ->
         {
             metrics.ifPresent(MetricsEndpoint::close);
+            serve.ifPresent(ServeListener::close);
             admin.ifPresent(AdminListener::close);
             replica.close();
             System.out.println("final status: " + replica.status().summary());

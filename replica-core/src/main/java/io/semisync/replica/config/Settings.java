@@ -94,6 +94,11 @@ public final class Settings
     public static final Setting<Path> ADMIN_TLS_KEY = Setting.path("admin-tls-key", "FILE", "PEM file (PKCS#8) of the admin endpoint's key");
     public static final Setting<Integer> METRICS_PORT = Setting.port("metrics-port", null, "any free port",
         "Port of the Prometheus metrics endpoint, http://HOST:PORT/metrics (0: any free port, printed at start; default: off)");
+    public static final Setting<Integer> SERVE_PORT = Setting.port("serve-port", null, "any free port",
+        "Port of the replication endpoint, where downstream MySQL replicas (GTID auto-position) log in as an admin user and "
+        + "replicate from the relay log (0: any free port, printed at start; default: off)");
+    public static final Setting<String> SERVE_BIND_ADDRESS = Setting.text("serve-bind-address", "HOST", ServerSettings.DEFAULT_BIND_ADDRESS,
+        "Address the replication endpoint listens on");
     public static final Setting<String> METRICS_BIND_ADDRESS = Setting.text("metrics-bind-address", "HOST", "127.0.0.1",
         "Address the metrics endpoint listens on");
 
@@ -102,7 +107,8 @@ public final class Settings
         SERVER_PUBLIC_KEY, CONNECT_TIMEOUT, SERVER_ID, DATA_DIR, START_POSITION, SEMISYNC, HEARTBEAT, GROUP_COMMIT_WAIT,
         RECONNECT_MIN_BACKOFF, RECONNECT_MAX_BACKOFF, RETENTION_MAX_AGE, RETENTION_MAX_BYTES, RELAY_LOG_FILES, STATUS_INTERVAL,
         ADMIN_PORT, ADMIN_BIND_ADDRESS, ADMIN_USER, ADMIN_PASSWORD_HASH, ADMIN_PASSWORD_FILE, ADMIN_PASSWORD_ENV, ADMIN_AUTH_METHOD,
-        ADMIN_USERS_FILE, ADMIN_TLS_CERT, ADMIN_TLS_KEY, METRICS_PORT, METRICS_BIND_ADDRESS);
+        ADMIN_USERS_FILE, ADMIN_TLS_CERT, ADMIN_TLS_KEY, METRICS_PORT, METRICS_BIND_ADDRESS,
+        SERVE_PORT, SERVE_BIND_ADDRESS);
 
     private Settings()
     {

@@ -396,6 +396,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
             case BinlogEventType.FORMAT_DESCRIPTION:
                 formatDescription.wrap(view, offset, length);
                 checksumLength = formatDescription.checksumAlgorithm() == BinlogChecksum.ALGORITHM_CRC32 ? BinlogChecksum.LENGTH : 0;
+                listener.onFormatDescription(view, offset, length);
                 break;
             case BinlogEventType.GTID_TAGGED:
                 throw new FatalReplicationException("the source wrote a transaction with a tagged GTID (MySQL 8.3+, "

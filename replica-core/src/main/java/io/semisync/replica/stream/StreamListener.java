@@ -1,10 +1,17 @@
 package io.semisync.replica.stream;
 
+import org.agrona.DirectBuffer;
+
 /** What the stream tells the rest of the replica; called on the stream's event loop, so keep it short. */
 public interface StreamListener
 {
     /** An event was appended to the relay log (not yet durable). */
     void onEventStored(int type, boolean completesTransaction);
+
+    /** The source sent the FORMAT_DESCRIPTION event of the file it streams ({@code length} bytes at {@code offset}, checksum included). */
+    default void onFormatDescription(final DirectBuffer event, final int offset, final int length)
+    {
+    }
 
     /** An ACK for {@code file:position} was written after the sync that covers it. */
     void onAck(String file, long position);

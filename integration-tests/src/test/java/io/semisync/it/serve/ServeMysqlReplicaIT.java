@@ -1,0 +1,101 @@
+package io.semisync.it.serve;
+
+import io.semisync.it.Source;
+import io.semisync.it.SourceServerExtension;
+import io.semisync.it.replica.ReplicaLogs;
+import io.semisync.it.replica.ReplicaProcess;
+import io.semisync.it.replica.ReplicationChecks;
+import io.semisync.it.replica.SourceLoad;
+import io.semisync.it.replica.Waits;
+import io.semisync.protocol.server.AuthMethod;
+import io.semisync.protocol.server.ServerUser;
+import io.semisync.sources.Flavor;
+import io.semisync.sources.SourceOptions;
+import io.semisync.sources.SourceServer;
+import io.semisync.sources.SourceServers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real MySQL 9.7 replica, set up with CHANGE REPLICATION SOURCE TO ... SOURCE_AUTO_POSITION = 1 against our node's
+ * replication endpoint, applies what our replica archived from the MySQL 9.7 source: what was stored before it
+ * connected and what the source commits while it is connected; its table and gtid_executed equal the source's.
+ */
+@ExtendWith(SourceServerExtension.class)
+class ServeMysqlReplicaIT
+{
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final Pattern SERVE_LINE = Pattern.compile("semisync-replica replication endpoint ([0-9.]+):(\\d+)");
+    private static final Pattern STATEMENT_LINE = Pattern.compile("replica repl@\\S+: (.*)");
+    private static final String USER = "repl";
+    private static final String PASSWORD = "repl-Secret-1";
+    private static final int TRANSACTIONS = 300;
+
+    @Test
+    void aMysqlReplicaAppliesTheArchiveAndFollowsItLive(@Source(Flavor.MYSQL) final SourceServer source, @TempDir final Path dataDir)
+        throws IOException
+    {
+        final Path users = dataDir.resolveSibling(dataDir.getFileName() + "-users");
+        Files.writeString(users, USER + " " + ServerUser.storedHash(AuthMethod.CACHING_SHA2_PASSWORD, PASSWORD) + "\n");
+        final String sourceHadBefore = source.queryValue("SELECT @@GLOBAL.gtid_executed").replaceAll("\\s", "");
+        try (ReplicaProcess replica = ReplicaProcess.start("replica", source.host(), source.port(), source.replicationUser(), dataDir,
+                ReplicaLogs.directory(ServeMysqlReplicaIT.class, source.flavor()), "--admin-users-file", users.toString(), "--admin-port",
+                "0", "--serve-port", "0");
+            SourceServer downstream = SourceServers.start(Flavor.MYSQL, SourceOptions.defaults().withServerId(3)))
+        {
+            Waits.until("the replication endpoint", TIMEOUT, () -> SERVE_LINE.matcher(replica.stdout()).find(), replica::logTail);
+            final Matcher serve = SERVE_LINE.matcher(replica.stdout());
+            serve.find();
+            ReplicationChecks.awaitSemisyncConnected(replica, source, TIMEOUT);
+            SourceLoad.createTable(source);
+            try (SourceLoad before = SourceLoad.start(source, 2, TRANSACTIONS, 1, false))
+            {
+                before.await(TIMEOUT);
+            }
+
+            downstream.execute("RESET BINARY LOGS AND GTIDS", "SET GLOBAL gtid_purged = '" + sourceHadBefore + "'",
+                "CHANGE REPLICATION SOURCE TO SOURCE_HOST = '" + serve.group(1) + "', SOURCE_PORT = " + serve.group(2)
+                    + ", SOURCE_USER = '" + USER + "', SOURCE_PASSWORD = '" + PASSWORD
+                    + "', SOURCE_AUTO_POSITION = 1, SOURCE_SSL = 0, GET_SOURCE_PUBLIC_KEY = 1",
+                "START REPLICA");
+            awaitSameAsSource(source, downstream, replica);
+
+            try (SourceLoad live = SourceLoad.start(source, 2, TRANSACTIONS, 1, false))
+            {
+                live.await(TIMEOUT);
+            }
+            awaitSameAsSource(source, downstream, replica);
+            assertThat(downstream.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE)).isEqualTo(String.valueOf(2 * TRANSACTIONS));
+
+            final List<String> statements = STATEMENT_LINE.matcher(replica.stderr()).results().map(m -> m.group(1)).distinct().toList();
+            System.out.println("statements the MySQL " + downstream.version() + " replica sent: " + statements);
+            assertThat(statements).contains("SELECT UNIX_TIMESTAMP()", "SELECT @@GLOBAL.SERVER_ID", "SELECT @@GLOBAL.SERVER_UUID");
+        }
+    }
+
+    private static void awaitSameAsSource(final SourceServer source, final SourceServer downstream, final ReplicaProcess replica)
+    {
+        final String sourceGtids = source.queryValue("SELECT @@GLOBAL.gtid_executed").replaceAll("\\s", "");
+        Waits.until("the downstream replica to apply " + sourceGtids, TIMEOUT,
+            () -> sourceGtids.equals(downstream.queryValue("SELECT @@GLOBAL.gtid_executed").replaceAll("\\s", "")),
+            () -> "downstream has " + downstream.queryValue("SELECT @@GLOBAL.gtid_executed") + "; its status: "
+                + downstream.query("SHOW REPLICA STATUS") + "\n" + replica.logTail());
+        assertThat(checksum(downstream)).isEqualTo(checksum(source));
+    }
+
+    private static String checksum(final SourceServer server)
+    {
+        return server.query("CHECKSUM TABLE " + SourceLoad.TABLE).get(0).get(1);
+    }
+}

@@ -1,0 +1,55 @@
+package io.semisync.replica.serve;
+
+import io.netty.buffer.ByteBuf;
+import io.semisync.protocol.binlog.GtidSet;
+import io.semisync.protocol.server.SqlErrorException;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A decoded COM_BINLOG_DUMP_GTID: flags u16, server id u32, file name length u32, file name, position u64, GTID set
+ * length u32 and the GTID set in its binary form (number of UUIDs u64, then per UUID its 16 bytes, number of
+ * intervals u64 and [start, end-exclusive] u64 pairs).
+ */
+record DumpRequest(long serverId, String fileName, long position, GtidSet gtids)
+{
+    private static final int TAGGED_FORMAT_MARKER = 0x01;
+
+    static DumpRequest decodeGtid(final ByteBuf body)
+    {
+        try
+        {
+            body.skipBytes(Short.BYTES);
+            final long serverId = body.readUnsignedIntLE();
+            final int nameLength = (int)body.readUnsignedIntLE();
+            final String fileName = body.readCharSequence(nameLength, StandardCharsets.UTF_8).toString();
+            final long position = body.readLongLE();
+            final GtidSet gtids = new GtidSet();
+            if (body.isReadable(Integer.BYTES))
+            {
+                body.skipBytes(Integer.BYTES);
+                final long uuidCount = body.readLongLE();
+                if ((uuidCount >>> 56) == TAGGED_FORMAT_MARKER)
+                {
+                    throw new SqlErrorException(1236, "HY000", "the replica sent a GTID set in the tagged format (MySQL 8.3+ "
+                        + "tagged GTIDs), which this node does not serve yet");
+                }
+                for (long u = 0; u < uuidCount; u++)
+                {
+                    final long msb = body.readLong();
+                    final long lsb = body.readLong();
+                    final long intervals = body.readLongLE();
+                    for (long i = 0; i < intervals; i++)
+                    {
+                        gtids.addRange(msb, lsb, body.readLongLE(), body.readLongLE());
+                    }
+                }
+            }
+            return new DumpRequest(serverId, fileName, position, gtids);
+        }
+        catch (final IndexOutOfBoundsException ex)
+        {
+            throw new SqlErrorException(1236, "HY000", "malformed COM_BINLOG_DUMP_GTID: it ends before its GTID set does");
+        }
+    }
+}

@@ -43,6 +43,7 @@ final class RelayLogProgress implements AutoCloseable
     private long lastEventTimestamp;
     private long lastReceiveTimeNanos;
     private long eventBytes;
+    private long storedTransactions;
     private long acknowledgedTransactions;
 
     private RelayLogProgress(final RelayLog relayLog, final long startIndex)
@@ -130,9 +131,14 @@ final class RelayLogProgress implements AutoCloseable
                 lastReceiveTimeNanos = record.receiveTimeNanos();
             }
             eventBytes += record.eventLength();
-            if (record.isTransactionEnd() && record.isAckRequested())
+            if (record.isTransactionEnd())
             {
-                acknowledgedTransactions++;
+                storedTransactions++;
+                if (record.isAckRequested())
+                {
+                    // ACKs are cumulative: MySQL asks for one per commit group, and it covers the group's earlier ones
+                    acknowledgedTransactions = storedTransactions;
+                }
             }
         }
     }

@@ -10,7 +10,8 @@ package io.semisync.replica;
  *                                 started; 0 if none
  * @param lastReceiveTimeNanos     when that event arrived (epoch nanoseconds); 0 if none
  * @param eventBytes               bytes of the events stored since the replica started
- * @param acknowledgedTransactions transactions stored since the replica started whose ACK the source asked for
+ * @param acknowledgedTransactions transactions stored since the replica started up to the last one whose ACK the source
+ *                                 asked for (an ACK covers every transaction before it)
  */
 public record StoredProgress(
     String retrievedGtids, long lastEventTimestamp, long lastReceiveTimeNanos, long eventBytes, long acknowledgedTransactions)

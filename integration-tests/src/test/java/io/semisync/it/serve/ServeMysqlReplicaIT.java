@@ -43,7 +43,8 @@ class ServeMysqlReplicaIT
     private static final int TRANSACTIONS = 300;
 
     @Test
-    void aMysqlReplicaAppliesTheArchiveAndFollowsItLive(@Source(Flavor.MYSQL) final SourceServer source, @TempDir final Path dataDir)
+    void aMysqlReplicaAppliesTheArchiveAndFollowsItLive(@Source(value = Flavor.MYSQL, dedicated = true) final SourceServer source,
+        @TempDir final Path dataDir)
         throws IOException
     {
         final Path users = dataDir.resolveSibling(dataDir.getFileName() + "-users");

@@ -103,16 +103,22 @@ public final class CatchUpBenchmark
                 table.describeSource(flavor, "source " + source.version() + ", " + binlogs);
                 final String name = String.format(Locale.ROOT, "%s-round%d", flavor, round);
                 OurCatchUp.Times ours = null;
+                OurCatchUp.Times baseline = null;
                 RawBinlogDownload.Times theirs = null;
-                for (int turn = 0; turn < 2; turn++)
+                final int sides = settings.baselineJar().isPresent() ? 3 : 2;
+                for (int turn = 0; turn < sides; turn++)
                 {
                     flushPageCache();
-                    if ((turn + round) % 2 == 1)
+                    final int side = (turn + round) % sides;
+                    if (side == 1)
                     {
                         ours = OurCatchUp.run(settings.replicaJar(), source, binlogs, name + "-ours", timeout);
-                        OUT.printf(Locale.ROOT, "[%s round %d/%d] ours: %.2f s from JVM start (%.0f MB/s), %.2f s from streaming start "
-                            + "(%.0f MB/s)%n", flavor, round, settings.rounds(), ours.seconds(), binlogs.bytes() / 1e6 / ours.seconds(),
-                            ours.streamingSeconds(), binlogs.bytes() / 1e6 / ours.streamingSeconds());
+                        print(flavor, round, settings, "ours", ours, binlogs);
+                    }
+                    else if (side == 2)
+                    {
+                        baseline = OurCatchUp.run(settings.baselineJar().orElseThrow(), source, binlogs, name + "-baseline", timeout);
+                        print(flavor, round, settings, "ours, baseline build", baseline, binlogs);
                     }
                     else
                     {
@@ -127,8 +133,16 @@ public final class CatchUpBenchmark
                     throw new IllegalStateException("the source's binlog changed during round " + round + ": " + binlogs + " became "
                         + SourceBinlogs.of(source));
                 }
-                table.add(new CatchUpRound(flavor, round, binlogs.bytes(), ours, theirs));
+                table.add(new CatchUpRound(flavor, round, binlogs.bytes(), ours, theirs, baseline));
             }
         }
+    }
+
+    private static void print(final Flavor flavor, final int round, final CatchUpSettings settings, final String side,
+        final OurCatchUp.Times times, final SourceBinlogs binlogs)
+    {
+        OUT.printf(Locale.ROOT, "[%s round %d/%d] %s: %.2f s from JVM start (%.0f MB/s), %.2f s from streaming start (%.0f MB/s)%n",
+            flavor, round, settings.rounds(), side, times.seconds(), binlogs.bytes() / 1e6 / times.seconds(), times.streamingSeconds(),
+            binlogs.bytes() / 1e6 / times.streamingSeconds());
     }
 }

@@ -5,11 +5,12 @@ import io.semisync.sources.Flavor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every setting of the catch-up benchmark, each with its default and meaning, from the command line
- * {@code catchup [mysql|mariadb|both] [MiB] [rounds]} and the system properties {@code semisync.replica.jar} and
- * {@code semisync.mysql.root}. {@link #fromArgs} turns a bad setting into a clear message before any server starts.
+ * {@code catchup [mysql|mariadb|both] [MiB] [rounds]}, the system properties {@code semisync.replica.jar} and
+ * {@code semisync.mysql.root}, and {@code SEMISYNC_BASELINE_JAR}, which adds a turn of our replica's baseline build. {@link #fromArgs} turns a bad setting into a clear message before any server starts.
  */
 final class CatchUpSettings
 {
@@ -37,9 +38,12 @@ final class CatchUpSettings
     private final int rounds;
     private final Path replicaJar;
     private final Path mysqlRoot;
+    private final Optional<Path> baselineJar;
 
-    private CatchUpSettings(final List<Flavor> flavors, final long mebibytes, final int rounds, final Path replicaJar, final Path mysqlRoot)
+    private CatchUpSettings(final List<Flavor> flavors, final long mebibytes, final int rounds, final Path replicaJar, final Path mysqlRoot,
+        final Optional<Path> baselineJar)
     {
+        this.baselineJar = baselineJar;
         this.flavors = flavors;
         this.mebibytes = mebibytes;
         this.rounds = rounds;
@@ -69,7 +73,7 @@ final class CatchUpSettings
         {
             throw new IllegalArgumentException("no " + MARIADB_BINLOG + ": run scripts/provision-sources.sh, which installs MariaDB");
         }
-        return new CatchUpSettings(flavors, mebibytes, Math.toIntExact(rounds), replicaJar, mysqlRoot);
+        return new CatchUpSettings(flavors, mebibytes, Math.toIntExact(rounds), replicaJar, mysqlRoot, HarnessSettings.baselineJarVariable());
     }
 
     List<Flavor> flavors()
@@ -93,6 +97,12 @@ final class CatchUpSettings
         return replicaJar;
     }
 
+    /** Our replica's jar of an earlier build, measured as a third side of each round, if {@code SEMISYNC_BASELINE_JAR} names one. */
+    Optional<Path> baselineJar()
+    {
+        return baselineJar;
+    }
+
     /** The MySQL 9.7 chroot; only when MySQL is measured. */
     Path mysqlRoot()
     {
@@ -103,6 +113,6 @@ final class CatchUpSettings
     public String toString()
     {
         return String.join(",", flavors.stream().map(Flavor::toString).toList()) + ", " + mebibytes + " MiB of binlog in 1 KiB rows, "
-            + rounds + " rounds";
+            + rounds + " rounds" + baselineJar.map(jar -> ", baseline build " + jar).orElse("");
     }
 }

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -74,6 +75,11 @@ final class CatchUpTable
             final String client = RawBinlogDownload.client(flavor);
             row(grid, flavor, "ours, JVM start to stored and synced", of, r -> r.ours().seconds());
             row(grid, flavor, "ours, streaming start to stored and synced", of, r -> r.ours().streamingSeconds());
+            if (of.stream().allMatch(r -> r.baseline() != null))
+            {
+                row(grid, flavor, "ours baseline build, JVM start to stored and synced", of, r -> r.baseline().seconds());
+                row(grid, flavor, "ours baseline build, streaming start to stored and synced", of, r -> r.baseline().streamingSeconds());
+            }
             row(grid, flavor, client + " --raw, download", of, r -> r.theirs().downloadSeconds());
             row(grid, flavor, client + " --raw, download and sync", of, r -> r.theirs().seconds());
         }
@@ -88,14 +94,24 @@ final class CatchUpTable
             final List<CatchUpRound> of = of(flavor);
             final double download = Median.of(of, r -> r.theirs().downloadSeconds());
             final double synced = Median.of(of, r -> r.theirs().seconds());
-            for (final boolean fromStreaming : new boolean[] {false, true})
+            ratios(grid, flavor, "", of, CatchUpRound::ours, download, synced);
+            if (of.stream().allMatch(r -> r.baseline() != null))
             {
-                final double ours = Median.of(of, r -> fromStreaming ? r.ours().streamingSeconds() : r.ours().seconds());
-                grid.add(flavor.toString(), fromStreaming ? "from streaming start" : "from JVM start",
-                    format("%.2fx", download / ours), format("%.2fx", synced / ours));
+                ratios(grid, flavor, "baseline build, ", of, CatchUpRound::baseline, download, synced);
             }
         }
         return grid;
+    }
+
+    private static void ratios(final Grid grid, final Flavor flavor, final String build, final List<CatchUpRound> rounds,
+        final Function<CatchUpRound, OurCatchUp.Times> side, final double download, final double synced)
+    {
+        for (final boolean fromStreaming : new boolean[] {false, true})
+        {
+            final double ours = Median.of(rounds, r -> fromStreaming ? side.apply(r).streamingSeconds() : side.apply(r).seconds());
+            grid.add(flavor.toString(), build + (fromStreaming ? "from streaming start" : "from JVM start"),
+                format("%.2fx", download / ours), format("%.2fx", synced / ours));
+        }
     }
 
     private static void row(final Grid grid, final Flavor flavor, final String what, final List<CatchUpRound> rounds,

@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * What is connected to the source while a point is measured, and how. Our rows run our replica with its relay log on
- * the disk (the product), on tmpfs (the upper bound without a disk sync) or, on MariaDB, with the source waiting for
- * the ACK after the commit instead of after the binlog sync. The native rows are the flavor's own replica (a second
+ * the disk (the product), on tmpfs (the upper bound without a disk sync), from a baseline build (an earlier commit's
+ * jar, to compare before and after a change within one run) or, on MariaDB, with the source waiting for the ACK after
+ * the commit instead of after the binlog sync. The native rows are the flavor's own replica (a second
  * server): "I/O only" runs just the receiver thread, an archive like ours; "with applier" runs the SQL thread too, so
  * the replica also executes what it receives. Each has a {@link #key()} by which {@code SEMISYNC_BENCH_CONFIGS}
  * selects it.
@@ -23,6 +24,7 @@ enum Configuration
     OURS_GROUP_WAIT("1w", "ours-group-wait", "ours, waiting 100 us for the rest of a commit group", RelayLogPlace.DISK, null,
         List.of("--group-commit-wait-us", "100"), Flavor.MARIADB),
     OURS_TMPFS("1t", "ours-tmpfs", "ours, relay log on tmpfs (no disk sync cost)", RelayLogPlace.TMPFS, null, List.of()),
+    OURS_BASELINE("1b", "ours-baseline", "ours, baseline build (SEMISYNC_BASELINE_JAR)", RelayLogPlace.DISK, null, List.of()),
     OURS_AFTER_COMMIT("1c", "ours-after-commit", "ours, source wait point AFTER_COMMIT", RelayLogPlace.DISK, "AFTER_COMMIT", List.of(),
         Flavor.MARIADB),
     NATIVE_DURABLE("2", "native-durable", "native, sync_relay_log=1, I/O only", "1", false),
@@ -136,6 +138,12 @@ enum Configuration
     boolean applier()
     {
         return applier;
+    }
+
+    /** Whether our replica runs from the baseline build (an earlier commit's jar) instead of the current one. */
+    boolean baselineBuild()
+    {
+        return this == OURS_BASELINE;
     }
 
     /** Options our replica runs with beyond the harness's own. */

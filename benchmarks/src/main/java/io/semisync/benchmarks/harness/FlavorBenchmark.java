@@ -93,7 +93,7 @@ final class FlavorBenchmark
                 final String logName = String.format(Locale.ROOT, "%s-round%d-%s-%dclients", flavor, round, configuration.key(), point.clients());
                 final Path dataParent = configuration.relayLogPlace() == Configuration.RelayLogPlace.TMPFS
                     ? HarnessSettings.TMPFS_DIRECTORY : HarnessSettings.WORK_DIRECTORY;
-                try (OurReplicaProcess ours = OurReplicaProcess.start(settings.replicaJar(), source, HarnessSettings.WORK_DIRECTORY, logName,
+                try (OurReplicaProcess ours = OurReplicaProcess.start(settings.replicaJar(configuration), source, HarnessSettings.WORK_DIRECTORY, logName,
                     dataParent.resolve("replica-data"), configuration.replicaArgs()))
                 {
                     final Measurement measurement = measure(source, load, point, round, ours);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,6 +32,11 @@ final class HarnessSettings
     static final int WARMUP_CLIENTS = 8;
     /** Names the configurations to measure, comma-separated keys of {@link Configuration}; unset or {@code all} for every one. */
     static final String CONFIGURATIONS_VARIABLE = "SEMISYNC_BENCH_CONFIGS";
+    /**
+     * Our replica's jar of an earlier build for configuration (1b), e.g. the commit before a change, with its lib/
+     * directory beside it; unset leaves (1b) out of {@code all}.
+     */
+    static final String BASELINE_JAR_VARIABLE = "SEMISYNC_BASELINE_JAR";
     /** Client threads of the points. */
     static final List<Integer> CLIENTS = List.of(1, 8);
     /** Our replica's runnable jar ({@code java -jar ... run}); scripts/bench-e2e sets it. */
@@ -49,10 +55,12 @@ final class HarnessSettings
     private final int rounds;
     private final Set<Configuration> configurations;
     private final Path replicaJar;
+    private final Path baselineJar;
 
     private HarnessSettings(final List<Flavor> flavors, final Duration perPoint, final int rounds, final Set<Configuration> configurations,
-        final Path replicaJar)
+        final Path replicaJar, final Path baselineJar)
     {
+        this.baselineJar = baselineJar;
         this.flavors = flavors;
         this.perPoint = perPoint;
         this.rounds = rounds;
@@ -81,11 +89,48 @@ final class HarnessSettings
         {
             throw new IllegalArgumentException(CONFIGURATIONS_VARIABLE + ": " + ex.getMessage(), ex);
         }
+        final Path baselineJar = baselineJar(configurations, selected == null || selected.isBlank() || selected.contains("all"));
         if (flavors.stream().noneMatch(flavor -> configurations.stream().anyMatch(c -> c.appliesTo(flavor))))
         {
             throw new IllegalArgumentException(CONFIGURATIONS_VARIABLE + "=" + selected + " selects nothing that runs against " + flavors);
         }
-        return new HarnessSettings(flavors, Duration.ofSeconds(seconds), Math.toIntExact(rounds), configurations, replicaJarProperty());
+        return new HarnessSettings(flavors, Duration.ofSeconds(seconds), Math.toIntExact(rounds), configurations, replicaJarProperty(),
+            baselineJar);
+    }
+
+    /**
+     * The baseline jar from {@code SEMISYNC_BASELINE_JAR}, or null; without it (1b) leaves a selection of {@code all} and
+     * is an error when named.
+     */
+    private static Path baselineJar(final Set<Configuration> configurations, final boolean all)
+    {
+        final Optional<Path> jar = baselineJarVariable();
+        if (jar.isEmpty())
+        {
+            if (configurations.contains(Configuration.OURS_BASELINE) && !all)
+            {
+                throw new IllegalArgumentException(Configuration.OURS_BASELINE.key() + " needs " + BASELINE_JAR_VARIABLE
+                    + "=path/to/replica-core-*.jar of the build to compare with");
+            }
+            configurations.remove(Configuration.OURS_BASELINE);
+        }
+        return jar.orElse(null);
+    }
+
+    /** The jar {@code SEMISYNC_BASELINE_JAR} names, if it is set; throws if it names no file. */
+    static Optional<Path> baselineJarVariable()
+    {
+        final String jar = System.getenv(BASELINE_JAR_VARIABLE);
+        if (jar == null || jar.isBlank())
+        {
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(Path.of(jar)))
+        {
+            throw new IllegalArgumentException(BASELINE_JAR_VARIABLE + "=" + jar + " is not a file; give the replica-core jar of the build "
+                + "to compare with, its lib/ directory beside it");
+        }
+        return Optional.of(Path.of(jar).toAbsolutePath());
     }
 
     /** {@code mysql}, {@code mariadb} or {@code both}, as the scripts take it. */
@@ -150,9 +195,10 @@ final class HarnessSettings
         return rounds;
     }
 
-    Path replicaJar()
+    /** The jar our replica runs from in a configuration: the baseline build's for (1b), the current one's otherwise. */
+    Path replicaJar(final Configuration configuration)
     {
-        return replicaJar;
+        return configuration.baselineBuild() ? baselineJar : replicaJar;
     }
 
     /** The configurations selected, whichever flavor they apply to. */
@@ -182,6 +228,7 @@ final class HarnessSettings
     {
         return String.join(",", flavors.stream().map(Flavor::toString).toList()) + ", " + perPoint.toSeconds() + " s per point, "
             + rounds + " rounds, " + WARMUP.toSeconds() + " s warm-up at " + WARMUP_CLIENTS + " clients per point, clients " + CLIENTS
-            + ", configurations " + configurations.stream().map(Configuration::key).collect(Collectors.joining(","));
+            + ", configurations " + configurations.stream().map(Configuration::key).collect(Collectors.joining(","))
+            + (baselineJar == null ? "" : ", baseline build " + baselineJar);
     }
 }

@@ -22,10 +22,10 @@ import java.util.function.ToDoubleFunction;
 final class ResultTable
 {
     private static final List<Configuration> BASELINES = List.of(
-        Configuration.NATIVE_DURABLE, Configuration.NATIVE_DEFAULT,
+        Configuration.OURS_BASELINE, Configuration.NATIVE_DURABLE, Configuration.NATIVE_DEFAULT,
         Configuration.NATIVE_DURABLE_APPLIER, Configuration.NATIVE_DEFAULT_APPLIER);
-    private static final String RATIO_NOTE = "Ours relative to the native replica (median commits/s); targets (issue 12) apply to (1) "
-        + "against the I/O-only rows:";
+    private static final String RATIO_NOTE = "Ours relative to the native replica and to our baseline build (median commits/s); targets "
+        + "(issue 12) apply to (1) against the native I/O-only rows:";
     private static final String ACK_NOTE = "Our ACK latency in microseconds, from the moment the read with an event the source flagged came "
         + "off the socket to the write of its ACK (median over rounds; each run covers the point's warm-up too):";
 
@@ -137,7 +137,10 @@ final class ResultTable
         return grid;
     }
 
-    /** One row per flavor, configuration of ours and client count; one column per native configuration measured. */
+    /**
+     * One row per flavor, configuration of ours and client count; one column per native configuration measured, and
+     * one for our baseline build (1b) where it ran.
+     */
     private Grid ratios()
     {
         final List<Configuration> baselines = BASELINES.stream().filter(settings.configurations()::contains).toList();
@@ -162,7 +165,7 @@ final class ResultTable
                 for (final Configuration baseline : baselines)
                 {
                     final List<Measurement> theirs = of(flavor, baseline, point.clients());
-                    row.add(theirs.isEmpty() ? "" : ratio(point.configuration(), baseline, point.clients(),
+                    row.add(theirs.isEmpty() || baseline == point.configuration() ? "" : ratio(point.configuration(), baseline, point.clients(),
                         medianCommitsPerSecond(ours) / medianCommitsPerSecond(theirs)));
                 }
                 grid.add(row.toArray(String[]::new));

@@ -3,6 +3,8 @@ package io.semisync.benchmarks.harness;
 import io.semisync.sources.Flavor;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +29,7 @@ class ConfigurationTest
         assertThatThrownBy(() -> Configuration.parse("ours,native"))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("unknown configuration 'native'")
-            .hasMessageContaining("ours,ours-group-wait,ours-tmpfs,ours-after-commit,native-durable,native-default,native-durable-applier,"
+            .hasMessageContaining("ours,ours-group-wait,ours-tmpfs,ours-baseline,ours-after-commit,native-durable,native-default,native-durable-applier,"
                 + "native-default-applier,async");
     }
 
@@ -38,6 +40,14 @@ class ConfigurationTest
         assertThat(Configuration.OURS.replicaArgs()).isEmpty();
         assertThat(Configuration.OURS_GROUP_WAIT.appliesTo(Flavor.MARIADB)).isTrue();
         assertThat(Configuration.OURS_GROUP_WAIT.appliesTo(Flavor.MYSQL)).isFalse();
+    }
+
+    @Test
+    void onlyTheBaselineConfigurationRunsTheBaselineBuild()
+    {
+        assertThat(Arrays.stream(Configuration.values()).filter(Configuration::baselineBuild))
+            .containsExactly(Configuration.OURS_BASELINE);
+        assertThat(Configuration.OURS_BASELINE.replica()).isEqualTo(Configuration.Replica.OURS);
     }
 
     @Test

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * What making one 1 KiB record durable costs with each way Linux offers, below the relay log: written through a
  * shared mapping (as Chronicle Queue writes) then fdatasync of the file or msync of the record's range, or written
- * by pwrite then fdatasync, or by pwrite on an O_DSYNC channel. The file is sparse (as Chronicle's files are) or
+ * by pwrite then fdatasync, or by pwrite on an O_DSYNC channel; or msync of everything written so far (as a sync of
+ * the relay log would have to cover Chronicle's index and header before the record). The file is sparse (as Chronicle's files are) or
  * written with zeros and synced beforehand (preallocated). Each iteration starts a fresh 64 MiB file; records
  * follow one another. It tells whether another write path than Chronicle's mapping would shorten the ACK.
  */
@@ -46,7 +47,7 @@ public class SyncPrimitiveBenchmark
     /** How the record is written and made durable. */
     public enum Method
     {
-        MMAP_FDATASYNC, MMAP_MSYNC_RANGE, PWRITE_FDATASYNC, PWRITE_O_DSYNC
+        MMAP_FDATASYNC, MMAP_MSYNC_RANGE, MMAP_MSYNC_WRITTEN, PWRITE_FDATASYNC, PWRITE_O_DSYNC
     }
 
     /** What the file holds before the first record. */
@@ -127,6 +128,11 @@ public class SyncPrimitiveBenchmark
             {
                 mapping.put(position, record, 0, RECORD_BYTES);
                 mapping.force(position, RECORD_BYTES);
+            }
+            case MMAP_MSYNC_WRITTEN ->
+            {
+                mapping.put(position, record, 0, RECORD_BYTES);
+                mapping.force(0, position + RECORD_BYTES);
             }
             case PWRITE_FDATASYNC ->
             {

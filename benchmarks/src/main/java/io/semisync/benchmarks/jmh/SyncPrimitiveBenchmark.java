@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
  * What making one 1 KiB record durable costs with each way Linux offers, below the relay log: written through a
  * shared mapping (as Chronicle Queue writes) then fdatasync of the file or msync of the record's range, or written
  * by pwrite then fdatasync, or by pwrite on an O_DSYNC channel; or msync of everything written so far (as a sync of
- * the relay log would have to cover Chronicle's index and header before the record). The file is sparse (as Chronicle's files are) or
- * written with zeros and synced beforehand (preallocated). Each iteration starts a fresh 64 MiB file; records
+ * the relay log would have to cover Chronicle's index and header before the record). The file is sparse (as
+ * Chronicle's files are) or written with zeros and synced beforehand (preallocated). Each iteration starts a fresh 64 MiB file; records
  * follow one another. It tells whether another write path than Chronicle's mapping would shorten the ACK.
  */
 @State(Scope.Thread)

@@ -46,7 +46,8 @@ class RetentionIT
                     Waits.pause(Duration.ofMillis(500));
                     return replica.stderr().contains("retention deleted");
                 }, replica::logTail);
-                assertThat(cycleFiles(dataDir)).as("relay-log files after retention").doesNotContainAnyElementsOf(firstFiles);
+                // the oldest file at the start goes; a second one (a minute began as the replica started) may still be current
+                assertThat(cycleFiles(dataDir)).as("relay-log files after retention").doesNotContain(firstFiles.get(0));
                 replica.stop();
             }
             server.execute("INSERT INTO " + SourceLoad.TABLE + " (client, payload) VALUES (-3, 'after restart')");

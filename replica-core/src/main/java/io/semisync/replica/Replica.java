@@ -611,10 +611,11 @@ public final class Replica implements AutoCloseable
         public void onEventStored(final int type, final boolean completesTransaction)
         {
             eventsStored++;
-            servableIndex = writer.lastDurableCommitIndex();
             if (completesTransaction)
             {
                 transactionsStored++;
+                // what a background sync made durable shows here; an ACK's sync shows in onAck
+                servableIndex = writer.lastDurableCommitIndex();
             }
         }
 

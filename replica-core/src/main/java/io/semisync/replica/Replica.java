@@ -22,6 +22,7 @@ import io.semisync.replica.source.SourceFactsReader;
 import io.semisync.replica.stream.AckLatency;
 import io.semisync.replica.stream.BinlogStreamHandler;
 import io.semisync.replica.stream.StreamListener;
+import io.semisync.replica.stream.WanEmulation;
 import io.semisync.storage.RelayLogException;
 import io.semisync.storage.relaylog.GtidCheckpoint;
 import io.semisync.storage.relaylog.RelayLog;
@@ -97,6 +98,7 @@ public final class Replica implements AutoCloseable
     private long transactionsStored;
     private long acksSent;
     private volatile ReplicaStatus published;
+    private final String experiment;
 
     private Replica(final ReplicaConfig config, final RelayLog relayLog, final String replicaUuid, final Clock clock)
     {
@@ -110,6 +112,13 @@ public final class Replica implements AutoCloseable
         this.client = MySqlClient.using(group, transport);
         this.backoff = config.get(Settings.RECONNECT_MIN_BACKOFF);
         this.source = config.sourceAddress();
+        final WanEmulation wan = config.wanEmulation();
+        this.experiment = wan.active() ? wan.describe() : "";
+        if (wan.active())
+        {
+            LOG.warn("EXPERIMENT {}: this replica behaves as one further away from the source, whose commits wait longer "
+                + "than with this replica in production; measure with it, do not run it so", experiment);
+        }
         this.published = snapshot();
     }
 
@@ -179,7 +188,7 @@ public final class Replica implements AutoCloseable
         final long storedIndex = writer == null ? -1 : writer.lastDurableCommitIndex();
         final ReplicaStatus status = new ReplicaStatus(state, semisync, source, facts == null ? 0 : facts.serverId(),
             facts == null ? "" : facts.serverUuid(), connects, eventsStored, transactionsStored, acksSent, lastAck, storedFile,
-            storedPosition, storedIndex, resumesByGtid, resumedFrom, lastError);
+            storedPosition, storedIndex, resumesByGtid, resumedFrom, lastError, experiment);
         published = status;
         return status;
     }
@@ -421,7 +430,7 @@ public final class Replica implements AutoCloseable
             : SemisyncMode.SOURCE_NOT_INSTALLED;
         final BinlogStreamHandler handler = new BinlogStreamHandler(writer, facts.crc32(), semisyncActive, facts.isMariadb(),
             writer.lastDurableCommitSourceFileName(), writer.lastDurableCommitEndPosition(), config.get(Settings.HEARTBEAT),
-            config.syncPolicy(), new Listener(current), ackLatency);
+            config.syncPolicy(), config.wanEmulation(), new Listener(current), ackLatency);
         return ReplicationSession.start(connection, facts, config.get(Settings.SERVER_ID), replicaUuid, config.get(Settings.HEARTBEAT),
                 semisyncActive, resume, handler)
             .thenRunAsync(() ->

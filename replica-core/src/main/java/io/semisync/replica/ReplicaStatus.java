@@ -20,6 +20,7 @@ package io.semisync.replica;
  * @param resumesByGtid      whether streams resume by GTID (MySQL's auto-position) rather than file and position
  * @param resumedFrom        where the last stream started: the GTIDs held, or a binlog file:position
  * @param lastError          the last problem of the stream, {@link ReplicationError#NONE} if none
+ * @param experiment         the distant-replica experiment running ({@code WanEmulation.describe()}), empty if none
  */
 public record ReplicaStatus(
     ReplicaState state,
@@ -37,7 +38,8 @@ public record ReplicaStatus(
     long storedIndex,
     boolean resumesByGtid,
     String resumedFrom,
-    ReplicationError lastError)
+    ReplicationError lastError,
+    String experiment)
 {
     /** One line for logs and the command line. */
     public String summary()
@@ -45,6 +47,7 @@ public record ReplicaStatus(
         return state + ", " + semisync.description() + ", source " + source + ", connects " + connects
             + ", events " + eventsStored + ", transactions " + transactionsStored + ", ACKs " + acksSent
             + (lastAck.isEmpty() ? "" : " (last " + lastAck + ")")
-            + (lastError.isNone() ? "" : ", last error: " + lastError.message());
+            + (lastError.isNone() ? "" : ", last error: " + lastError.message())
+            + (experiment.isEmpty() ? "" : ", EXPERIMENT " + experiment);
     }
 }

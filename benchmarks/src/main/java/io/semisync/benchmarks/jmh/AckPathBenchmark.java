@@ -9,6 +9,7 @@ import io.semisync.protocol.framing.PacketEncoder;
 import io.semisync.protocol.framing.PacketSequence;
 import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.stream.AckLatency;
+import io.semisync.replica.stream.WanEmulation;
 import io.semisync.replica.stream.BinlogStreamHandler;
 import io.semisync.replica.stream.StreamListener;
 import io.semisync.storage.relaylog.DurabilityMode;
@@ -77,7 +78,7 @@ public class AckPathBenchmark
         channel = new EmbeddedChannel();
         final AckLatency latency = new AckLatency();
         channel.pipeline().addLast(ackSink, new PacketEncoder(new PacketSequence()), new BinlogStreamHandler(relayLog.openWriter(), true, true,
-            false, null, 0, Duration.ofHours(1), new ReplicaConfig().syncPolicy(), new IgnoringListener(),
+            false, null, 0, Duration.ofHours(1), new ReplicaConfig().syncPolicy(), WanEmulation.NONE, new IgnoringListener(),
             latency));
         final ByteBuf rotate = fixtures.artificialRotate("binlog.000001");
         channel.pipeline().fireChannelRead(rotate);

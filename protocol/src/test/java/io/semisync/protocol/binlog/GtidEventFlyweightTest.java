@@ -24,6 +24,17 @@ class GtidEventFlyweightTest
         assertThat(gtid.gno()).isEqualTo(3);
         assertThat(gtid.gtidBytesOffset()).isEqualTo(21 + EventHeaderFlyweight.LENGTH + 1);
         assertThat(buffer.getByte(gtid.gtidBytesOffset())).isEqualTo((byte)0x0b);
+        assertThat(gtid.immediateCommitMicros()).isEqualTo(1_795_529_776_441_085L);
+    }
+
+    @Test
+    void theOriginalCommitTimestampFlagIsNotPartOfTheImmediateOne()
+    {
+        final byte[] event = CapturedMysqlEvents.GTID.clone();
+        event[EventHeaderFlyweight.LENGTH + GtidEventFlyweight.IMMEDIATE_COMMIT_TIMESTAMP_OFFSET + 6] |= (byte)0x80;
+        final GtidEventFlyweight gtid = new GtidEventFlyweight().wrap(BinlogEvents.heapAt(event, 0), 0, event.length);
+
+        assertThat(gtid.immediateCommitMicros()).isEqualTo(1_795_529_776_441_085L);
     }
 
     @Test
@@ -45,6 +56,7 @@ class GtidEventFlyweightTest
         assertThat(gtid.uuidLeastSignificantBits()).isEqualTo(0x090a0b0c0d0e0f10L);
         assertThat(gtid.uuid()).isEqualTo(UUID.fromString("01020304-0506-0708-090a-0b0c0d0e0f10"));
         assertThat(gtid.gno()).isEqualTo(Long.MAX_VALUE);
+        assertThat(gtid.immediateCommitMicros()).as("a 5.6 event has no commit timestamp").isEqualTo(-1);
     }
 
     @Test

@@ -295,7 +295,7 @@ public final class AdminStatements implements SessionHandler, AutoCloseable
     private ResultTable status()
     {
         final ReplicaStatus status = replica.status();
-        return StatusVariables.table(status, replica.storedProgress(), replica.ackLatency().count(),
+        return StatusVariables.table(status, replica.storedProgress(), replica.ackLatency(),
             Duration.between(started, clock.instant()));
     }
 

@@ -5,13 +5,17 @@ import io.semisync.replica.ReplicaState;
 import io.semisync.replica.ReplicaStatus;
 import io.semisync.replica.SemisyncMode;
 import io.semisync.replica.StoredProgress;
+import io.semisync.replica.stream.AckLatency;
+import io.semisync.replica.stream.LatencyStage;
+import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
 
 /**
  * {@code SHOW STATUS}: MySQL's semisync replica status ({@code Rpl_semi_sync_replica_status}, and its older name
  * {@code Rpl_semi_sync_slave_status}: ON while the current stream is semisynchronous), {@code Uptime}, and this
- * replica's own counters since it started, named {@code Semisync_replica_*}.
+ * replica's own counters since it started, named {@code Semisync_replica_*}, with the median and p99 of each
+ * {@link LatencyStage} of the transactions acknowledged ({@code Semisync_replica_latency_<stage>_p50_us}).
  */
 final class StatusVariables
 {
@@ -20,22 +24,31 @@ final class StatusVariables
     }
 
     /**
-     * @param ackSyncs syncs an ACK waited for (one per ACK)
-     * @param uptime   time since the replica started
+     * @param latency where the acknowledged transactions' time went, and the ACKs sent (one sync each)
+     * @param uptime  time since the replica started
      */
-    static ResultTable table(final ReplicaStatus status, final StoredProgress progress, final long ackSyncs, final Duration uptime)
+    static ResultTable table(final ReplicaStatus status, final StoredProgress progress, final AckLatency latency, final Duration uptime)
     {
         final String semisync = status.state() == ReplicaState.STREAMING && status.semisync() == SemisyncMode.ACTIVE ? "ON" : "OFF";
         final String behind = status.state() == ReplicaState.STREAMING ? String.valueOf(Math.max(0, progress.secondsBehindSource())) : "";
-        return new ResultTable(ResultColumn.text("Variable_name"), ResultColumn.text("Value"))
+        final ResultTable table = new ResultTable(ResultColumn.text("Variable_name"), ResultColumn.text("Value"))
             .add("Rpl_semi_sync_replica_status", semisync)
             .add("Rpl_semi_sync_slave_status", semisync)
-            .add("Semisync_replica_ack_syncs", String.valueOf(ackSyncs))
+            .add("Semisync_replica_ack_syncs", String.valueOf(latency.count()))
             .add("Semisync_replica_acks_sent", String.valueOf(status.acksSent()))
             .add("Semisync_replica_connects", String.valueOf(status.connects()))
             .add("Semisync_replica_event_bytes_stored", String.valueOf(progress.eventBytes()))
             .add("Semisync_replica_events_stored", String.valueOf(status.eventsStored()))
-            .add("Semisync_replica_last_ack", status.lastAck())
+            .add("Semisync_replica_experiment", status.experiment())
+            .add("Semisync_replica_last_ack", status.lastAck());
+        for (final LatencyStage stage : LatencyStage.values())
+        {
+            final Histogram nanos = latency.nanos(stage);
+            final String name = "Semisync_replica_latency_" + stage.label().replace('-', '_');
+            table.add(name + "_p50_us", String.valueOf(nanos.getValueAtPercentile(50) / 1000))
+                .add(name + "_p99_us", String.valueOf(nanos.getValueAtPercentile(99) / 1000));
+        }
+        return table
             .add("Semisync_replica_reconnects", String.valueOf(Math.max(0, status.connects() - 1)))
             .add("Semisync_replica_seconds_behind_source", behind)
             .add("Semisync_replica_state", status.state().name())

@@ -4,6 +4,7 @@ import io.semisync.protocol.client.ConnectionConfig;
 import io.semisync.protocol.server.ServerUser;
 import io.semisync.protocol.tls.TlsMode;
 import io.semisync.replica.stream.SyncPolicy;
+import io.semisync.replica.stream.WanEmulation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -299,6 +300,12 @@ public final class ReplicaConfig
     public SyncPolicy syncPolicy()
     {
         return new SyncPolicy(get(Settings.GROUP_COMMIT_WAIT).toNanos(), BULK_SYNC_BYTES, IDLE_SYNC_DELAY.toNanos());
+    }
+
+    /** The distant-replica experiment, {@link WanEmulation#NONE} unless asked for. */
+    public WanEmulation wanEmulation()
+    {
+        return new WanEmulation(get(Settings.ACK_DELAY), get(Settings.ACK_DELAY_JITTER), get(Settings.RECEIVE_DELAY));
     }
 
     /** Where the source is, for messages. */

@@ -123,6 +123,14 @@ public final class Setting<T>
                 : null, true, false, false);
     }
 
+    /** A duration written with its unit ({@link DurationText}: {@code 2ms}, {@code 500us}), in {@code 0..max}. */
+    static Setting<Duration> span(final String name, final Duration max, final String doc)
+    {
+        return new Setting<>(name, List.of(), "DURATION", Duration.ZERO, doc, DurationText::parse, DurationText::format,
+            value -> value.compareTo(max) > 0 ? DurationText.format(value) + " is more than " + DurationText.format(max) : null, false,
+            false, false);
+    }
+
     /** This setting, also answering to {@code names} (config-file keys, {@code SET GLOBAL} variables and flags). */
     Setting<T> alsoNamed(final String... names)
     {

@@ -5,6 +5,7 @@ import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
@@ -14,6 +15,7 @@ import io.semisync.replica.ReplicaStatus;
 import io.semisync.replica.SemisyncMode;
 import io.semisync.replica.StoredProgress;
 import io.semisync.replica.stream.AckLatency;
+import io.semisync.replica.stream.LatencyStage;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
@@ -48,9 +50,10 @@ final class ReplicaMetrics implements MultiCollector
         final List<MetricSnapshot> metrics = new ArrayList<>();
         metrics.add(histogram("semisync_replica_ack_latency_seconds",
             "Time from reading an event the source asked to ACK to writing its ACK (after the sync that covers it)",
-            ackLatency.totalNanos()));
+            ackLatency.nanos(LatencyStage.TOTAL)));
         metrics.add(histogram("semisync_replica_sync_latency_seconds", "Time of the relay-log sync an ACK waited for",
-            ackLatency.syncNanos()));
+            ackLatency.nanos(LatencyStage.SYNC)));
+        metrics.add(stageHistograms(ackLatency));
         metrics.add(counter("semisync_replica_events", "Events stored in the relay log", status.eventsStored()));
         metrics.add(counter("semisync_replica_event_bytes", "Bytes of the events stored in the relay log", progress.eventBytes()));
         metrics.add(counter("semisync_replica_transactions", "Transactions stored in the relay log", status.transactionsStored()));
@@ -73,7 +76,26 @@ final class ReplicaMetrics implements MultiCollector
         return new MetricSnapshots(metrics);
     }
 
+    /** Each stage of the acknowledged transactions' latency, labelled {@code stage}. */
+    private static HistogramSnapshot stageHistograms(final AckLatency ackLatency)
+    {
+        final HistogramSnapshot.Builder builder = HistogramSnapshot.builder().name("semisync_replica_stage_latency_seconds")
+            .help("Where each acknowledged transaction's time went, from its commit on the source to our ACK, by stage (commit-to-ack "
+                + "and source only from MySQL 8.0+ sources)")
+            .unit(Unit.SECONDS);
+        for (final LatencyStage stage : LatencyStage.values())
+        {
+            builder.dataPoint(dataPoint(ackLatency.nanos(stage)).labels(Labels.of("stage", stage.label())).build());
+        }
+        return builder.build();
+    }
+
     static HistogramSnapshot histogram(final String name, final String help, final Histogram nanos)
+    {
+        return HistogramSnapshot.builder().name(name).help(help).unit(Unit.SECONDS).dataPoint(dataPoint(nanos).build()).build();
+    }
+
+    private static HistogramSnapshot.HistogramDataPointSnapshot.Builder dataPoint(final Histogram nanos)
     {
         final ClassicHistogramBuckets.Builder buckets = ClassicHistogramBuckets.builder();
         long below = 0;
@@ -85,10 +107,7 @@ final class ReplicaMetrics implements MultiCollector
             below = upTo;
         }
         final double sumSeconds = nanos.getTotalCount() == 0 ? 0 : nanos.getMean() * nanos.getTotalCount() / NANOS_PER_SECOND;
-        return HistogramSnapshot.builder().name(name).help(help).unit(Unit.SECONDS)
-            .dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder().classicHistogramBuckets(buckets.build()).sum(sumSeconds)
-                .build())
-            .build();
+        return HistogramSnapshot.HistogramDataPointSnapshot.builder().classicHistogramBuckets(buckets.build()).sum(sumSeconds);
     }
 
     private static CounterSnapshot counter(final String name, final String help, final long value)

@@ -4,80 +4,100 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
 import java.io.PrintStream;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * ACK latency, from reading a flagged event to writing its ACK, split into waiting (the rest of the read
- * batch is processed), sync (the durability barrier) and send (encoding and writing the ACK). The stream's
- * thread records wait-free and without allocating (HdrHistogram's single-writer recorders); readers on any
- * thread take what was recorded since they last looked into a running total.
+ * Where each acknowledged transaction's time went ({@link LatencyStage}), and how many ACKs were sent. The stream's
+ * thread records wait-free and without allocating (HdrHistogram's single-writer recorders); readers on any thread
+ * take what was recorded since they last looked into a running total.
  */
 public final class AckLatency
 {
     private static final long HIGHEST_NANOS = TimeUnit.MINUTES.toNanos(10);
     private static final int SIGNIFICANT_DIGITS = 3;
 
-    private final Part waiting = new Part();
-    private final Part sync = new Part();
-    private final Part send = new Part();
-    private final Part total = new Part();
+    private final Map<LatencyStage, Part> parts = new EnumMap<>(LatencyStage.class);
+    private final AtomicLong acks = new AtomicLong();
 
-    void record(final long readNanos, final long syncStartNanos, final long syncEndNanos, final long sentNanos)
+    public AckLatency()
     {
-        waiting.record(syncStartNanos - readNanos);
-        sync.record(syncEndNanos - syncStartNanos);
-        send.record(sentNanos - syncEndNanos);
-        total.record(sentNanos - readNanos);
+        for (final LatencyStage stage : LatencyStage.values())
+        {
+            parts.put(stage, new Part());
+        }
+    }
+
+    /**
+     * One acknowledged transaction. Times are on the stream's ticker except {@code commitEpochNanos}, the source's
+     * commit time on the epoch (negative when unknown), which {@code epochOffsetNanos} relates to the ticker's.
+     */
+    void recordTransaction(final long commitEpochNanos, final long firstNanos, final long lastNanos, final AckTimes ack,
+        final long epochOffsetNanos)
+    {
+        if (commitEpochNanos >= 0)
+        {
+            parts.get(LatencyStage.SOURCE).record(firstNanos + epochOffsetNanos - commitEpochNanos);
+            parts.get(LatencyStage.COMMIT_TO_ACK).record(ack.sentNanos() + epochOffsetNanos - commitEpochNanos);
+        }
+        parts.get(LatencyStage.RECEIVE).record(lastNanos - firstNanos);
+        parts.get(LatencyStage.WAITING).record(ack.syncStartNanos() - lastNanos);
+        parts.get(LatencyStage.SYNC).record(ack.syncEndNanos() - ack.syncStartNanos());
+        parts.get(LatencyStage.DELAY).record(ack.sendStartNanos() - ack.syncEndNanos());
+        parts.get(LatencyStage.SEND).record(ack.sentNanos() - ack.sendStartNanos());
+        parts.get(LatencyStage.TOTAL).record(ack.sentNanos() - lastNanos);
+    }
+
+    /** One ACK sent. */
+    void recordAck()
+    {
+        acks.lazySet(acks.get() + 1);
     }
 
     /** A snapshot that later recording does not change. */
     public synchronized AckLatency copy()
     {
         final AckLatency copy = new AckLatency();
-        copy.waiting.recorded.add(waiting.collect());
-        copy.sync.recorded.add(sync.collect());
-        copy.send.recorded.add(send.collect());
-        copy.total.recorded.add(total.collect());
+        parts.forEach((stage, part) -> copy.parts.get(stage).recorded.add(part.collect()));
+        copy.acks.set(acks.get());
         return copy;
     }
 
-    /** ACKs recorded so far. */
-    public synchronized long count()
+    /** ACKs sent so far. */
+    public long count()
     {
-        return total.collect().getTotalCount();
+        return acks.get();
     }
 
-    /** Whole ACK latencies recorded so far, in nanoseconds: a copy, for exporters. */
-    public synchronized Histogram totalNanos()
+    /** One stage's latencies of the transactions acknowledged so far, in nanoseconds: a copy, for exporters. */
+    public synchronized Histogram nanos(final LatencyStage stage)
     {
-        return total.collect().copy();
+        return parts.get(stage).collect().copy();
     }
 
-    /** The sync part of the ACK latencies recorded so far, in nanoseconds: a copy, for exporters. */
-    public synchronized Histogram syncNanos()
-    {
-        return sync.collect().copy();
-    }
-
-    /** Prints count, p50, p99 and max of each part in microseconds. */
+    /**
+     * Prints count, p50, p99 and max of each stage in microseconds; the stages that need the source's commit time only
+     * when it was known.
+     */
     public synchronized void print(final PrintStream out)
     {
-        final Histogram all = total.collect();
-        out.printf("ACK latency (us) over %d ACKs:%n", all.getTotalCount());
-        out.printf("  %-8s %10s %10s %10s%n", "part", "p50", "p99", "max");
-        line(out, "waiting", waiting.collect());
-        line(out, "sync", sync.collect());
-        line(out, "send", send.collect());
-        line(out, "total", all);
+        out.printf("ACK latency (us) over %d ACKs:%n", acks.get());
+        out.printf("  %-13s %10s %10s %10s   over %d transactions%n", "stage", "p50", "p99", "max",
+            parts.get(LatencyStage.TOTAL).collect().getTotalCount());
+        for (final LatencyStage stage : LatencyStage.values())
+        {
+            final Histogram histogram = parts.get(stage).collect();
+            if (!stage.needsCommitTime() || histogram.getTotalCount() > 0)
+            {
+                out.printf("  %-13s %10.1f %10.1f %10.1f%n", stage.label(), histogram.getValueAtPercentile(50) / 1000.0,
+                    histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0);
+            }
+        }
     }
 
-    private static void line(final PrintStream out, final String name, final Histogram histogram)
-    {
-        out.printf("  %-8s %10.1f %10.1f %10.1f%n", name,
-            histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0);
-    }
-
-    /** One part: a recorder the stream writes, and the total of what readers have taken from it. */
+    /** One stage: a recorder the stream writes, and the total of what readers have taken from it. */
     private static final class Part
     {
         private final SingleWriterRecorder recorder = new SingleWriterRecorder(HIGHEST_NANOS, SIGNIFICANT_DIGITS);

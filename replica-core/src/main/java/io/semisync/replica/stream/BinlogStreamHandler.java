@@ -23,7 +23,10 @@ import io.semisync.storage.relaylog.RelayLogWriter;
 import org.agrona.ExpandableDirectByteBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -36,7 +39,8 @@ import java.util.concurrent.TimeUnit;
  * ACK waits for is synced in bulk on the relay log's background thread, so a catch-up runs at the disk's
  * speed. An ACK never leaves before the sync that covers it has returned. Runs on the channel's event loop,
  * the only thread that touches the relay-log writer; time comes from the event loop's ticker; nothing here
- * allocates per event.
+ * allocates per event. Each acknowledged transaction's time is split into {@link LatencyStage}s. A
+ * {@link WanEmulation} experiment delays the ACKs or the stream's bytes.
  */
 public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
 {
@@ -48,6 +52,8 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private final long storedPosition;
     private final boolean mariadb;
     private final SyncPolicy syncPolicy;
+    private final WanEmulation wan;
+    private final SplittableRandom jitter = new SplittableRandom();
 
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private final ExpandableDirectByteBuffer copy = new ExpandableDirectByteBuffer(64 * 1024);
@@ -62,6 +68,8 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private final EventMetadata metadata = new EventMetadata();
     private final TransactionBoundaries transactions = new TransactionBoundaries();
     private final SemiSyncAck ack = new SemiSyncAck();
+    private final AckTimes ackTimes = new AckTimes();
+    private final AwaitedTransactions awaited = new AwaitedTransactions();
     private final StreamPosition position;
 
     private final long heartbeatPeriodNanos;
@@ -86,6 +94,11 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private long pendingAckPosition = -1;
     private String pendingAckFile;
     private long pendingAckArrivalNanos;
+    /** When the first bytes of the transaction now arriving came, and when it committed on the source (epoch, or -1). */
+    private long transactionFirstNanos;
+    private long transactionCommitEpochNanos = -1;
+    /** When the latest delayed ACK is due: a later one never leaves before it. */
+    private long lastAckDueNanos;
 
     /**
      * @param writer         the relay-log writer, used only from this handler's event loop from now on
@@ -97,6 +110,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
      * @param heartbeatPeriod the heartbeat period asked of the source; silence for
      *                       {@link ReplicaConfig#MISSED_HEARTBEATS_BEFORE_RECONNECT} periods closes the stream
      * @param syncPolicy     when to sync what no ACK waits for, and how long an ACK waits for a commit group
+     * @param wan            the distant-replica experiment, {@link WanEmulation#NONE} in production
      */
     public BinlogStreamHandler(
         final RelayLogWriter writer,
@@ -107,6 +121,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         final long storedPosition,
         final Duration heartbeatPeriod,
         final SyncPolicy syncPolicy,
+        final WanEmulation wan,
         final StreamListener listener,
         final AckLatency ackLatency)
     {
@@ -121,6 +136,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         this.position = new StreamPosition(storedFile, storedPosition);
         this.heartbeatPeriodNanos = heartbeatPeriod.toNanos();
         this.syncPolicy = syncPolicy;
+        this.wan = wan;
         this.resumeAckPending = semisync && storedFile != null;
     }
 
@@ -128,9 +144,13 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     public void handlerAdded(final ChannelHandlerContext ctx)
     {
         ticker = ctx.executor().ticker();
-        epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - ticker.nanoTime();
+        measureEpochOffset();
         arrival = new ReadArrival(ticker);
         ctx.pipeline().addFirst(ReadArrival.NAME, arrival);
+        if (!wan.receiveDelay().isZero())
+        {
+            ctx.pipeline().addFirst(ReceiveDelay.NAME, new ReceiveDelay(wan.receiveDelay().toNanos(), ticker));
+        }
         groupWaitTask = () ->
         {
             groupWait = null;
@@ -152,6 +172,17 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         {
             ctx.pipeline().remove(arrival);
         }
+        if (ctx.pipeline().context(ReceiveDelay.NAME) != null)
+        {
+            ctx.pipeline().remove(ReceiveDelay.NAME);
+        }
+    }
+
+    /** Relates the ticker to the wall clock to the microsecond; again every heartbeat period, as the clock may be slewed. */
+    private void measureEpochOffset()
+    {
+        final Instant now = Clock.systemUTC().instant();
+        epochOffsetNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano() - ticker.nanoTime();
     }
 
     private static void cancel(final ScheduledFuture<?> task)
@@ -164,6 +195,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
 
     private void checkLiveness(final ChannelHandlerContext ctx)
     {
+        measureEpochOffset();
         final long silentNanos = ticker.nanoTime() - lastReadNanos;
         if (silentNanos > ReplicaConfig.MISSED_HEARTBEATS_BEFORE_RECONNECT * heartbeatPeriodNanos)
         {
@@ -260,10 +292,41 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         unsynced = false;
         unsyncedBytes = 0;
         final long syncEnd = ticker.nanoTime();
-        ctx.writeAndFlush(ack.fileName(pendingAckFile).position(pendingAckPosition), ctx.voidPromise());
-        ackLatency.record(pendingAckArrivalNanos, syncStart, syncEnd, ticker.nanoTime());
-        listener.onAck(pendingAckFile, pendingAckPosition);
+        final long covered = awaited.end();
+        if (wan.delaysAcks())
+        {
+            delayAck(ctx, pendingAckFile, pendingAckPosition, covered, new AckTimes().synced(syncStart, syncEnd));
+        }
+        else
+        {
+            sendAck(ctx, pendingAckFile, pendingAckPosition, covered, ackTimes.synced(syncStart, syncEnd));
+        }
         pendingAckPosition = -1;
+    }
+
+    private void sendAck(final ChannelHandlerContext ctx, final String file, final long position, final long covered,
+        final AckTimes times)
+    {
+        final long sendStart = ticker.nanoTime();
+        ctx.writeAndFlush(ack.fileName(file).position(position), ctx.voidPromise());
+        awaited.acknowledge(covered, times.sent(sendStart, ticker.nanoTime()), epochOffsetNanos, ackLatency);
+        ackLatency.recordAck();
+        listener.onAck(file, position);
+    }
+
+    /** The experiment's ACK delay: the ACK leaves later, never before an earlier one; the stream goes on meanwhile. */
+    private void delayAck(final ChannelHandlerContext ctx, final String file, final long position, final long covered,
+        final AckTimes times)
+    {
+        final long now = ticker.nanoTime();
+        lastAckDueNanos = Math.max(lastAckDueNanos, now + wan.nextAckDelayNanos(jitter));
+        ctx.executor().schedule(() ->
+        {
+            if (!broken)
+            {
+                sendAck(ctx, file, position, covered, times);
+            }
+        }, lastAckDueNanos - now, TimeUnit.NANOSECONDS);
     }
 
     private void syncInBackground()
@@ -375,6 +438,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         {
             pendingAckPosition = header.logPos();
             pendingAckFile = position.fileName();
+            awaited.add(transactionCommitEpochNanos, transactionFirstNanos, readNanos);
         }
     }
 
@@ -407,9 +471,10 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
             case BinlogEventType.ANONYMOUS_GTID:
                 transactions.gtid(false);
                 groupOpen = false;
+                gtid.wrap(view, offset, length);
+                transactionStarts(readNanos, gtid.immediateCommitMicros());
                 if (type == BinlogEventType.GTID)
                 {
-                    gtid.wrap(view, offset, length);
                     metadata.mysqlGtid(view, gtid.gtidBytesOffset(), gtid.gno());
                 }
                 store(type, offset, length, readNanos, false);
@@ -418,6 +483,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
                 mariadbGtid.wrap(view, offset, length);
                 transactions.gtid(mariadb && !mariadbGtid.isStandalone());
                 groupOpen = mariadbGtid.isInCommitGroup();
+                transactionStarts(readNanos, -1);
                 metadata.mariaDbGtid((int)mariadbGtid.domain(), (int)header.serverId(), mariadbGtid.sequence());
                 store(type, offset, length, readNanos, false);
                 return;
@@ -431,6 +497,16 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         }
         final boolean completes = transactions.completes(type, isQuery && query.isBegin(), isQuery && query.isCommitOrRollback());
         store(type, offset, length, readNanos, completes);
+    }
+
+    /**
+     * A GTID event begins a transaction. MariaDB's events carry only the second the statement began, so there the source's
+     * commit time is unknown.
+     */
+    private void transactionStarts(final long readNanos, final long commitMicros)
+    {
+        transactionFirstNanos = readNanos;
+        transactionCommitEpochNanos = commitMicros < 0 ? -1 : commitMicros * 1_000L;
     }
 
     /**

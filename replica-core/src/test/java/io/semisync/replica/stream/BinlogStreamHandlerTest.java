@@ -71,7 +71,33 @@ class BinlogStreamHandlerTest
     private EmbeddedChannel channel(final boolean semisync, final boolean mariadb, final String storedFile, final long storedPosition)
     {
         return new EmbeddedChannel(new AckProbe(), new BinlogStreamHandler(writer, true, semisync, mariadb, storedFile, storedPosition,
-            QUIET, SYNC_POLICY, listener, ackLatency));
+            QUIET, SYNC_POLICY, WanEmulation.NONE, listener, ackLatency));
+    }
+
+    /** A semisync stream under a distant-replica experiment, its clock frozen for the test to advance. */
+    private EmbeddedChannel emulatedChannel(final WanEmulation wan)
+    {
+        final EmbeddedChannel channel = new EmbeddedChannel(new AckProbe(), new BinlogStreamHandler(writer, true, true, false, null, 0,
+            QUIET, SYNC_POLICY, wan, listener, ackLatency));
+        channel.freezeTime();
+        return channel;
+    }
+
+    private static void advance(final EmbeddedChannel channel, final long nanos)
+    {
+        channel.advanceTimeBy(nanos, TimeUnit.NANOSECONDS);
+        channel.runPendingTasks();
+    }
+
+    private static void readTransactionUpToItsRows(final EmbeddedChannel channel)
+    {
+        read(channel,
+            semisyncPacket(false, rotate(FILE, 4, true, 0)),
+            semisyncPacket(false, CapturedMysqlEvents.FORMAT_DESCRIPTION),
+            semisyncPacket(false, CapturedMysqlEvents.GTID),
+            semisyncPacket(false, CapturedMysqlEvents.QUERY_BEGIN),
+            semisyncPacket(false, CapturedMysqlEvents.TABLE_MAP),
+            semisyncPacket(false, CapturedMysqlEvents.WRITE_ROWS));
     }
 
     private EmbeddedChannel semisyncChannel()
@@ -127,6 +153,66 @@ class BinlogStreamHandlerTest
             "XID " + FILE + ":863 " + gtid + " commit ack");
         assertThat(listener.stored).containsExactly("FORMAT_DESCRIPTION commit", "GTID", "QUERY", "TABLE_MAP", "WRITE_ROWS", "XID commit");
         assertThat(listener.closed).isEmpty();
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void eachAcknowledgedTransactionsTimeIsSplitIntoStages()
+    {
+        final EmbeddedChannel channel = emulatedChannel(WanEmulation.NONE);
+        readTransactionUpToItsRows(channel);
+        readComplete(channel);
+        advance(channel, 300_000);
+        read(channel, semisyncPacket(true, CapturedMysqlEvents.XID));
+        readComplete(channel);
+
+        assertThat(channel.<SemiSyncAck>readOutbound().position()).isEqualTo(863);
+        assertThat(ackLatency.nanos(LatencyStage.RECEIVE).getValueAtPercentile(50))
+            .as("from the read that brought the GTID event to the one that brought the XID").isBetween(299_000L, 301_000L);
+        assertThat(ackLatency.nanos(LatencyStage.TOTAL).getTotalCount()).isEqualTo(1);
+        assertThat(ackLatency.nanos(LatencyStage.DELAY).getMaxValue()).isZero();
+        assertThat(ackLatency.nanos(LatencyStage.COMMIT_TO_ACK).getTotalCount())
+            .as("the GTID event carries MySQL's immediate_commit_timestamp").isEqualTo(1);
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void anAckDelayHoldsTheSyncedAckForTheDelay()
+    {
+        final long delay = 2_000_000;
+        final EmbeddedChannel channel = emulatedChannel(new WanEmulation(Duration.ofNanos(delay), Duration.ZERO, Duration.ZERO));
+        readTransactionUpToItsRows(channel);
+        read(channel, semisyncPacket(true, CapturedMysqlEvents.XID));
+        readComplete(channel);
+
+        assertThat(writer.lastDurableIndex()).as("synced at once").isEqualTo(writer.lastAppendedIndex());
+        advance(channel, delay - 1);
+        assertThat(channel.<Object>readOutbound()).as("the ACK waits out the delay").isNull();
+        assertThat(listener.acks).isEmpty();
+
+        advance(channel, 1);
+
+        assertThat(channel.<SemiSyncAck>readOutbound().position()).isEqualTo(863);
+        assertThat(listener.acks).containsExactly(FILE + ":863");
+        assertThat(ackLatency.nanos(LatencyStage.DELAY).getValueAtPercentile(50)).isBetween(delay - 2_000, delay + 2_000);
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void aReceiveDelayHandsTheStreamOnLater()
+    {
+        final long delay = 1_000_000;
+        final EmbeddedChannel channel = emulatedChannel(new WanEmulation(Duration.ZERO, Duration.ZERO, Duration.ofNanos(delay)));
+        readTransactionUpToItsRows(channel);
+        read(channel, semisyncPacket(true, CapturedMysqlEvents.XID));
+        readComplete(channel);
+        advance(channel, delay - 1);
+        assertThat(listener.stored).as("nothing taken in before the delay").isEmpty();
+
+        advance(channel, 1);
+
+        assertThat(listener.stored).hasSize(6);
+        assertThat(channel.<SemiSyncAck>readOutbound().position()).isEqualTo(863);
         assertFalseFinish(channel);
     }
 
@@ -207,7 +293,7 @@ class BinlogStreamHandlerTest
     {
         final AckProbe probe = new AckProbe();
         final EmbeddedChannel channel = new EmbeddedChannel(probe, new BinlogStreamHandler(writer, true, true, false, null, 0, QUIET,
-            SYNC_POLICY, listener, ackLatency));
+            SYNC_POLICY, WanEmulation.NONE, listener, ackLatency));
         read(channel,
             semisyncPacket(false, rotate(FILE, 4, true, 0)),
             semisyncPacket(false, gtid(SOURCE_UUID, 9, 300)),
@@ -297,7 +383,7 @@ class BinlogStreamHandlerTest
         final AckProbe probe = new AckProbe();
         probe.holdClose = true;
         final EmbeddedChannel channel = new EmbeddedChannel(probe, new BinlogStreamHandler(writer, true, true, false, null, 0, QUIET,
-            SYNC_POLICY, listener, ackLatency));
+            SYNC_POLICY, WanEmulation.NONE, listener, ackLatency));
         final byte[] corrupt = xid(5, 700);
         corrupt[21] ^= 0x01;
         read(channel,
@@ -329,7 +415,7 @@ class BinlogStreamHandlerTest
         final AckProbe probe = new AckProbe();
         probe.holdClose = true;
         final EmbeddedChannel channel = new EmbeddedChannel(probe, new BinlogStreamHandler(writer, true, true, false, null, 0, QUIET,
-            SYNC_POLICY, listener, ackLatency));
+            SYNC_POLICY, WanEmulation.NONE, listener, ackLatency));
         read(channel,
             semisyncPacket(false, rotate(FILE, 4, true, 0)),
             semisyncPacket(false, gtid(SOURCE_UUID, 4, 500)),
@@ -664,7 +750,7 @@ class BinlogStreamHandlerTest
     void formatDescriptionTurnsChecksumVerificationOn()
     {
         final EmbeddedChannel channel = new EmbeddedChannel(new BinlogStreamHandler(writer, false, true, false, null, 0, QUIET,
-            SYNC_POLICY, listener, ackLatency));
+            SYNC_POLICY, WanEmulation.NONE, listener, ackLatency));
         final byte[] corrupt = query("CREATE TABLE t (id INT)", 300);
         corrupt[corrupt.length - 1] ^= 0x40;
         read(channel,
@@ -682,7 +768,7 @@ class BinlogStreamHandlerTest
     {
         final Duration period = Duration.ofMillis(20);
         final EmbeddedChannel channel = new EmbeddedChannel(new BinlogStreamHandler(writer, true, true, false, null, 0, period,
-            SYNC_POLICY, listener, ackLatency));
+            SYNC_POLICY, WanEmulation.NONE, listener, ackLatency));
         channel.freezeTime();
         final Duration justAlive = period.multipliedBy(ReplicaConfig.MISSED_HEARTBEATS_BEFORE_RECONNECT).minusMillis(1);
         channel.advanceTimeBy(justAlive.toNanos(), TimeUnit.NANOSECONDS);
@@ -703,7 +789,7 @@ class BinlogStreamHandlerTest
     {
         final Duration period = Duration.ofMillis(50);
         final EmbeddedChannel channel = new EmbeddedChannel(new BinlogStreamHandler(writer, true, true, false, null, 0, period,
-            SYNC_POLICY, listener, ackLatency));
+            SYNC_POLICY, WanEmulation.NONE, listener, ackLatency));
         channel.freezeTime();
         read(channel, semisyncPacket(false, rotate(FILE, 4, true, 0)));
         for (int i = 0; i < 6; i++)

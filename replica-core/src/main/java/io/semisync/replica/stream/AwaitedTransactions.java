@@ -1,0 +1,45 @@
+package io.semisync.replica.stream;
+
+/**
+ * The transactions the source waits for that no ACK has covered yet, with the times their latency stages need: a
+ * preallocated ring, so the stream records them without allocating. A burst beyond its capacity keeps the newest;
+ * the older ones' stages are not recorded (their ACK still goes out).
+ */
+final class AwaitedTransactions
+{
+    static final int CAPACITY = 4096;
+    private static final int MASK = CAPACITY - 1;
+
+    private final long[] commitEpochNanos = new long[CAPACITY];
+    private final long[] firstNanos = new long[CAPACITY];
+    private final long[] lastNanos = new long[CAPACITY];
+    private long head;
+    private long tail;
+
+    /** A transaction whose last event (the one the source asked to ACK) arrived at {@code lastNanos}. */
+    void add(final long commitEpochNanos, final long firstNanos, final long lastNanos)
+    {
+        final int slot = (int)(tail & MASK);
+        this.commitEpochNanos[slot] = commitEpochNanos;
+        this.firstNanos[slot] = firstNanos;
+        this.lastNanos[slot] = lastNanos;
+        tail++;
+        head = Math.max(head, tail - CAPACITY);
+    }
+
+    /** A mark after every transaction added so far, for an ACK that covers them all. */
+    long end()
+    {
+        return tail;
+    }
+
+    /** Records the stages of each transaction before {@code end} not recorded yet, all covered by the ACK of {@code ack}. */
+    void acknowledge(final long end, final AckTimes ack, final long epochOffsetNanos, final AckLatency latency)
+    {
+        for (; head < end; head++)
+        {
+            final int slot = (int)(head & MASK);
+            latency.recordTransaction(commitEpochNanos[slot], firstNanos[slot], lastNanos[slot], ack, epochOffsetNanos);
+        }
+    }
+}

@@ -21,6 +21,7 @@ import io.semisync.replica.source.SourceFacts;
 import io.semisync.replica.source.SourceFactsReader;
 import io.semisync.replica.stream.AckLatency;
 import io.semisync.replica.stream.BinlogStreamHandler;
+import io.semisync.replica.stream.LatencyTrace;
 import io.semisync.replica.stream.StreamListener;
 import io.semisync.replica.stream.WanEmulation;
 import io.semisync.storage.RelayLogException;
@@ -35,6 +36,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -98,7 +100,9 @@ public final class Replica implements AutoCloseable
     private long transactionsStored;
     private long acksSent;
     private volatile ReplicaStatus published;
-    private final String experiment;
+    /** The distant-replica experiment of the current stream, empty if none. */
+    private String experiment = "";
+    private final LatencyTrace trace;
 
     private Replica(final ReplicaConfig config, final RelayLog relayLog, final String replicaUuid, final Clock clock)
     {
@@ -112,13 +116,9 @@ public final class Replica implements AutoCloseable
         this.client = MySqlClient.using(group, transport);
         this.backoff = config.get(Settings.RECONNECT_MIN_BACKOFF);
         this.source = config.sourceAddress();
-        final WanEmulation wan = config.wanEmulation();
-        this.experiment = wan.active() ? wan.describe() : "";
-        if (wan.active())
-        {
-            LOG.warn("EXPERIMENT {}: this replica behaves as one further away from the source, whose commits wait longer "
-                + "than with this replica in production; measure with it, do not run it so", experiment);
-        }
+        final Path tracePath = config.get(Settings.LATENCY_TRACE);
+        this.trace = tracePath == null ? null : LatencyTrace.open(tracePath, config.get(Settings.LATENCY_TRACE_MAX_MB) << 20);
+        ackLatency.traceTo(trace);
         this.published = snapshot();
     }
 
@@ -428,9 +428,10 @@ public final class Replica implements AutoCloseable
             : facts.semisync() == SemisyncSupport.ENABLED ? SemisyncMode.ACTIVE
             : facts.semisync() == SemisyncSupport.DISABLED ? SemisyncMode.SOURCE_DISABLED
             : SemisyncMode.SOURCE_NOT_INSTALLED;
+        final WanEmulation wan = config.wanEmulation();
         final BinlogStreamHandler handler = new BinlogStreamHandler(writer, facts.crc32(), semisyncActive, facts.isMariadb(),
             writer.lastDurableCommitSourceFileName(), writer.lastDurableCommitEndPosition(), config.get(Settings.HEARTBEAT),
-            config.syncPolicy(), config.wanEmulation(), new Listener(current), ackLatency);
+            config.syncPolicy(), wan, new Listener(current), ackLatency);
         return ReplicationSession.start(connection, facts, config.get(Settings.SERVER_ID), replicaUuid, config.get(Settings.HEARTBEAT),
                 semisyncActive, resume, handler)
             .thenRunAsync(() ->
@@ -443,6 +444,12 @@ public final class Replica implements AutoCloseable
                 state = ReplicaState.STREAMING;
                 backoff = config.get(Settings.RECONNECT_MIN_BACKOFF);
                 LOG.info("streaming from {} after {}; {}", source, resumedFrom, semisync.description());
+                experiment = wan.active() ? wan.describe() : "";
+                if (wan.active())
+                {
+                    LOG.warn("EXPERIMENT {}: this replica behaves as one further away from the source, whose commits wait longer "
+                        + "than with this replica in production; measure with it, do not run it so", experiment);
+                }
             }, loop);
     }
 
@@ -598,6 +605,10 @@ public final class Replica implements AutoCloseable
             }
             group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
             relayLog.close();
+            if (trace != null)
+            {
+                trace.close();
+            }
             if (state != ReplicaState.FAILED)
             {
                 state = ReplicaState.STOPPED;

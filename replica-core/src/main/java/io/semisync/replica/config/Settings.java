@@ -102,17 +102,24 @@ public final class Settings
     public static final Setting<String> METRICS_BIND_ADDRESS = Setting.text("metrics-bind-address", "HOST", "127.0.0.1",
         "Address the metrics endpoint listens on");
 
+    /** The distant-replica experiment ({@code WanEmulation}): a change takes effect when the stream next (re)connects. */
     public static final Setting<Duration> ACK_DELAY = Setting.span("ack-delay", Duration.ofSeconds(10),
-        "Experiment: delay each ACK this long after its sync, as if the replica were that far away (e.g. 2ms); 0 for none");
+        "Experiment: delay each ACK this long after its sync, as if the replica were that far away (e.g. 2ms); 0 for none; a "
+        + "change takes effect when replication next (re)connects").dynamic();
     public static final Setting<Duration> ACK_DELAY_JITTER = Setting.span("ack-delay-jitter", Duration.ofSeconds(10),
-        "Experiment: vary each ACK's delay by up to this much either way, uniformly (e.g. 500us)");
+        "Experiment: vary each ACK's delay by up to this much either way, uniformly (e.g. 500us)").dynamic();
     public static final Setting<Duration> RECEIVE_DELAY = Setting.span("receive-delay", Duration.ofSeconds(10),
-        "Experiment: take in the stream's bytes this long after they arrive, as if the link were that much longer (e.g. 2ms)");
+        "Experiment: take in the stream's bytes this long after they arrive, as if the link were that much longer (e.g. 2ms)")
+        .dynamic();
+    public static final Setting<Path> LATENCY_TRACE = Setting.path("latency-trace", "FILE",
+        "Write one CSV line per acknowledged transaction with its times and stages into this file (default: none)");
+    public static final Setting<Long> LATENCY_TRACE_MAX_MB = Setting.number("latency-trace-max-mb", "MIB", 64L, 1, 1L << 20,
+        "Size at which the latency trace becomes FILE.1 and starts again, so it takes at most twice this");
 
     private static final List<Setting<?>> ALL = List.of(
         SOURCE_HOST, SOURCE_PORT, USER, PASSWORD_FILE, PASSWORD_ENV, TLS_MODE, TLS_CA, TLS_CERT, TLS_KEY, ALLOW_PUBLIC_KEY_RETRIEVAL,
         SERVER_PUBLIC_KEY, CONNECT_TIMEOUT, SERVER_ID, DATA_DIR, START_POSITION, SEMISYNC, HEARTBEAT, GROUP_COMMIT_WAIT,
-        ACK_DELAY, ACK_DELAY_JITTER, RECEIVE_DELAY,
+        ACK_DELAY, ACK_DELAY_JITTER, RECEIVE_DELAY, LATENCY_TRACE, LATENCY_TRACE_MAX_MB,
         RECONNECT_MIN_BACKOFF, RECONNECT_MAX_BACKOFF, RETENTION_MAX_AGE, RETENTION_MAX_BYTES, RELAY_LOG_FILES, STATUS_INTERVAL,
         ADMIN_PORT, ADMIN_BIND_ADDRESS, ADMIN_USER, ADMIN_PASSWORD_HASH, ADMIN_PASSWORD_FILE, ADMIN_PASSWORD_ENV, ADMIN_AUTH_METHOD,
         ADMIN_USERS_FILE, ADMIN_TLS_CERT, ADMIN_TLS_KEY, METRICS_PORT, METRICS_BIND_ADDRESS,

@@ -21,6 +21,7 @@ public final class AckLatency
 
     private final Map<LatencyStage, Part> parts = new EnumMap<>(LatencyStage.class);
     private final AtomicLong acks = new AtomicLong();
+    private LatencyTrace trace;
 
     public AckLatency()
     {
@@ -30,13 +31,23 @@ public final class AckLatency
         }
     }
 
+    /** Also writes each acknowledged transaction into {@code trace}; set before the stream starts. */
+    public void traceTo(final LatencyTrace trace)
+    {
+        this.trace = trace;
+    }
+
     /**
      * One acknowledged transaction. Times are on the stream's ticker except {@code commitEpochNanos}, the source's
      * commit time on the epoch (negative when unknown), which {@code epochOffsetNanos} relates to the ticker's.
      */
-    void recordTransaction(final long commitEpochNanos, final long firstNanos, final long lastNanos, final AckTimes ack,
-        final long epochOffsetNanos)
+    void recordTransaction(final TransactionId id, final long commitEpochNanos, final long firstNanos, final long lastNanos,
+        final AckTimes ack, final long epochOffsetNanos)
     {
+        if (trace != null)
+        {
+            trace.record(id, commitEpochNanos, firstNanos, lastNanos, ack, epochOffsetNanos);
+        }
         if (commitEpochNanos >= 0)
         {
             parts.get(LatencyStage.SOURCE).record(firstNanos + epochOffsetNanos - commitEpochNanos);

@@ -1,9 +1,9 @@
 package io.semisync.replica.stream;
 
 /**
- * The transactions the source waits for that no ACK has covered yet, with the times their latency stages need: a
- * preallocated ring, so the stream records them without allocating. A burst beyond its capacity keeps the newest;
- * the older ones' stages are not recorded (their ACK still goes out).
+ * The transactions the source waits for that no ACK has covered yet, with what their latency stages and the trace
+ * need: a preallocated ring, so the stream records them without allocating. A burst beyond its capacity keeps the
+ * newest; the older ones' stages are not recorded (their ACK still goes out).
  */
 final class AwaitedTransactions
 {
@@ -13,13 +13,23 @@ final class AwaitedTransactions
     private final long[] commitEpochNanos = new long[CAPACITY];
     private final long[] firstNanos = new long[CAPACITY];
     private final long[] lastNanos = new long[CAPACITY];
+    private final TransactionId[] ids = new TransactionId[CAPACITY];
     private long head;
     private long tail;
 
+    AwaitedTransactions()
+    {
+        for (int i = 0; i < CAPACITY; i++)
+        {
+            ids[i] = new TransactionId();
+        }
+    }
+
     /** A transaction whose last event (the one the source asked to ACK) arrived at {@code lastNanos}. */
-    void add(final long commitEpochNanos, final long firstNanos, final long lastNanos)
+    void add(final TransactionId id, final long commitEpochNanos, final long firstNanos, final long lastNanos)
     {
         final int slot = (int)(tail & MASK);
+        ids[slot].copyOf(id);
         this.commitEpochNanos[slot] = commitEpochNanos;
         this.firstNanos[slot] = firstNanos;
         this.lastNanos[slot] = lastNanos;
@@ -39,7 +49,7 @@ final class AwaitedTransactions
         for (; head < end; head++)
         {
             final int slot = (int)(head & MASK);
-            latency.recordTransaction(commitEpochNanos[slot], firstNanos[slot], lastNanos[slot], ack, epochOffsetNanos);
+            latency.recordTransaction(ids[slot], commitEpochNanos[slot], firstNanos[slot], lastNanos[slot], ack, epochOffsetNanos);
         }
     }
 }

@@ -70,6 +70,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private final SemiSyncAck ack = new SemiSyncAck();
     private final AckTimes ackTimes = new AckTimes();
     private final AwaitedTransactions awaited = new AwaitedTransactions();
+    private final TransactionId transaction = new TransactionId();
     private final StreamPosition position;
 
     private final long heartbeatPeriodNanos;
@@ -438,7 +439,8 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         {
             pendingAckPosition = header.logPos();
             pendingAckFile = position.fileName();
-            awaited.add(transactionCommitEpochNanos, transactionFirstNanos, readNanos);
+            transaction.end(pendingAckFile, pendingAckPosition);
+            awaited.add(transaction, transactionCommitEpochNanos, transactionFirstNanos, readNanos);
         }
     }
 
@@ -476,6 +478,11 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
                 if (type == BinlogEventType.GTID)
                 {
                     metadata.mysqlGtid(view, gtid.gtidBytesOffset(), gtid.gno());
+                    transaction.mysql(gtid.uuidMostSignificantBits(), gtid.uuidLeastSignificantBits(), gtid.gno());
+                }
+                else
+                {
+                    transaction.none();
                 }
                 store(type, offset, length, readNanos, false);
                 return;
@@ -485,6 +492,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
                 groupOpen = mariadbGtid.isInCommitGroup();
                 transactionStarts(readNanos, -1);
                 metadata.mariaDbGtid((int)mariadbGtid.domain(), (int)header.serverId(), mariadbGtid.sequence());
+                transaction.mariadb(mariadbGtid.domain(), header.serverId(), mariadbGtid.sequence());
                 store(type, offset, length, readNanos, false);
                 return;
             default:

@@ -1,0 +1,156 @@
+package io.semisync.it.admin;
+
+import io.semisync.it.Source;
+import io.semisync.it.SourceServerExtension;
+import io.semisync.it.replica.ReplicationChecks;
+import io.semisync.it.replica.SourceLoad;
+import io.semisync.it.replica.Waits;
+import io.semisync.sources.Flavor;
+import io.semisync.sources.SourceServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+/**
+ * The latency lab against real sources. One replica with a latency trace; an operator's {@code SET GLOBAL ack_delay}
+ * and a restart of the stream on its admin endpoint switch the experiment between blocks of single-client commits,
+ * without and with the delay in turn: with {@code 2ms} the source's median commit takes 2 ms (±20%) longer (the median
+ * over adjacent pairs of blocks, which share the machine's noise), on MySQL 9.7 and MariaDB 10.11. On MySQL, whose GTID events carry the commit time to the microsecond, the traced
+ * transactions' stage medians add up to their median commit-to-ACK time within 10%.
+ */
+@ExtendWith(SourceServerExtension.class)
+class AckDelayIT
+{
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final double ACK_DELAY_MILLIS = 2;
+    private static final int WARM_UP_COMMITS = 500;
+    private static final int COMMITS_PER_BLOCK = 80;
+    private static final int PAIRS = 6;
+
+    @Test
+    void aTwoMillisecondAckDelayAddsTwoMillisecondsToMysqlCommitsAndTheStagesAddUp(@Source(Flavor.MYSQL) final SourceServer server,
+        @TempDir final Path dataDir)
+    {
+        final LatencyTraceFile.Window undelayed = measure(server, dataDir);
+        final List<String> stages = List.of("source_us", "receive_us", "waiting_us", "sync_us", "delay_us", "send_us");
+        final double sum = stages.stream().mapToDouble(undelayed::median).sum();
+        assertThat(sum).as("medians of the stages from commit to ACK of %d transactions without the delay, %s",
+                undelayed.size(), undelayed.medians(stages))
+            .isCloseTo(undelayed.median("commit_to_ack_us"), withinPercentage(10));
+    }
+
+    @Test
+    void aTwoMillisecondAckDelayAddsTwoMillisecondsToMariadbCommits(@Source(Flavor.MARIADB) final SourceServer server,
+        @TempDir final Path dataDir)
+    {
+        final LatencyTraceFile.Window undelayed = measure(server, dataDir);
+        assertThat(undelayed.median("sync_us")).as("the sync stage of traced MariaDB transactions").isPositive();
+        assertThat(undelayed.isEmpty("commit_to_ack_us")).as("MariaDB's events carry no commit time to the microsecond").isTrue();
+    }
+
+    /**
+     * Alternates blocks without and with the delay; checks what the delay adds to the median commit; returns the trace
+     * of the transactions committed without it.
+     */
+    private static LatencyTraceFile.Window measure(final SourceServer server, final Path dataDir)
+    {
+        SourceLoad.createTable(server);
+        final Path trace = dataDir.resolveSibling(dataDir.getFileName() + "-latency.csv");
+        final List<Double> without = new ArrayList<>();
+        final List<Double> with = new ArrayList<>();
+        final List<long[]> undelayedBlocks = new ArrayList<>();
+        try (AdminReplica replica = AdminReplica.start(AckDelayIT.class, server, server.host(), server.port(), dataDir,
+            "--latency-trace", trace.toString());
+             Connection admin = DriverManager.getConnection(replica.jdbcUrl(), AdminReplica.ADMIN, AdminReplica.PASSWORD))
+        {
+            ReplicationChecks.awaitSemisyncConnected(replica.process(), server, TIMEOUT);
+            SingleCommitter.medianCommitMillis(server, WARM_UP_COMMITS);
+            for (int pair = 0; pair < PAIRS; pair++)
+            {
+                restartStreamWithAckDelay(admin, replica, server, "0");
+                final long start = System.currentTimeMillis() * 1_000;
+                without.add(SingleCommitter.medianCommitMillis(server, COMMITS_PER_BLOCK));
+                undelayedBlocks.add(new long[] {start, System.currentTimeMillis() * 1_000});
+                restartStreamWithAckDelay(admin, replica, server, "2ms");
+                with.add(SingleCommitter.medianCommitMillis(server, COMMITS_PER_BLOCK));
+                assertThat(ReplicationChecks.semisyncStatus(server, "status")).as("semisync stayed on with the delay").isEqualTo(1);
+            }
+            assertThat(statusVariable(admin, "Semisync_replica_experiment")).isEqualTo("ack-delay=2ms receive-delay=0");
+            replica.stop();
+            assertThat(replica.process().stdout()).as("the experiment is marked in the status").contains("EXPERIMENT ack-delay=2ms");
+        }
+        catch (final SQLException ex)
+        {
+            throw new IllegalStateException("on the admin endpoint: " + ex.getMessage(), ex);
+        }
+        final List<Double> added = new ArrayList<>();
+        for (int pair = 0; pair < PAIRS; pair++)
+        {
+            added.add(with.get(pair) - without.get(pair));
+        }
+        System.out.printf("[%s] median commit per block without the ACK delay %s ms, with %s ms: +%.2f ms%n", server.flavor(), without,
+            with, median(added));
+        assertThat(median(added)).as("what --ack-delay 2ms adds to the median commit (ms), the median over pairs of adjacent blocks; "
+                + "per block without %s, with %s", without, with)
+            .isBetween(ACK_DELAY_MILLIS * 0.8, ACK_DELAY_MILLIS * 1.2);
+        final LatencyTraceFile file = LatencyTraceFile.read(trace);
+        final LatencyTraceFile.Window undelayed = file.firstByteWithin(undelayedBlocks);
+        assertThat(undelayed.size()).as("traced transactions of the blocks without the delay").isGreaterThanOrEqualTo(
+            PAIRS * COMMITS_PER_BLOCK);
+        assertThat(undelayed.median("delay_us")).isLessThan(100);
+        return undelayed;
+    }
+
+    /** {@code SET GLOBAL ack_delay}, then STOP and START REPLICA, as an operator switches the experiment, until semisync is back. */
+    private static void restartStreamWithAckDelay(final Connection admin, final AdminReplica replica, final SourceServer server,
+        final String delay) throws SQLException
+    {
+        final long connects = Long.parseLong(statusVariable(admin, "Semisync_replica_connects"));
+        try (Statement statement = admin.createStatement())
+        {
+            statement.execute("SET GLOBAL ack_delay = '" + delay + "'");
+            statement.execute("STOP REPLICA");
+            statement.execute("START REPLICA");
+        }
+        Waits.until("the stream restarted", TIMEOUT, () -> Long.parseLong(statusVariable(admin, "Semisync_replica_connects")) > connects
+            && "ON".equals(statusVariable(admin, "Rpl_semi_sync_replica_status")), () -> replica.process().logTail());
+        ReplicationChecks.awaitSemisyncConnected(replica.process(), server, TIMEOUT);
+    }
+
+    private static String statusVariable(final Connection admin, final String name)
+    {
+        try (Statement statement = admin.createStatement();
+             ResultSet result = statement.executeQuery("SHOW GLOBAL STATUS LIKE '" + name + "'"))
+        {
+            if (!result.next())
+            {
+                throw new AssertionError("no status variable " + name);
+            }
+            return result.getString(2);
+        }
+        catch (final SQLException ex)
+        {
+            throw new IllegalStateException("SHOW GLOBAL STATUS on the admin endpoint: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static double median(final List<Double> values)
+    {
+        final List<Double> sorted = values.stream().sorted().toList();
+        final int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+}

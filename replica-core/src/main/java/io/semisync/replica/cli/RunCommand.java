@@ -91,7 +91,8 @@ final class RunCommand implements Callable<Integer>
             Thread.sleep(statusIntervalSeconds > 0 ? statusIntervalSeconds * 1000 : 1000);
             if (statusIntervalSeconds > 0)
             {
-                System.out.println("status: " + replica.status().summary());
+                final String stages = replica.ackLatency().medians();
+                System.out.println("status: " + replica.status().summary() + (stages.isEmpty() ? "" : "; " + stages));
             }
         }
         try

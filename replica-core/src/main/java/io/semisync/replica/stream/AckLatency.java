@@ -88,6 +88,25 @@ public final class AckLatency
         return parts.get(stage).collect().copy();
     }
 
+    /** Each stage's median in whole microseconds, for a status line: {@code stage p50 us: receive=0 waiting=110 ...}; empty before any. */
+    public synchronized String medians()
+    {
+        if (parts.get(LatencyStage.TOTAL).collect().getTotalCount() == 0)
+        {
+            return "";
+        }
+        final StringBuilder line = new StringBuilder("stage p50 us:");
+        for (final LatencyStage stage : LatencyStage.values())
+        {
+            final Histogram histogram = parts.get(stage).collect();
+            if (histogram.getTotalCount() > 0)
+            {
+                line.append(' ').append(stage.label()).append('=').append(histogram.getValueAtPercentile(50) / 1000);
+            }
+        }
+        return line.toString();
+    }
+
     /**
      * Prints count, p50, p99 and max of each stage in microseconds; the stages that need the source's commit time only
      * when it was known.

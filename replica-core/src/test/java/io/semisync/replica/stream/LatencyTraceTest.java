@@ -48,6 +48,8 @@ class LatencyTraceTest
             .startsWith("01020304-0506-0708-090a-0b0c0d0e0f10:43,binlog.000007,1043,,").endsWith(",1101.0,");
         assertThat(latency.nanos(LatencyStage.COMMIT_TO_ACK).getTotalCount()).isEqualTo(1);
         assertThat(latency.nanos(LatencyStage.TOTAL).getTotalCount()).isEqualTo(2);
+        assertThat(latency.medians()).isEqualTo(
+            "stage p50 us: source=600 receive=200 waiting=800 sync=300 delay=0 send=0 total=1101 commit-to-ack=1901");
     }
 
     @Test

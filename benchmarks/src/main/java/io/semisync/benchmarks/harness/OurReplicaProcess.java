@@ -2,7 +2,7 @@ package io.semisync.benchmarks.harness;
 
 import io.semisync.benchmarks.JvmOptions;
 import io.semisync.sources.ReplicaJvm;
-import io.semisync.sources.SourceServer;
+import io.semisync.sources.SourceEndpoint;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,8 +52,15 @@ final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
      * @param dataDirectory  emptied first, and removed by {@link #close()}
      * @param moreRunArgs    further options of {@code run}, e.g. {@code --start-position OLDEST}
      */
-    static OurReplicaProcess start(final Path jar, final SourceServer source, final Path workDirectory, final String logName,
+    static OurReplicaProcess start(final Path jar, final SourceEndpoint source, final Path workDirectory, final String logName,
         final Path dataDirectory, final List<String> moreRunArgs)
+    {
+        return start(jar, source, SERVER_ID, workDirectory, logName, dataDirectory, moreRunArgs);
+    }
+
+    /** As {@link #start(Path, SourceEndpoint, Path, String, Path, List)}, with our server_id towards the source. */
+    static OurReplicaProcess start(final Path jar, final SourceEndpoint source, final long serverId, final Path workDirectory,
+        final String logName, final Path dataDirectory, final List<String> moreRunArgs)
     {
         Directories.deleteRecursively(dataDirectory);
         final List<String> runArgs = new ArrayList<>(List.of(
@@ -61,7 +68,7 @@ final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
             "--source-port", Integer.toString(source.port()),
             "--tls-mode", "DISABLED",
             "--allow-public-key-retrieval",
-            "--server-id", Long.toString(SERVER_ID),
+            "--server-id", Long.toString(serverId),
             "--data-dir", dataDirectory.toString(),
             "--status-interval-s", "1"));
         runArgs.addAll(moreRunArgs);

@@ -1,7 +1,12 @@
 package io.semisync.benchmarks.harness;
 
+import io.semisync.benchmarks.report.StageSplit;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,6 +74,30 @@ record AckLatencyBreakdown(long acks, List<AckLatencyBreakdown.Part> parts)
             parts.add(new Part(first.name(), Median.of(same, Part::p50), Median.of(same, Part::p99), Median.of(same, Part::max)));
         }
         return new AckLatencyBreakdown(Math.round(Median.of(runs, AckLatencyBreakdown::acks)), List.copyOf(parts));
+    }
+
+    /** Adds one row per part to {@code grid}: the {@code leading} cells, the ACK count, the part's name, p50, p99 and max. */
+    void addRows(final Grid grid, final String... leading)
+    {
+        for (final Part part : parts)
+        {
+            final List<String> row = new ArrayList<>(List.of(leading));
+            row.addAll(List.of(Long.toString(acks), part.name(), format(part.p50()), format(part.p99()), format(part.max())));
+            grid.add(row.toArray(String[]::new));
+        }
+    }
+
+    private static String format(final double micros)
+    {
+        return String.format(Locale.ROOT, "%.1f", micros);
+    }
+
+    /** The p50 of each stage (the parts that are not sums), in the order printed, for a stacked chart. */
+    StageSplit stageSplit(final String label)
+    {
+        final Map<String, Double> stages = new LinkedHashMap<>();
+        parts.stream().filter(Part::isStage).forEach(part -> stages.put(part.name(), part.p50()));
+        return new StageSplit(label, stages);
     }
 
     private static double number(final String text)

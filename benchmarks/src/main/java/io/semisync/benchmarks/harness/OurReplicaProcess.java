@@ -27,6 +27,7 @@ final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
     /** Time for ACKs of commits that have returned to be counted, before the next status line is trusted to hold them. */
     private static final Duration SETTLE = Duration.ofMillis(50);
     private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration STREAMING_TIMEOUT = Duration.ofSeconds(30);
     /** The log line of {@code Replica} when a stream starts: its time as logback prints it. */
     private static final Pattern STREAMING = Pattern.compile("^(\\d{2}:\\d{2}:\\d{2}\\.\\d{3}) INFO\\s+Replica - streaming from",
         Pattern.MULTILINE);
@@ -119,6 +120,21 @@ final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
         final String stdout = jvm.stdout();
         return new Exit(AckLatencyBreakdown.parse(stdout), OurReplicaCounts.last(stdout).orElseThrow(
             () -> new IllegalStateException("our replica printed no final status on SIGTERM" + describe())));
+    }
+
+    /** Waits until its log says it streams from the source; throws with its log if it exits or does not in time. */
+    void awaitStreaming()
+    {
+        final long deadline = System.nanoTime() + STREAMING_TIMEOUT.toNanos();
+        while (streamingStarted().isEmpty())
+        {
+            check();
+            if (System.nanoTime() > deadline)
+            {
+                throw new IllegalStateException("our replica did not start streaming within " + STREAMING_TIMEOUT.toSeconds() + " s" + describe());
+            }
+            Pause.millis(50, "our replica to start streaming");
+        }
     }
 
     /** When its log says it started streaming, as the time of day of this machine's clock. */

@@ -23,7 +23,7 @@ final class StageChart
     {
         final CategoryChart chart = new CategoryChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT).title(title)
             .xAxisTitle("configuration").yAxisTitle("median per stage (us)").build();
-        chart.getStyler().setStacked(true).setXAxisLabelRotation(10);
+        chart.getStyler().setStacked(true);
         final List<String> labels = splits.stream().map(StageSplit::label).toList();
         final Set<String> stages = new LinkedHashSet<>();
         splits.forEach(split -> stages.addAll(split.microsByStage().keySet()));

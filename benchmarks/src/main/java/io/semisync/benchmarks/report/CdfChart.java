@@ -18,7 +18,7 @@ import java.util.List;
 final class CdfChart
 {
     /** Points per halving of the distance to 100%: finer towards the tail. */
-    private static final int TICKS_PER_HALF_DISTANCE = 5;
+    private static final int TICKS_PER_HALF_DISTANCE = 20;
 
     private CdfChart()
     {

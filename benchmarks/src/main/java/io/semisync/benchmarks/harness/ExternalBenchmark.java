@@ -106,7 +106,7 @@ public final class ExternalBenchmark
         finally
         {
             cleanup.run();
-            Runtime.getRuntime().removeShutdownHook(hook);
+            removeHook(hook);
             if (!table.isEmpty())
             {
                 write(table);
@@ -172,6 +172,19 @@ public final class ExternalBenchmark
             final OurReplicaCounts counted = ours.countsAtRest().orElseThrow().minus(before);
             final OurReplicaProcess.Exit exit = ours.stop();
             return new BenchMeasurement(configuration, clients, round, result, seen, counted, exit.ackLatency());
+        }
+    }
+
+    /** Removes the cleanup hook after a normal end; while the JVM shuts down (Ctrl-C) the hook runs anyway, once. */
+    private static void removeHook(final Thread hook)
+    {
+        try
+        {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        catch (final IllegalStateException shuttingDown)
+        {
+            // the hook is running or has run: nothing to remove
         }
     }
 

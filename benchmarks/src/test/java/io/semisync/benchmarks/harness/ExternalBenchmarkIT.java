@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,6 +112,39 @@ class ExternalBenchmarkIT
     }
 
     @Test
+    void ctrlCDuringALoadPutsTheSwitchBackAndDropsTheSchema() throws IOException, InterruptedException
+    {
+        final Path output = Files.createDirectories(OUTPUT).resolve("ctrl-c.out");
+        final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-D" + HarnessSettings.REPLICA_JAR_PROPERTY + "=" + System.getProperty(HarnessSettings.REPLICA_JAR_PROPERTY),
+            "-cp", System.getProperty("java.class.path"), ExternalBenchmark.class.getName()));
+        command.addAll(benchArgs("--scratch-schema", "bench_ctrl_c", "--clients", "1", "--seconds", "60", "--rounds", "1",
+            "--warmup-seconds", "1", "--toggle-semisync", "--work-dir", OUTPUT.resolve("work-ctrl-c").toString()));
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put(PASSWORD_VARIABLE, source.admin().password());
+        final Process bench = builder.start();
+        try
+        {
+            // the first point is (0): the source's semisync switched off, the load running into the scratch schema
+            awaitTrue(() -> schemaExists("bench_ctrl_c")
+                && !source.query("SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'bench_ctrl_c' AND TABLE_NAME = 'rows'").isEmpty()
+                && "0".equals(source.queryValue("SELECT @@global.rpl_semi_sync_source_enabled"))
+                && Long.parseLong(source.queryValue("SELECT COUNT(*) FROM bench_ctrl_c.rows")) > 0, bench, output);
+
+            new ProcessBuilder("kill", "-INT", Long.toString(bench.pid())).inheritIO().start().waitFor();
+
+            assertThat(bench.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(output)).isTrue();
+        }
+        finally
+        {
+            bench.destroyForcibly();
+        }
+        assertThat(Files.readString(output)).contains("Dropped the scratch schema bench_ctrl_c");
+        assertThat(schemaExists("bench_ctrl_c")).isFalse();
+        assertThat(source.queryValue("SELECT @@global.rpl_semi_sync_source_enabled")).isEqualTo("1");
+    }
+
+    @Test
     void aSchemaLeftByAnEarlierRunIsTakenOverAndDroppedOnce()
     {
         final ScratchSchema first = ScratchSchema.claim(source, "bench_left");
@@ -129,12 +164,31 @@ class ExternalBenchmarkIT
         return !source.query("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '" + name + "'").isEmpty();
     }
 
-    /** Runs bench against the source's address with its administrator's login, the password through an environment variable. */
-    private static Run bench(final String... more)
+    /** Waits up to 60 s for a condition on the source while bench runs; fails with bench's output if it exits or time runs out. */
+    private static void awaitTrue(final BooleanSupplier condition, final Process bench, final Path output) throws IOException, InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean())
+        {
+            assertThat(bench.isAlive()).as("bench exited early: " + Files.readString(output)).isTrue();
+            assertThat(System.nanoTime()).as("bench did not get there in time: " + Files.readString(output)).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Bench's arguments: the source's address with its administrator's login, the password through an environment variable. */
+    private static List<String> benchArgs(final String... more)
     {
         final List<String> args = new ArrayList<>(List.of("--source", source.host() + ":" + source.port(), "--user", source.admin().name(),
             "--password-env", PASSWORD_VARIABLE));
         args.addAll(List.of(more));
+        return args;
+    }
+
+    /** Runs bench in this JVM. */
+    private static Run bench(final String... more)
+    {
+        final List<String> args = benchArgs(more);
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final int exitCode;
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8))

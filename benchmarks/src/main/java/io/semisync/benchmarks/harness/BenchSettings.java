@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 record BenchSettings(String host, int port, String user, String password, String scratchSchema, List<Integer> clients,
     Duration perPoint, int rounds, Duration warmup, boolean toggleSemisync, List<String> ackDelays, String ackDelayJitter, long serverId,
-    Path workDirectory, Path reportDirectory, Path replicaJar)
+    Path workDirectory, Path reportDirectory)
 {
     static final String USAGE = "usage: scripts/bench-e2e --source HOST:PORT --user USER --password-env VARIABLE --scratch-schema NAME "
         + "[--clients 1,8] [--seconds 5] [--rounds 3] [--warmup-seconds 2] [--toggle-semisync] [--ack-delay D[,D...]] "
@@ -95,8 +95,7 @@ record BenchSettings(String host, int port, String user, String password, String
             jitter,
             number(options, "--server-id", DEFAULT_SERVER_ID),
             Path.of(options.getOrDefault("--work-dir", DEFAULT_WORK_DIRECTORY.toString())),
-            Path.of(options.getOrDefault("--report", DEFAULT_REPORT_DIRECTORY.toString())),
-            HarnessSettings.replicaJar());
+            Path.of(options.getOrDefault("--report", DEFAULT_REPORT_DIRECTORY.toString())));
     }
 
     /** {@code --name value} pairs and the flags without a value; anything else is an error naming it. */

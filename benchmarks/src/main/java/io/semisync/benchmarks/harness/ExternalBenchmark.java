@@ -33,11 +33,13 @@ public final class ExternalBenchmark
     static final int FAILED = 1;
 
     private final BenchSettings settings;
+    private final Path replicaJar;
     private final PrintStream out;
 
-    private ExternalBenchmark(final BenchSettings settings, final PrintStream out)
+    private ExternalBenchmark(final BenchSettings settings, final Path replicaJar, final PrintStream out)
     {
         this.settings = settings;
+        this.replicaJar = replicaJar;
         this.out = out;
     }
 
@@ -50,16 +52,18 @@ public final class ExternalBenchmark
     static int run(final List<String> args, final UnaryOperator<String> environment, final PrintStream out)
     {
         final BenchSettings settings;
+        final Path replicaJar;
         try
         {
             settings = BenchSettings.parse(args, environment);
+            replicaJar = HarnessSettings.replicaJar();
         }
         catch (final IllegalArgumentException ex)
         {
             out.println("bench: " + ex.getMessage());
             return REFUSED;
         }
-        return new ExternalBenchmark(settings, out).run();
+        return new ExternalBenchmark(settings, replicaJar, out).run();
     }
 
     private int run()
@@ -150,7 +154,7 @@ public final class ExternalBenchmark
     {
         semisync.set(configuration.semisync());
         final String logName = String.format(Locale.ROOT, "round%d-%s-%dclients", round, configuration.key(), clients);
-        try (OurReplicaProcess ours = OurReplicaProcess.start(settings.replicaJar(), source, settings.serverId(), settings.workDirectory(),
+        try (OurReplicaProcess ours = OurReplicaProcess.start(replicaJar, source, settings.serverId(), settings.workDirectory(),
             logName, settings.workDirectory().resolve("replica-data"), configuration.replicaArgs()))
         {
             ours.awaitStreaming();

@@ -7,18 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** The size every chart of a report is drawn at, and how it is written: a PNG, drawn without a display. */
+/** The size every chart of a report is drawn at, and how it is written: a PNG. */
 final class Charts
 {
     /** Pixels across. */
     static final int WIDTH = 900;
     /** Pixels down. */
     static final int HEIGHT = 500;
-
-    static
-    {
-        System.setProperty("java.awt.headless", "true");
-    }
 
     private Charts()
     {

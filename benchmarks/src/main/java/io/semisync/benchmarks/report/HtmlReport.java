@@ -18,6 +18,12 @@ public final class HtmlReport
     /** The page's file name in the report's directory. */
     public static final String INDEX = "index.html";
 
+    static
+    {
+        // charts are drawn without a display, before any AWT class looks for one
+        System.setProperty("java.awt.headless", "true");
+    }
+
     private final String title;
     private final String tables;
     private final List<Figure> figures = new ArrayList<>();

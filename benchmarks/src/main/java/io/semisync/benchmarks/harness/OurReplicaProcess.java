@@ -83,7 +83,8 @@ final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
     {
         if (!jvm.isAlive())
         {
-            throw new IllegalStateException("our replica exited with code " + jvm.exitValue() + describe());
+            throw new IllegalStateException("our replica exited with code " + jvm.exitValue() + "; its log begins: "
+                + jvm.stderr().lines().findFirst().orElse("(empty)") + describe());
         }
     }
 

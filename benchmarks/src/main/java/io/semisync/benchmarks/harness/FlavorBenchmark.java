@@ -4,6 +4,7 @@ import io.semisync.benchmarks.load.CommitLoad;
 import io.semisync.benchmarks.load.LoadResult;
 import io.semisync.benchmarks.load.SemisyncCounters;
 import io.semisync.sources.Flavor;
+import io.semisync.sources.SourceEndpoint;
 import io.semisync.sources.SourceOptions;
 import io.semisync.sources.SourceServer;
 import io.semisync.sources.SourceServers;
@@ -186,7 +187,7 @@ final class FlavorBenchmark
     }
 
     /** Waits until the source counts {@code expected} semisync replicas, so exactly the configuration's replica is connected. */
-    private static void awaitSemisyncClients(final SourceServer source, final long expected, final ReplicaUnderTest replica)
+    static void awaitSemisyncClients(final SourceEndpoint source, final long expected, final ReplicaUnderTest replica)
     {
         final long deadline = System.nanoTime() + CLIENTS_TIMEOUT.toNanos();
         while (SemisyncCounters.of(source).clients() != expected)

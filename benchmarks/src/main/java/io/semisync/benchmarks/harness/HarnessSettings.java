@@ -47,6 +47,8 @@ final class HarnessSettings
     static final Path TMPFS_DIRECTORY = Path.of("/dev/shm", "semisync-bench-e2e");
     /** The result table as Markdown. */
     static final Path RESULTS_FILE = Path.of("benchmarks", "target", "e2e-results.md");
+    /** The HTML report with its charts. */
+    static final Path REPORT_DIRECTORY = Path.of("benchmarks", "target", "e2e-report");
     /** Time per point beyond load: starting and stopping a replica, waiting for semisync. Only for the estimate. */
     private static final Duration OVERHEAD_PER_POINT = Duration.ofSeconds(3);
 
@@ -148,16 +150,23 @@ final class HarnessSettings
     /** Our replica's jar from {@code -Dsemisync.replica.jar}, after checking that local sources are configured too. */
     static Path replicaJarProperty()
     {
+        final Path jar = replicaJar();
+        if (!"local".equals(SourceServers.mode()))
+        {
+            throw new IllegalArgumentException("the harness runs its replicas and tools next to the source on this machine: it needs "
+                + "SEMISYNC_SOURCES=local (scripts/provision-sources.sh), not " + SourceServers.mode());
+        }
+        return jar;
+    }
+
+    /** Our replica's jar from {@code -Dsemisync.replica.jar}. */
+    static Path replicaJar()
+    {
         final String jar = System.getProperty(REPLICA_JAR_PROPERTY);
         if (jar == null || !Files.isRegularFile(Path.of(jar)))
         {
             throw new IllegalArgumentException("no replica jar at -D" + REPLICA_JAR_PROPERTY + "=" + jar
                 + ": run scripts/bench-e2e, which builds it and sets the property");
-        }
-        if (!"local".equals(SourceServers.mode()))
-        {
-            throw new IllegalArgumentException("the harness runs its replicas and tools next to the source on this machine: it needs "
-                + "SEMISYNC_SOURCES=local (scripts/provision-sources.sh), not " + SourceServers.mode());
         }
         return Path.of(jar).toAbsolutePath();
     }

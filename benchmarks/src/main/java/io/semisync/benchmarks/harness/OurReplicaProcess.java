@@ -2,7 +2,7 @@ package io.semisync.benchmarks.harness;
 
 import io.semisync.benchmarks.JvmOptions;
 import io.semisync.sources.ReplicaJvm;
-import io.semisync.sources.SourceServer;
+import io.semisync.sources.SourceEndpoint;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +27,7 @@ final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
     /** Time for ACKs of commits that have returned to be counted, before the next status line is trusted to hold them. */
     private static final Duration SETTLE = Duration.ofMillis(50);
     private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration STREAMING_TIMEOUT = Duration.ofSeconds(30);
     /** The log line of {@code Replica} when a stream starts: its time as logback prints it. */
     private static final Pattern STREAMING = Pattern.compile("^(\\d{2}:\\d{2}:\\d{2}\\.\\d{3}) INFO\\s+Replica - streaming from",
         Pattern.MULTILINE);
@@ -52,8 +53,15 @@ final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
      * @param dataDirectory  emptied first, and removed by {@link #close()}
      * @param moreRunArgs    further options of {@code run}, e.g. {@code --start-position OLDEST}
      */
-    static OurReplicaProcess start(final Path jar, final SourceServer source, final Path workDirectory, final String logName,
+    static OurReplicaProcess start(final Path jar, final SourceEndpoint source, final Path workDirectory, final String logName,
         final Path dataDirectory, final List<String> moreRunArgs)
+    {
+        return start(jar, source, SERVER_ID, workDirectory, logName, dataDirectory, moreRunArgs);
+    }
+
+    /** As {@link #start(Path, SourceEndpoint, Path, String, Path, List)}, with our server_id towards the source. */
+    static OurReplicaProcess start(final Path jar, final SourceEndpoint source, final long serverId, final Path workDirectory,
+        final String logName, final Path dataDirectory, final List<String> moreRunArgs)
     {
         Directories.deleteRecursively(dataDirectory);
         final List<String> runArgs = new ArrayList<>(List.of(
@@ -61,7 +69,7 @@ final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
             "--source-port", Integer.toString(source.port()),
             "--tls-mode", "DISABLED",
             "--allow-public-key-retrieval",
-            "--server-id", Long.toString(SERVER_ID),
+            "--server-id", Long.toString(serverId),
             "--data-dir", dataDirectory.toString(),
             "--status-interval-s", "1"));
         runArgs.addAll(moreRunArgs);
@@ -75,7 +83,8 @@ final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
     {
         if (!jvm.isAlive())
         {
-            throw new IllegalStateException("our replica exited with code " + jvm.exitValue() + describe());
+            throw new IllegalStateException("our replica exited with code " + jvm.exitValue() + "; its log begins: "
+                + jvm.stderr().lines().findFirst().orElse("(empty)") + describe());
         }
     }
 
@@ -112,6 +121,21 @@ final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
         final String stdout = jvm.stdout();
         return new Exit(AckLatencyBreakdown.parse(stdout), OurReplicaCounts.last(stdout).orElseThrow(
             () -> new IllegalStateException("our replica printed no final status on SIGTERM" + describe())));
+    }
+
+    /** Waits until its log says it streams from the source; throws with its log if it exits or does not in time. */
+    void awaitStreaming()
+    {
+        final long deadline = System.nanoTime() + STREAMING_TIMEOUT.toNanos();
+        while (streamingStarted().isEmpty())
+        {
+            check();
+            if (System.nanoTime() > deadline)
+            {
+                throw new IllegalStateException("our replica did not start streaming within " + STREAMING_TIMEOUT.toSeconds() + " s" + describe());
+            }
+            Pause.millis(50, "our replica to start streaming");
+        }
     }
 
     /** When its log says it started streaming, as the time of day of this machine's clock. */

@@ -11,7 +11,8 @@ import java.util.Locale;
  * The end-to-end harness ({@code scripts/bench-e2e [mysql|mariadb|both] [seconds-per-point] [rounds]}): what a
  * semisync replica costs a real source's committers, ours against the flavor's own replica (durable and default
  * {@code sync_relay_log}, I/O thread only and with the applier) and against no replica, interleaved in one run.
- * Prints the median table, the ratios and our ACK latency, and writes them to {@code benchmarks/target/e2e-results.md}.
+ * Prints the median table, the ratios and our ACK latency, and writes them to {@code benchmarks/target/e2e-results.md},
+ * and an HTML report with charts to {@code benchmarks/target/e2e-report/index.html}.
  */
 public final class ReplicationBenchmark
 {
@@ -53,6 +54,7 @@ public final class ReplicationBenchmark
                 Files.createDirectories(HarnessSettings.RESULTS_FILE.getParent());
                 Files.writeString(HarnessSettings.RESULTS_FILE, table.markdown());
                 OUT.println("== Written to " + HarnessSettings.RESULTS_FILE);
+                OUT.println("== Report: " + table.report().write(HarnessSettings.REPORT_DIRECTORY));
             }
         }
     }

@@ -2,7 +2,11 @@ package io.semisync.benchmarks.harness;
 
 import io.semisync.benchmarks.load.CommitLoad;
 import io.semisync.benchmarks.load.LoadResult;
+import io.semisync.benchmarks.report.HtmlReport;
+import io.semisync.benchmarks.report.LatencyCurve;
+import io.semisync.benchmarks.report.StageSplit;
 import io.semisync.sources.Flavor;
+import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 
 /**
  * What the harness measured, reduced to one row per flavor, configuration and client count (the median over
@@ -94,6 +97,50 @@ final class ResultTable
         return text.toString();
     }
 
+    /**
+     * The report's charts: per flavor and client count, each configuration's commit-latency CDF over all its rounds;
+     * per flavor, where our replica's ACK time goes (each stage's median p50 over rounds), per configuration of ours.
+     */
+    HtmlReport report()
+    {
+        final HtmlReport report = new HtmlReport("End-to-end benchmark", text());
+        for (final Flavor flavor : flavors())
+        {
+            for (final int clients : HarnessSettings.CLIENTS)
+            {
+                final List<LatencyCurve> curves = new ArrayList<>();
+                for (final Point point : settings.points(flavor))
+                {
+                    final List<Measurement> rounds = of(flavor, point.configuration(), point.clients());
+                    if (point.clients() == clients && !rounds.isEmpty())
+                    {
+                        curves.add(new LatencyCurve(point.configuration().label(), merged(rounds.stream().map(Measurement::load).toList())));
+                    }
+                }
+                report.cdf(flavor + ", " + clients + (clients == 1 ? " client" : " clients") + ": commit latency", curves);
+            }
+            final List<StageSplit> splits = new ArrayList<>();
+            ackLatency.forEach((key, runs) ->
+            {
+                final String[] point = key.split("\t");
+                if (point[0].equals(flavor.toString()))
+                {
+                    splits.add(AckLatencyBreakdown.median(runs).stageSplit(point[1] + " " + point[2] + "c"));
+                }
+            });
+            report.stages(flavor + ": where our ACK time goes, median per stage", splits);
+        }
+        return report;
+    }
+
+    /** The commit latencies of several loads in one histogram. */
+    static Histogram merged(final List<LoadResult> loads)
+    {
+        final Histogram all = loads.get(0).latency().copy();
+        loads.stream().skip(1).forEach(load -> all.add(load.latency()));
+        return all;
+    }
+
     private String summary()
     {
         final String newline = System.lineSeparator();
@@ -126,9 +173,9 @@ final class ResultTable
                         format("%.0f", Median.of(loads, LoadResult::commitsPerSecond)),
                         format("%.2f", Median.of(loads, LoadResult::p50Millis)),
                         format("%.2f", Median.of(loads, LoadResult::p99Millis)),
-                        median(rounds, m -> m.source().averageAckWaitMicros(), "%.0f"),
-                        median(rounds, m -> m.source().transactionsPerGroup(), "%.2f"),
-                        median(rounds, Measurement::acksPerTransaction, "%.2f"),
+                        Median.text(rounds, m -> m.source().averageAckWaitMicros(), "%.0f"),
+                        Median.text(rounds, m -> m.source().transactionsPerGroup(), "%.2f"),
+                        Median.text(rounds, Measurement::acksPerTransaction, "%.2f"),
                         noTxDelta(point, rounds),
                         Integer.toString(rounds.size()));
                 }
@@ -184,24 +231,8 @@ final class ResultTable
     private Grid acks()
     {
         final Grid grid = new Grid(2, "flavor", "ours", "clients", "ACKs", "part", "p50 us", "p99 us", "max us");
-        ackLatency.forEach((key, runs) ->
-        {
-            final String[] point = key.split("\t");
-            final AckLatencyBreakdown median = AckLatencyBreakdown.median(runs);
-            for (final AckLatencyBreakdown.Part part : median.parts())
-            {
-                grid.add(point[0], point[1], point[2], Long.toString(median.acks()), part.name(),
-                    format("%.1f", part.p50()), format("%.1f", part.p99()), format("%.1f", part.max()));
-            }
-        });
+        ackLatency.forEach((key, runs) -> AckLatencyBreakdown.median(runs).addRows(grid, key.split("\t")));
         return grid;
-    }
-
-    /** The median of a figure over the rounds that have it, or {@code n/a} where none has. */
-    private static String median(final List<Measurement> rounds, final ToDoubleFunction<Measurement> figure, final String pattern)
-    {
-        final List<Measurement> known = rounds.stream().filter(m -> !Double.isNaN(figure.applyAsDouble(m))).toList();
-        return known.isEmpty() ? "n/a" : format(pattern, Median.of(known, figure));
     }
 
     /** Summed over rounds; without a semisync replica every commit counts as no_tx, so it says nothing. */

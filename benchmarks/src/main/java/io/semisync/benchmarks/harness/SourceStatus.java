@@ -1,7 +1,7 @@
 package io.semisync.benchmarks.harness;
 
 import io.semisync.sources.Flavor;
-import io.semisync.sources.SourceServer;
+import io.semisync.sources.SourceEndpoint;
 
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ final class SourceStatus
         this.values = Map.copyOf(values);
     }
 
-    static SourceStatus of(final SourceServer source)
+    static SourceStatus of(final SourceEndpoint source)
     {
         return of(source.flavor(), source.query(QUERY));
     }

@@ -1,6 +1,6 @@
 package io.semisync.benchmarks.load;
 
-import io.semisync.sources.SourceServer;
+import io.semisync.sources.SourceEndpoint;
 import org.HdrHistogram.Histogram;
 
 import java.sql.Connection;
@@ -25,16 +25,31 @@ public final class CommitLoad
 {
     /** Bytes of payload per row: the 200-byte INSERTs the README's figures use. */
     public static final int ROW_BYTES = 200;
-    private static final String TABLE = "semisync_load.rows";
+    /** The schema of the provisioned sources' load table. */
+    public static final String DEFAULT_SCHEMA = "semisync_load";
     private static final long HIGHEST_NANOS = TimeUnit.MINUTES.toNanos(10);
 
-    private final SourceServer source;
+    private final SourceEndpoint source;
+    private final String table;
 
-    public CommitLoad(final SourceServer source)
+    /** The load into {@code semisync_load.rows}, creating the schema if missing. */
+    public CommitLoad(final SourceEndpoint source)
+    {
+        this(source, defaultSchema(source));
+    }
+
+    /** The load into {@code schema.rows} of a schema that exists; the table is created if missing. */
+    public CommitLoad(final SourceEndpoint source, final String schema)
     {
         this.source = source;
-        source.execute("CREATE DATABASE IF NOT EXISTS semisync_load",
-            "CREATE TABLE IF NOT EXISTS " + TABLE + " (id BIGINT AUTO_INCREMENT PRIMARY KEY, payload VARCHAR(255) NOT NULL)");
+        this.table = schema + ".rows";
+        source.execute("CREATE TABLE IF NOT EXISTS " + table + " (id BIGINT AUTO_INCREMENT PRIMARY KEY, payload VARCHAR(255) NOT NULL)");
+    }
+
+    private static String defaultSchema(final SourceEndpoint source)
+    {
+        source.execute("CREATE DATABASE IF NOT EXISTS " + DEFAULT_SCHEMA);
+        return DEFAULT_SCHEMA;
     }
 
     /** Runs {@code clients} threads for {@code duration}, or until each did {@code maxPerClient} commits. */
@@ -77,7 +92,7 @@ public final class CommitLoad
         final Histogram latency = new Histogram(HIGHEST_NANOS, 3);
         final String payload = "x".repeat(ROW_BYTES);
         try (Connection connection = DriverManager.getConnection(source.jdbcUrl(), source.admin().name(), source.admin().password());
-            PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE + " (payload) VALUES (?)"))
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (payload) VALUES (?)"))
         {
             connection.setAutoCommit(true);
             insert.setString(1, payload);
@@ -116,11 +131,11 @@ public final class CommitLoad
         try (Connection connection = DriverManager.getConnection(source.jdbcUrl(), source.admin().name(), source.admin().password());
             Statement statement = connection.createStatement())
         {
-            statement.execute("TRUNCATE TABLE " + TABLE);
+            statement.execute("TRUNCATE TABLE " + table);
         }
         catch (final SQLException ex)
         {
-            throw new IllegalStateException("cannot truncate " + TABLE + ": " + ex.getMessage(), ex);
+            throw new IllegalStateException("cannot truncate " + table + ": " + ex.getMessage(), ex);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.semisync.benchmarks.load;
 
-import io.semisync.sources.SourceServer;
+import io.semisync.sources.SourceEndpoint;
 
 /**
  * The source's own semisync counters at one moment: transactions acknowledged ({@code yes_tx}), committed
@@ -8,7 +8,7 @@ import io.semisync.sources.SourceServer;
  */
 public record SemisyncCounters(long yesTx, long noTx, boolean on, long clients)
 {
-    public static SemisyncCounters of(final SourceServer source)
+    public static SemisyncCounters of(final SourceEndpoint source)
     {
         final String prefix = source.flavor().semisyncStatusPrefix();
         return new SemisyncCounters(
@@ -19,7 +19,7 @@ public record SemisyncCounters(long yesTx, long noTx, boolean on, long clients)
     }
 
     /** As the source names them, e.g. {@code Rpl_semi_sync_source_yes_tx=12 _no_tx=0 _status=ON _clients=1}. */
-    public String describe(final SourceServer source)
+    public String describe(final SourceEndpoint source)
     {
         final String prefix = source.flavor().semisyncStatusPrefix();
         return prefix + "_yes_tx=" + yesTx + "  " + prefix + "_no_tx=" + noTx + "  " + prefix + "_status=" + (on ? "ON" : "OFF")

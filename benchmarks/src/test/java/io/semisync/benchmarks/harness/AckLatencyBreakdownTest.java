@@ -32,6 +32,23 @@ class AckLatencyBreakdownTest
     }
 
     @Test
+    void readsPartsByWhateverNameTheReplicaGivesThemAndStopsAtTheTablesEnd()
+    {
+        final AckLatencyBreakdown breakdown = AckLatencyBreakdown.parse("""
+            ACK latency (us) over 12 ACKs:
+              part            p50        p99        max
+              receive         1.5        9.0       12.0
+              delay        2000.0     2100.0     2200.0
+              commit-to-ack 2400.0   2600.0     2700.0
+            Relay log: 5 events
+              other         1.0        2.0        3.0
+            """);
+        assertThat(breakdown.parts()).extracting(AckLatencyBreakdown.Part::name).containsExactly("receive", "delay", "commit-to-ack");
+        assertThat(breakdown.parts()).filteredOn(AckLatencyBreakdown.Part::isStage).extracting(AckLatencyBreakdown.Part::name)
+            .containsExactly("receive", "delay");
+    }
+
+    @Test
     void theMedianOfEachFigureOverRuns()
     {
         final AckLatencyBreakdown a = new AckLatencyBreakdown(10, List.of(new AckLatencyBreakdown.Part("sync", 100, 900, 2000)));

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -39,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code mariadb-binlog --verify-binlog-checksum} 10.11 (MariaDB) read every exported file without a warning, decode
  * the workload's rows and list every GTID the source executed, their output replayed by the flavor's client into an
  * empty server gives the source's table (CHECKSUM TABLE), and the files equal the source's own binlog files
- * byte for byte (the source's current file: the prefix exported, the in-use flag it still carries aside); an
- * export {@code --until-gtid} ends with that GTID. A replica started at the source's current position holds its
+ * byte for byte (the source's current file: the prefix exported, the in-use flag it still carries aside). Restores
+ * to a point: exports {@code --until-gtid} (with and without {@code --exclude-until-gtid}) and {@code --stop-datetime}
+ * replayed the same way give the table's checksum the source had at that GTID or time. A replica started at the source's current position holds its
  * first file from the middle: that file is refused, the next one exported.
  */
 class ExportIT
@@ -51,26 +53,19 @@ class ExportIT
     private static final Pattern MYSQL_GTID = Pattern.compile("GTID_NEXT= '([0-9a-f-]{36}:\\d+)'");
     private static final Pattern MARIADB_GTID = Pattern.compile("GTID (\\d+-\\d+-\\d+)");
     private static final int FLAGS_IN_FILE = 4 + 17;
+    /** The workload's row whose GTID the restores until a GTID end at: in the middle file. */
+    private static final int GTID_ROW = ROWS_PER_FILE + ROWS_PER_FILE / 2;
+    /** The workload's row whose time the restore until a time ends before: in the last file. */
+    private static final int TIME_ROW = 2 * ROWS_PER_FILE + 3;
 
     @ParameterizedTest
     @EnumSource(Flavor.class)
-    void exportedFilesAreReadByTheRealToolsAndEqualTheSourcesBinlog(final Flavor flavor, @TempDir final Path dataDir) throws IOException
+    void exportedFilesAreReadByTheRealToolsAndRestoreToAPoint(final Flavor flavor, @TempDir final Path dataDir) throws IOException
     {
         final Path logDir = ReplicaLogs.directory(ExportIT.class, flavor);
-        try (SourceServer server = SourceServers.start(flavor))
+        try (SourceServer server = SourceServers.start(flavor); SourceServer target = SourceServers.start(flavor))
         {
-            SourceLoad.createTable(server);
-            for (int file = 0; file < FILES; file++)
-            {
-                for (int row = 0; row < ROWS_PER_FILE; row++)
-                {
-                    server.execute("INSERT INTO " + SourceLoad.TABLE + " (client, payload) VALUES (" + file + ", 'export-" + file + "-" + row + "')");
-                }
-                if (file < FILES - 1)
-                {
-                    server.execute("FLUSH BINARY LOGS");
-                }
-            }
+            final Workload workload = Workload.run(server);
             final long last = SourceBinlog.lastSequence(server);
             try (ReplicaProcess replica = ReplicaProcess.start("export-" + flavor, server.host(), server.port(), server.replicationUser(),
                 dataDir, logDir, "--start-position", "OLDEST"))
@@ -94,13 +89,8 @@ class ExportIT
                 final String decoded = decode(flavor, output, files);
                 assertThat(decoded).as("decoded rows")
                     .contains("load_rows").contains("'export-0-0'").contains("'export-" + (FILES - 1) + "-" + (ROWS_PER_FILE - 1) + "'");
-                final Set<String> expectedGtids = new LinkedHashSet<>();
-                for (long sequence = 1; sequence <= last; sequence++)
-                {
-                    expectedGtids.add(SourceBinlog.gtid(server, sequence));
-                }
-                assertThat(gtids(flavor, decoded)).as("GTIDs in the exported files").containsExactlyElementsOf(expectedGtids);
-                replayGivesTheSourcesTable(server, decoded);
+                assertThat(gtids(flavor, decoded)).as("GTIDs in the exported files").containsExactlyElementsOf(expectedGtids(server));
+                replayGives(target, decoded, workload.checksumAfter(FILES * ROWS_PER_FILE), "the whole export");
 
                 final Path sourceBinlogDir = sourceDataDir(server);
                 final String current = sourceFiles.get(sourceFiles.size() - 1);
@@ -124,28 +114,103 @@ class ExportIT
             {
                 deleteTree(output);
             }
-            exportUntilAGtidEndsWithItsTransaction(server, dataDir, last / 2);
+            final String untilGtid = workload.gtidOf(GTID_ROW);
+            final List<String> gtids = gtids(flavor, restoreTo(target, dataDir, workload.checksumAfter(GTID_ROW + 1), "--until-gtid", untilGtid));
+            assertThat(gtids).as("GTIDs exported until " + untilGtid).endsWith(untilGtid)
+                .containsExactlyElementsOf(List.copyOf(expectedGtids(server)).subList(0, gtids.size()));
+            restoreTo(target, dataDir, workload.checksumAfter(GTID_ROW), "--until-gtid", untilGtid, "--exclude-until-gtid");
+            restoreTo(target, dataDir, workload.checksumAfter(TIME_ROW), "--stop-datetime", workload.stampOf(TIME_ROW).toString());
         }
     }
 
-    /** {@code --until-gtid}: the real reader lists the source's GTIDs up to it and no further. */
-    private static void exportUntilAGtidEndsWithItsTransaction(final SourceServer server, final Path dataDir, final long until)
+    /**
+     * Point-in-time recovery: the export with {@code range} (export's flags) decoded by the real reader and replayed by
+     * the real client into {@code target} gives the table the source had at that point.
+     *
+     * @return the decoded export.
+     */
+    private static String restoreTo(final SourceServer target, final Path dataDir, final String expectedChecksum, final String... range)
         throws IOException
     {
-        final Path output = outputDirectory(server.flavor());
+        final Path output = outputDirectory(target.flavor());
         try
         {
-            final String gtid = SourceBinlog.gtid(server, until);
-            assertThat(SemisyncReplicaCommand.execute("export", "--data-dir", dataDir.toString(), "--output", output.toString(),
-                "--until-gtid", gtid)).as("exit code of export --until-gtid").isZero();
-            final List<String> files = indexedFiles(output);
-            final List<String> gtids = gtids(server.flavor(), decode(server.flavor(), output, files));
-            assertThat(gtids).as("GTIDs exported until " + gtid).hasSize((int)until).endsWith(gtid);
+            final List<String> arguments = new ArrayList<>(List.of("export", "--data-dir", dataDir.toString(), "--output", output.toString()));
+            arguments.addAll(List.of(range));
+            assertThat(SemisyncReplicaCommand.execute(arguments.toArray(new String[0]))).as("exit code of export " + List.of(range)).isZero();
+            final String decoded = decode(target.flavor(), output, indexedFiles(output));
+            replayGives(target, decoded, expectedChecksum, "export " + List.of(range));
+            return decoded;
         }
         finally
         {
             deleteTree(output);
         }
+    }
+
+    /** Every GTID the source executed, in order. */
+    private static Set<String> expectedGtids(final SourceServer server)
+    {
+        final Set<String> expected = new LinkedHashSet<>();
+        final long last = SourceBinlog.lastSequence(server);
+        for (long sequence = 1; sequence <= last; sequence++)
+        {
+            expected.add(SourceBinlog.gtid(server, sequence));
+        }
+        return expected;
+    }
+
+    /**
+     * The source's workload over {@value #FILES} binlog files: {@value #ROWS_PER_FILE} single-row transactions each,
+     * stamped one second apart from a second still to come ({@code SET TIMESTAMP}, so no test waits for the clock),
+     * with the table's checksum before the first and after each, as a restore to that point must give it.
+     */
+    private record Workload(List<String> checksums, List<String> gtids, long firstStamp)
+    {
+        static Workload run(final SourceServer server)
+        {
+            SourceLoad.createTable(server);
+            final long firstStamp = Instant.now().getEpochSecond() + 2;
+            final List<String> checksums = new ArrayList<>(List.of(checksum(server)));
+            final List<String> gtids = new ArrayList<>();
+            for (int file = 0; file < FILES; file++)
+            {
+                for (int row = 0; row < ROWS_PER_FILE; row++)
+                {
+                    server.execute("SET TIMESTAMP = " + (firstStamp + gtids.size()),
+                        "INSERT INTO " + SourceLoad.TABLE + " (client, payload) VALUES (" + file + ", 'export-" + file + "-" + row + "')");
+                    checksums.add(checksum(server));
+                    gtids.add(SourceBinlog.gtid(server, SourceBinlog.lastSequence(server)));
+                }
+                if (file < FILES - 1)
+                {
+                    server.execute("FLUSH BINARY LOGS");
+                }
+            }
+            return new Workload(checksums, gtids, firstStamp);
+        }
+
+        /** The table's checksum once the first {@code rows} rows of the workload are in. */
+        String checksumAfter(final int rows)
+        {
+            return checksums.get(rows);
+        }
+
+        String gtidOf(final int row)
+        {
+            return gtids.get(row);
+        }
+
+        /** The time the transaction of {@code row} is stamped with. */
+        Instant stampOf(final int row)
+        {
+            return Instant.ofEpochSecond(firstStamp + row);
+        }
+    }
+
+    private static String checksum(final SourceServer server)
+    {
+        return server.query("CHECKSUM TABLE " + SourceLoad.TABLE).get(0).get(1);
     }
 
     @ParameterizedTest
@@ -191,30 +256,32 @@ class ExportIT
         return logs.get(logs.size() - 1).get(0);
     }
 
-    /** The decoded export replayed by the flavor's own client into an empty server gives the source's table. */
-    private static void replayGivesTheSourcesTable(final SourceServer server, final String decoded) throws IOException
+    /**
+     * The decoded export replayed by the flavor's own client into {@code target}, emptied first, gives the table whose
+     * checksum is {@code expectedChecksum}.
+     */
+    private static void replayGives(final SourceServer target, final String decoded, final String expectedChecksum, final String what)
+        throws IOException
     {
+        target.execute("DROP DATABASE IF EXISTS semisync_it", target.flavor() == Flavor.MYSQL ? "RESET BINARY LOGS AND GTIDS" : "RESET MASTER");
         final Path sql = Files.createTempFile("export-replay", ".sql");
         final Path out = Files.createTempFile("export-replay", ".out");
-        try (SourceServer target = SourceServers.start(server.flavor()))
+        try
         {
             Files.writeString(sql, decoded);
             final String[] arguments = {"--host=127.0.0.1", "--port=" + target.port(), "--user=" + target.admin().name(),
                 "--password=" + target.admin().password()};
-            final List<String> command = server.flavor() == Flavor.MYSQL ? ClientPrograms.mysql(arguments) : ClientPrograms.mariadb(arguments);
+            final List<String> command = target.flavor() == Flavor.MYSQL ? ClientPrograms.mysql(arguments) : ClientPrograms.mariadb(arguments);
             final Process client = new ProcessBuilder(command).redirectInput(sql.toFile()).redirectErrorStream(true)
                 .redirectOutput(out.toFile()).start();
             if (!client.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
             {
                 client.destroyForcibly().waitFor();
-                throw new AssertionError("replaying the export did not finish within " + TIMEOUT.toSeconds() + " s");
+                throw new AssertionError("replaying " + what + " did not finish within " + TIMEOUT.toSeconds() + " s");
             }
-            assertThat(client.exitValue()).as("exit code of the replay; output: " + Files.readString(out)).isZero();
-            final String checksum = "CHECKSUM TABLE " + SourceLoad.TABLE;
-            assertThat(target.query(checksum).get(0).get(1)).as("the table replayed from the export, against the source's")
-                .isEqualTo(server.query(checksum).get(0).get(1));
-            assertThat(target.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE))
-                .isEqualTo(server.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE));
+            assertThat(client.exitValue()).as("exit code of the replay of " + what + "; output: " + Files.readString(out)).isZero();
+            assertThat(checksum(target)).as("the table replayed from " + what + ", against the source's at that point")
+                .isEqualTo(expectedChecksum);
         }
         catch (final InterruptedException ex)
         {

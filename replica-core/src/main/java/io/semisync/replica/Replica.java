@@ -209,6 +209,12 @@ public final class Replica implements AutoCloseable
         return relayLog.openReader();
     }
 
+    /** The relay log, for readers and searches of what it holds (its writer belongs to the replica). */
+    public RelayLog relayLog()
+    {
+        return relayLog;
+    }
+
     /** The relay log index of the last durable commit point: what may be served downstream; -1 before any. */
     public long servableIndex()
     {

@@ -1,8 +1,12 @@
 package io.semisync.it.replica;
 
+import io.semisync.it.admin.AdminReplica;
 import io.semisync.it.server.ClientRun;
 import io.semisync.replica.DataDirectory;
 import io.semisync.replica.ReplicaState;
+import io.semisync.replica.archive.ArchiveSearch;
+import io.semisync.replica.archive.ArchiveSearchException;
+import io.semisync.replica.archive.ArchivedFile;
 import io.semisync.replica.cli.SemisyncReplicaCommand;
 import io.semisync.replica.export.BinlogExport;
 import io.semisync.replica.export.ExportException;
@@ -20,6 +24,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +51,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * empty server gives the source's table (CHECKSUM TABLE), and the files equal the source's own binlog files
  * byte for byte (the source's current file: the prefix exported, the in-use flag it still carries aside). Restores
  * to a point: exports {@code --until-gtid} (with and without {@code --exclude-until-gtid}) and {@code --stop-datetime}
- * replayed the same way give the table's checksum the source had at that GTID or time. A replica started at the source's current position holds its
+ * replayed the same way give the table's checksum the source had at that GTID or time. {@code search} (and
+ * {@code SHOW BINLOG ARCHIVE} on the admin endpoint while the replica runs) names the files that the workload, rotating
+ * the source's binlog between known transactions, wrote a time and a GTID set to. A replica started at the source's current position holds its
  * first file from the middle: that file is refused, the next one exported.
  */
 class ExportIT
@@ -57,24 +68,31 @@ class ExportIT
     private static final int GTID_ROW = ROWS_PER_FILE + ROWS_PER_FILE / 2;
     /** The workload's row whose time the restore until a time ends before: in the last file. */
     private static final int TIME_ROW = 2 * ROWS_PER_FILE + 3;
+    /** Rows whose times search must find in their file: within each file, and the last of a file and the first of the next. */
+    private static final int[] SEARCHED_ROWS = {0, 7, ROWS_PER_FILE - 1, ROWS_PER_FILE, ROWS_PER_FILE + 11, 2 * ROWS_PER_FILE + 19};
 
     @ParameterizedTest
     @EnumSource(Flavor.class)
     void exportedFilesAreReadByTheRealToolsAndRestoreToAPoint(final Flavor flavor, @TempDir final Path dataDir) throws IOException
     {
-        final Path logDir = ReplicaLogs.directory(ExportIT.class, flavor);
         try (SourceServer server = SourceServers.start(flavor); SourceServer target = SourceServers.start(flavor))
         {
             final Workload workload = Workload.run(server);
             final long last = SourceBinlog.lastSequence(server);
-            try (ReplicaProcess replica = ReplicaProcess.start("export-" + flavor, server.host(), server.port(), server.replicationUser(),
-                dataDir, logDir, "--start-position", "OLDEST"))
+            try (AdminReplica replica = AdminReplica.start(ExportIT.class, server, server.host(), server.port(), dataDir,
+                "--start-position", "OLDEST"))
             {
                 // the relay log is read only once the replica has made it (it streams then)
-                replica.awaitStatus("streaming", TIMEOUT, status -> status.state() == ReplicaState.STREAMING);
-                ReplicationChecks.awaitStored(server, dataDir, last, TIMEOUT, replica);
+                replica.process().awaitStatus("streaming", TIMEOUT, status -> status.state() == ReplicaState.STREAMING);
+                ReplicationChecks.awaitStored(server, dataDir, last, TIMEOUT, replica.process());
+                // a transaction the source waits for an ACK of makes all before it servable (a catch-up syncs in the background)
+                server.execute("SET TIMESTAMP = " + workload.stampOf(FILES * ROWS_PER_FILE + 10).getEpochSecond(),
+                    "CREATE DATABASE IF NOT EXISTS semisync_it_marker");
+                theAdminEndpointFindsTheFilesOfATimeAndAGtidSet(replica, workload, workload.files(server),
+                    SourceBinlog.gtid(server, SourceBinlog.lastSequence(server)));
                 replica.stop();
             }
+            searchFindsTheFilesOfATimeAndAGtidSet(dataDir, workload, workload.files(server));
             final Path output = outputDirectory(flavor);
             try
             {
@@ -148,6 +166,81 @@ class ExportIT
         }
     }
 
+    /**
+     * {@code search}: a time in each file, the last second of a file and the first of the next, and a GTID set whose
+     * transactions lie in the first and the last file (so not the middle one) give the files the workload wrote them
+     * to; a time before every transaction and a GTID the source never wrote have no answer.
+     */
+    private static void searchFindsTheFilesOfATimeAndAGtidSet(final Path dataDir, final Workload workload, final List<String> files)
+    {
+        try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(DataDirectory.relayLogOf(dataDir)).readOnly(true).validate()))
+        {
+            final long lastCommit = relayLog.recoveredPosition().lastCommitIndex();
+            assertThat(ArchiveSearch.files(relayLog, lastCommit)).extracting(ArchivedFile::name).endsWith(files.toArray(new String[0]));
+            for (final int row : SEARCHED_ROWS)
+            {
+                final ArchivedFile found = ArchiveSearch.forTime(relayLog, lastCommit, workload.stampOf(row));
+                assertThat(found.name()).as("the file holding the time of row " + row).isEqualTo(files.get(row / ROWS_PER_FILE));
+                assertThat(found.firstRelayLogFile()).as("relay-log files").isEqualTo(relayLog.fileNameOf(found.firstIndex()));
+            }
+            assertThat(ArchiveSearch.forGtidSet(relayLog, lastCommit, workload.gtidSet(5, 2 * ROWS_PER_FILE + 5)))
+                .extracting(ArchivedFile::name).containsExactly(files.get(0), files.get(2));
+            assertThatThrownBy(() -> ArchiveSearch.forTime(relayLog, lastCommit, Instant.parse("2001-01-01T00:00:00Z")))
+                .isInstanceOf(ArchiveSearchException.class).hasMessageContaining("no transaction stamped at or before 2001-01-01T00:00:00Z");
+            final String missing = workload.gtidSet(3) + (workload.gtidOf(3).contains(":") ? ":999999" : ",0-1-999999");
+            assertThatThrownBy(() -> ArchiveSearch.forGtidSet(relayLog, lastCommit, missing))
+                .isInstanceOf(ArchiveSearchException.class).hasMessageContaining("does not hold all of the GTID set " + missing);
+        }
+    }
+
+    /** {@code SHOW BINLOG ARCHIVE FOR TIME / FOR GTID} on the running replica's admin endpoint answers as search does. */
+    private static void theAdminEndpointFindsTheFilesOfATimeAndAGtidSet(final AdminReplica replica, final Workload workload,
+        final List<String> files, final String marker)
+    {
+        try (Connection connection = DriverManager.getConnection(replica.jdbcUrl(), AdminReplica.ADMIN, AdminReplica.PASSWORD);
+            Statement statement = connection.createStatement())
+        {
+            Waits.until("transaction " + marker + " servable", TIMEOUT, () -> holds(statement, marker), replica.process()::logTail);
+            final int row = ROWS_PER_FILE + 3;
+            assertThat(logNames(statement, "SHOW BINLOG ARCHIVE FOR TIME '" + workload.stampOf(row) + "'"))
+                .as("SHOW BINLOG ARCHIVE FOR TIME").containsExactly(files.get(1));
+            assertThat(logNames(statement, "SHOW BINLOG ARCHIVE FOR GTID '" + workload.gtidSet(row, 2 * ROWS_PER_FILE) + "'"))
+                .as("SHOW BINLOG ARCHIVE FOR GTID").containsExactly(files.get(1), files.get(2));
+            assertThat(logNames(statement, "SHOW BINLOG ARCHIVE")).as("SHOW BINLOG ARCHIVE").endsWith(files.toArray(new String[0]));
+            assertThatThrownBy(() -> statement.executeQuery("SHOW BINLOG ARCHIVE FOR TIME 'yesterday'"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("'yesterday' is not a time");
+        }
+        catch (final SQLException ex)
+        {
+            throw new AssertionError(ex);
+        }
+    }
+
+    private static boolean holds(final Statement statement, final String gtid)
+    {
+        try
+        {
+            return !logNames(statement, "SHOW BINLOG ARCHIVE FOR GTID '" + gtid + "'").isEmpty();
+        }
+        catch (final SQLException ex)
+        {
+            return false;
+        }
+    }
+
+    private static List<String> logNames(final Statement statement, final String sql) throws SQLException
+    {
+        final List<String> names = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(sql))
+        {
+            while (rows.next())
+            {
+                names.add(rows.getString("Log_name"));
+            }
+        }
+        return names;
+    }
+
     /** Every GTID the source executed, in order. */
     private static Set<String> expectedGtids(final SourceServer server)
     {
@@ -199,6 +292,26 @@ class ExportIT
         String gtidOf(final int row)
         {
             return gtids.get(row);
+        }
+
+        /** The GTIDs of {@code rows} as a set in the flavor's syntax ({@code uuid:a:b} or {@code d-s-a,d-s-b}). */
+        String gtidSet(final int... rows)
+        {
+            final StringBuilder set = new StringBuilder();
+            for (final int row : rows)
+            {
+                final String gtid = gtids.get(row);
+                final int colon = gtid.indexOf(':');
+                set.append(set.length() == 0 ? gtid : colon > 0 ? gtid.substring(colon) : "," + gtid);
+            }
+            return set.toString();
+        }
+
+        /** The source's binlog files the workload wrote to, in order. */
+        List<String> files(final SourceServer server)
+        {
+            final List<String> names = server.query("SHOW BINARY LOGS").stream().map(row -> row.get(0)).toList();
+            return names.subList(names.size() - FILES, names.size());
         }
 
         /** The time the transaction of {@code row} is stamped with. */

@@ -11,6 +11,7 @@ import io.semisync.storage.durability.MsyncDurabilityBarrier;
 import io.semisync.storage.durability.NoOpDurabilityBarrier;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import org.agrona.DirectBuffer;
@@ -21,6 +22,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -292,6 +296,19 @@ public final class RelayLog implements AutoCloseable
         {
             throw new RelayLogException("cannot list the files of relay log " + config.directory() + ": " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * The name of the file that holds (or held) the record at {@code index}, as {@link #files} names it; any thread.
+     *
+     * @param index a relay log index.
+     * @return e.g. {@code 20261206-13.cq4}.
+     */
+    public String fileNameOf(final long index)
+    {
+        final RollCycle rollCycle = queue.rollCycle();
+        final Instant start = Instant.ofEpochMilli(queue.epoch() + (long)rollCycle.toCycle(index) * rollCycle.lengthInMillis());
+        return DateTimeFormatter.ofPattern(rollCycle.format()).withZone(ZoneOffset.UTC).format(start) + SingleChronicleQueue.SUFFIX;
     }
 
     /**

@@ -25,6 +25,7 @@ import io.semisync.replica.stream.StreamListener;
 import io.semisync.storage.RelayLogException;
 import io.semisync.storage.relaylog.GtidCheckpoint;
 import io.semisync.storage.relaylog.RelayLog;
+import io.semisync.storage.relaylog.RelayLogCompressor;
 import io.semisync.storage.relaylog.RelayLogConfig;
 import io.semisync.storage.relaylog.RelayLogFile;
 import io.semisync.storage.relaylog.RelayLogReader;
@@ -75,6 +76,7 @@ public final class Replica implements AutoCloseable
     private MySqlConnection connection;
     private ScheduledFuture<?> reconnect;
     private ScheduledFuture<?> retention;
+    private volatile RelayLogCompressor compressor;
     private Duration backoff;
     private boolean closing;
     /** Set by {@link #stopReplication()}: no stream, no reconnect, until {@link #startReplication()}. */
@@ -136,7 +138,8 @@ public final class Replica implements AutoCloseable
             relayLogConfig.retentionMaxAge(config.get(Settings.RETENTION_MAX_AGE));
         }
         relayLogConfig.retentionMaxBytes(config.get(Settings.RETENTION_MAX_BYTES))
-            .rollCycle(config.get(Settings.RELAY_LOG_FILES).rollCycle());
+            .rollCycle(config.get(Settings.RELAY_LOG_FILES).rollCycle())
+            .compressClosedFiles(config.get(Settings.COMPRESS_RELAY_LOG));
         final RelayLog relayLog = RelayLog.open(relayLogConfig.validate());
         final Replica replica = new Replica(config, relayLog, dataDirectory.replicaUuid(), clock);
         try
@@ -307,6 +310,10 @@ public final class Replica implements AutoCloseable
         {
             final long period = ReplicaConfig.RETENTION_PERIOD.toMillis();
             retention = loop.scheduleWithFixedDelay(this::applyRetention, period, period, TimeUnit.MILLISECONDS);
+        }
+        if (config.get(Settings.COMPRESS_RELAY_LOG))
+        {
+            compressor = RelayLogCompressor.start(relayLog, ReplicaConfig.RETENTION_PERIOD);
         }
         connect();
     }
@@ -594,6 +601,10 @@ public final class Replica implements AutoCloseable
                 progress.close();
             }
             group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+            if (compressor != null)
+            {
+                compressor.close();
+            }
             relayLog.close();
             if (state != ReplicaState.FAILED)
             {

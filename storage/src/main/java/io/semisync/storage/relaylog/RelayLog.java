@@ -11,7 +11,7 @@ import io.semisync.storage.durability.MsyncDurabilityBarrier;
 import io.semisync.storage.durability.NoOpDurabilityBarrier;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
-import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import org.agrona.DirectBuffer;
@@ -22,12 +22,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -46,18 +47,25 @@ public final class RelayLog implements AutoCloseable
     private final SingleChronicleQueue queue;
     private final RecoveredPosition recoveredPosition;
     private final GtidCheckpointFile checkpointFile;
+    private final RelayLogView view;
+    private final CycleFileNames names;
+    private final Object compressionLock = new Object();
+    private final Set<ExcerptTailer> tailers = ConcurrentHashMap.newKeySet();
     private volatile GtidCheckpoint checkpoint;
     private RelayLogWriter writer;
 
     private RelayLog(
         final RelayLogConfig config,
         final SingleChronicleQueue queue,
+        final RelayLogView view,
         final RecoveredPosition recoveredPosition,
         final GtidCheckpointFile checkpointFile,
         final GtidCheckpoint checkpoint)
     {
         this.config = config;
         this.queue = queue;
+        this.view = view;
+        this.names = CycleFileNames.of(queue);
         this.recoveredPosition = recoveredPosition;
         this.checkpointFile = checkpointFile;
         this.checkpoint = checkpoint;
@@ -77,13 +85,25 @@ public final class RelayLog implements AutoCloseable
         config.validate();
         final Path directory = config.directory();
         RelayLogDirectory.prepare(directory, config.readOnly());
-        final SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(directory)
-            .rollCycle(config.rollCycle())
-            .blockSize(config.blockSize())
-            .timeProvider(config.timeProvider())
-            .readOnly(config.readOnly())
-            .syncMode(config.durabilityMode() == DurabilityMode.MSYNC ? SyncMode.SYNC : SyncMode.NONE)
-            .build();
+        if (!config.readOnly())
+        {
+            final List<Path> stale = RelayLogCompression.cleanUp(directory);
+            if (!stale.isEmpty())
+            {
+                LOG.info("relay log {}: deleted unfinished or cached copies {}", directory, stale);
+            }
+        }
+        final RelayLogView view = config.readOnly() && RelayLogView.isNeeded(directory) ? RelayLogView.of(directory) : null;
+        final SingleChronicleQueue queue;
+        try
+        {
+            queue = view == null ? open(config, directory, config.readOnly()) : open(config, view.directory(), false);
+        }
+        catch (final RuntimeException ex)
+        {
+            closeView(view, ex);
+            throw ex;
+        }
         try
         {
             final RelayLogRecovery recovery = new RelayLogRecovery();
@@ -102,12 +122,40 @@ public final class RelayLog implements AutoCloseable
             LOG.info("opened relay log {}: last commit point index {} at {} {}, {} records dropped", directory,
                 position.lastCommitIndex(), position.sourceFileName(), position.endPosition(),
                 position.droppedRecords());
-            return new RelayLog(config, queue, position, checkpointFile, checkpoint);
+            return new RelayLog(config, queue, view, position, checkpointFile, checkpoint);
         }
         catch (final RuntimeException ex)
         {
             queue.close();
+            closeView(view, ex);
             throw ex;
+        }
+    }
+
+    /** The queue; a view is opened for writing, so that its own copy of the metadata lists every cycle it holds. */
+    private static SingleChronicleQueue open(final RelayLogConfig config, final Path directory, final boolean readOnly)
+    {
+        return SingleChronicleQueueBuilder.binary(directory)
+            .rollCycle(config.rollCycle())
+            .blockSize(config.blockSize())
+            .timeProvider(config.timeProvider())
+            .readOnly(readOnly)
+            .syncMode(config.durabilityMode() == DurabilityMode.MSYNC ? SyncMode.SYNC : SyncMode.NONE)
+            .build();
+    }
+
+    private static void closeView(final RelayLogView view, final RuntimeException failure)
+    {
+        if (view != null)
+        {
+            try
+            {
+                view.close();
+            }
+            catch (final RuntimeException ex)
+            {
+                failure.addSuppressed(ex);
+            }
         }
     }
 
@@ -198,11 +246,130 @@ public final class RelayLog implements AutoCloseable
     }
 
     /**
+     * A new reader at the start of the log. Compressed files it may read are decompressed first, next to them (the
+     * plain copy is a cache that {@link #compressClosedFiles} deletes once no open reader is before it); a read-only
+     * relay log reads them from its private view.
+     *
      * @return a new reader positioned at the start of the log.
+     * @throws RelayLogException if a compressed file cannot be decompressed.
      */
     public RelayLogReader openReader()
     {
-        return new RelayLogReader(queue.createTailer()).toStart();
+        final ExcerptTailer tailer;
+        synchronized (compressionLock)
+        {
+            if (!config.readOnly() && decompressInPlace())
+            {
+                queue.refreshDirectoryListing();
+            }
+            tailer = queue.createTailer();
+            tailers.add(tailer);
+        }
+        return new RelayLogReader(tailer).toStart();
+    }
+
+    private boolean decompressInPlace()
+    {
+        boolean any = false;
+        for (final Path compressed : listFiles(path -> RelayLogCompression.isCompressed(path.getFileName().toString())))
+        {
+            final Path plain = compressed.resolveSibling(RelayLogCompression.uncompressedName(compressed.getFileName().toString()));
+            if (!Files.exists(plain))
+            {
+                RelayLogCompression.decompress(compressed, plain);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Compresses every closed cycle file (not the newest, not the one of the last commit point, none an open reader of
+     * this relay log may still reach) with zstd when {@link RelayLogConfig#compressClosedFiles} is on, and deletes plain
+     * copies readers no longer need. Readers must not move back before where they were once they read; call it
+     * periodically, e.g. with retention.
+     *
+     * @return the compressed files written.
+     * @throws RelayLogException if the log is read-only, or a file cannot be compressed (it then stays as it was).
+     */
+    public List<Path> compressClosedFiles()
+    {
+        if (config.readOnly())
+        {
+            throw new RelayLogException("relay log " + config.directory() + " is open read-only");
+        }
+        if (!config.compressClosedFiles())
+        {
+            return List.of();
+        }
+        synchronized (compressionLock)
+        {
+            final long lastCommitIndex = new RelayLogRecovery().findLastCommit(queue).lastCommitIndex();
+            int firstKept = queue.lastCycle();
+            if (lastCommitIndex >= 0)
+            {
+                firstKept = Math.min(firstKept, queue.rollCycle().toCycle(lastCommitIndex));
+            }
+            tailers.removeIf(ExcerptTailer::isClosed);
+            for (final ExcerptTailer tailer : tailers)
+            {
+                // read from another thread: a stale cycle is an older one, which keeps more
+                firstKept = Math.min(firstKept, tailer.cycle());
+            }
+            final List<Path> compressed = new ArrayList<>();
+            boolean changed = false;
+            for (final Path plain : listFiles(path -> path.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX)))
+            {
+                final OptionalInt cycle = names.cycleOf(plain.getFileName().toString());
+                if (cycle.isEmpty() || cycle.getAsInt() >= firstKept)
+                {
+                    continue;
+                }
+                if (Files.exists(RelayLogCompression.compressedPath(plain)))
+                {
+                    deleteCachedCopy(plain);
+                }
+                else
+                {
+                    compressed.add(RelayLogCompression.compress(plain));
+                }
+                changed = true;
+            }
+            if (changed)
+            {
+                queue.refreshDirectoryListing();
+            }
+            if (!compressed.isEmpty())
+            {
+                LOG.info("compressed {} relay log files: {}", compressed.size(), compressed);
+            }
+            return compressed;
+        }
+    }
+
+    private static void deleteCachedCopy(final Path plain)
+    {
+        try
+        {
+            Files.delete(plain);
+        }
+        catch (final IOException ex)
+        {
+            throw new RelayLogException("cannot delete " + plain + ", a copy of " + RelayLogCompression.compressedPath(plain)
+                + " that readers no longer need: " + ex.getMessage(), ex);
+        }
+    }
+
+    private List<Path> listFiles(final Predicate<Path> filter)
+    {
+        try (Stream<Path> entries = Files.list(config.directory()))
+        {
+            return entries.filter(filter).sorted().toList();
+        }
+        catch (final IOException | UncheckedIOException ex)
+        {
+            throw new RelayLogException("cannot list the files of relay log " + config.directory() + ": " + ex.getMessage(), ex);
+        }
     }
 
     /**
@@ -269,46 +436,49 @@ public final class RelayLog implements AutoCloseable
         {
             throw new RelayLogException("relay log " + config.directory() + " is open read-only");
         }
+        // not under the compression lock, which a long compression holds: a file retention deletes under a compression
+        // only fails that compression, and a compressed file of a deleted cycle goes at the next pass
         final long lastCommitIndex = new RelayLogRecovery().findLastCommit(queue).lastCommitIndex();
-        return RelayLogRetention.apply(queue, config.retentionMaxAge(), config.retentionMaxBytes(), lastCommitIndex,
+        return RelayLogRetention.apply(queue, names, config.retentionMaxAge(), config.retentionMaxBytes(), lastCommitIndex,
             checkpoint);
     }
 
     /**
-     * Lists the relay log's cycle files; any thread may call it.
+     * Lists the relay log's cycle files, a compressed one as {@code NAME.cq4.zst} (not its plain copy, which a reader
+     * may have made); any thread may call it.
      *
      * @return the files, oldest first.
      * @throws RelayLogException if the directory cannot be listed.
      */
     public List<RelayLogFile> files()
     {
-        try (Stream<Path> entries = Files.list(config.directory()))
+        final List<RelayLogFile> files = new ArrayList<>();
+        for (final Path path : listFiles(path -> names.cycleOf(path.getFileName().toString()).isPresent()
+            && !Files.exists(RelayLogCompression.compressedPath(path))))
         {
-            final List<RelayLogFile> files = new ArrayList<>();
-            for (final Path path : entries.filter(path -> path.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX))
-                .sorted().collect(Collectors.toList()))
+            try
             {
                 files.add(new RelayLogFile(path, Files.size(path)));
             }
-            return files;
+            catch (final IOException ex)
+            {
+                // compressed or deleted by retention in the meantime
+                LOG.debug("relay log file {} is gone: {}", path, ex.getMessage());
+            }
         }
-        catch (final IOException | UncheckedIOException ex)
-        {
-            throw new RelayLogException("cannot list the files of relay log " + config.directory() + ": " + ex.getMessage(), ex);
-        }
+        return files;
     }
 
     /**
-     * The name of the file that holds (or held) the record at {@code index}, as {@link #files} names it; any thread.
+     * The name of the file that holds (or held) the record at {@code index}, as {@link #files} names it before it is
+     * compressed ({@code .zst} added then); any thread.
      *
      * @param index a relay log index.
      * @return e.g. {@code 20261206-13.cq4}.
      */
     public String fileNameOf(final long index)
     {
-        final RollCycle rollCycle = queue.rollCycle();
-        final Instant start = Instant.ofEpochMilli(queue.epoch() + (long)rollCycle.toCycle(index) * rollCycle.lengthInMillis());
-        return DateTimeFormatter.ofPattern(rollCycle.format()).withZone(ZoneOffset.UTC).format(start) + SingleChronicleQueue.SUFFIX;
+        return names.nameOfIndex(index);
     }
 
     /**
@@ -345,5 +515,9 @@ public final class RelayLog implements AutoCloseable
             LOG.warn("closing relay log {} with its writer still open", config.directory());
         }
         queue.close();
+        if (view != null)
+        {
+            view.close();
+        }
     }
 }

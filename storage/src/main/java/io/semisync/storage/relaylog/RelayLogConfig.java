@@ -34,6 +34,7 @@ public final class RelayLogConfig
     private boolean readOnly;
     private Duration retentionMaxAge;
     private long retentionMaxBytes;
+    private boolean compressClosedFiles;
     private TimeProvider timeProvider = SystemTimeProvider.INSTANCE;
 
     /**
@@ -161,6 +162,24 @@ public final class RelayLogConfig
     public long retentionMaxBytes()
     {
         return retentionMaxBytes;
+    }
+
+    /**
+     * @param compress whether {@link RelayLog#compressClosedFiles} compresses closed cycle files with zstd; off by default.
+     * @return this.
+     */
+    public RelayLogConfig compressClosedFiles(final boolean compress)
+    {
+        this.compressClosedFiles = compress;
+        return this;
+    }
+
+    /**
+     * @return whether closed cycle files are compressed.
+     */
+    public boolean compressClosedFiles()
+    {
+        return compressClosedFiles;
     }
 
     /**

@@ -104,17 +104,7 @@ class RelayLogRetentionTest
 
     private List<Long> writeOneTransactionPerHour(final RelayLog relayLog, final int hours)
     {
-        final List<Long> commits = new ArrayList<>();
-        try (RelayLogWriter writer = relayLog.openWriter())
-        {
-            for (int hour = 0; hour < hours; hour++)
-            {
-                clock.currentTimeMillis(START + hour * HOUR + 1000);
-                commits.add(TestRelayLogs.appendTransaction(writer, new EventMetadata(), hour, 2, true));
-                writer.sync();
-            }
-        }
-        return commits;
+        return TestRelayLogs.writeOneTransactionPerHour(relayLog, clock, START, hours);
     }
 
     private List<Path> cycleFiles() throws IOException

@@ -139,6 +139,7 @@ public final class Replica implements AutoCloseable
         }
         relayLogConfig.retentionMaxBytes(config.get(Settings.RETENTION_MAX_BYTES))
             .rollCycle(config.get(Settings.RELAY_LOG_FILES).rollCycle())
+            .retentionReaderMaxBytes(config.get(Settings.RETENTION_READER_MAX_BYTES))
             .compressClosedFiles(config.get(Settings.COMPRESS_RELAY_LOG));
         final RelayLog relayLog = RelayLog.open(relayLogConfig.validate());
         final Replica replica = new Replica(config, relayLog, dataDirectory.replicaUuid(), clock);

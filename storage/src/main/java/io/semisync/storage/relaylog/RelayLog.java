@@ -51,6 +51,7 @@ public final class RelayLog implements AutoCloseable
     private final CycleFileNames names;
     private final Object compressionLock = new Object();
     private final Set<ExcerptTailer> tailers = ConcurrentHashMap.newKeySet();
+    private final ReaderPositions readers;
     private volatile GtidCheckpoint checkpoint;
     private RelayLogWriter writer;
 
@@ -66,6 +67,7 @@ public final class RelayLog implements AutoCloseable
         this.queue = queue;
         this.view = view;
         this.names = CycleFileNames.of(queue);
+        this.readers = ReaderPositions.load(config.directory(), config.readOnly());
         this.recoveredPosition = recoveredPosition;
         this.checkpointFile = checkpointFile;
         this.checkpoint = checkpoint;
@@ -439,8 +441,52 @@ public final class RelayLog implements AutoCloseable
         // not under the compression lock, which a long compression holds: a file retention deletes under a compression
         // only fails that compression, and a compressed file of a deleted cycle goes at the next pass
         final long lastCommitIndex = new RelayLogRecovery().findLastCommit(queue).lastCommitIndex();
-        return RelayLogRetention.apply(queue, names, config.retentionMaxAge(), config.retentionMaxBytes(), lastCommitIndex,
-            checkpoint);
+        if (!readers.readers().isEmpty())
+        {
+            readers.save();
+        }
+        final RetentionResult result = RelayLogRetention.apply(queue, names, config.retentionMaxAge(), config.retentionMaxBytes(),
+            lastCommitIndex, checkpoint, readers.lowestNeededIndex(), config.retentionReaderMaxBytes());
+        tellReadersThatFellBehind(result);
+        return result;
+    }
+
+    /** Marks each registered reader that needed a file this pass deleted, and saves the registry if any did. */
+    private void tellReadersThatFellBehind(final RetentionResult result)
+    {
+        final int lastDeletedCycle = result.deletedFiles().stream()
+            .mapToInt(path -> names.cycleOf(path.getFileName().toString()).orElse(Integer.MIN_VALUE)).max().orElse(Integer.MIN_VALUE);
+        if (lastDeletedCycle == Integer.MIN_VALUE)
+        {
+            return;
+        }
+        boolean any = false;
+        for (final RegisteredReader reader : readers.readers())
+        {
+            final long needed = reader.neededIndex();
+            if (!reader.hasFallenBehind() && (needed < 0 || queue.rollCycle().toCycle(needed) <= lastDeletedCycle))
+            {
+                reader.fellBehind("reader '" + reader.name() + "' fell behind: it needs the relay log from index " + needed
+                    + (needed < 0 ? " (all of it)" : " (file " + names.nameOfIndex(needed) + ")") + ", which retention deleted because "
+                    + "the relay log outgrew the " + config.retentionReaderMaxBytes() + " bytes it may keep for readers "
+                    + "(retention-reader-max-bytes); start the reader again from what the relay log still holds, or raise that limit");
+                LOG.warn("{}", reader.fellBehindMessage());
+                any = true;
+            }
+        }
+        if (any)
+        {
+            readers.save();
+        }
+    }
+
+    /**
+     * The registry of readers whose positions retention respects (a downstream replica, a change feed); see
+     * {@link ReaderPositions}.
+     */
+    public ReaderPositions readers()
+    {
+        return readers;
     }
 
     /**

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * Deletes whole old cycle files by age and by total size. A file is deleted when its whole time span ended more
  * than the age limit ago, or, oldest first, while all files together exceed the size limit. Never deleted: the
  * newest cycle (the one being written), the cycle holding the last commit point (recovery needs it for the resume
- * position), and, once a GTID checkpoint exists, any cycle it does not cover completely (its GTIDs would be lost).
+ * position), once a GTID checkpoint exists, any cycle it does not cover completely (its GTIDs would be lost), and,
+ * while the relay log stays within the readers' cap, any cycle a registered reader ({@link ReaderPositions}) still needs.
  */
 final class RelayLogRetention
 {
@@ -44,6 +45,8 @@ final class RelayLogRetention
      * @param maxBytes        size limit, 0 if off.
      * @param lastCommitIndex index of the last commit point, -1 if none.
      * @param checkpoint      latest GTID checkpoint, null if none.
+     * @param readersNeededIndex the lowest index a registered reader needs; {@link Long#MAX_VALUE} if none, negative: all.
+     * @param readersMaxBytes the size beyond which what readers need is deleted all the same; 0 for no limit.
      * @return what was deleted.
      */
     static RetentionResult apply(
@@ -52,7 +55,9 @@ final class RelayLogRetention
         final Duration maxAge,
         final long maxBytes,
         final long lastCommitIndex,
-        final GtidCheckpoint checkpoint)
+        final GtidCheckpoint checkpoint,
+        final long readersNeededIndex,
+        final long readersMaxBytes)
     {
         if (maxAge == null && maxBytes == 0)
         {
@@ -65,7 +70,6 @@ final class RelayLogRetention
         }
         final RollCycle rollCycle = queue.rollCycle();
         final int newestCycle = files.get(files.size() - 1).cycle();
-        final int firstProtectedCycle = firstProtectedCycle(rollCycle, newestCycle, lastCommitIndex, checkpoint);
         final long ageLimitMillis = maxAge == null ? Long.MIN_VALUE :
             queue.time().currentTimeMillis() - maxAge.toMillis();
 
@@ -73,6 +77,12 @@ final class RelayLogRetention
         for (final CycleFile file : files)
         {
             totalBytes += file.size();
+        }
+        int firstProtectedCycle = firstProtectedCycle(rollCycle, newestCycle, lastCommitIndex, checkpoint);
+        if (readersNeededIndex != Long.MAX_VALUE && (readersMaxBytes == 0 || totalBytes <= readersMaxBytes))
+        {
+            firstProtectedCycle = readersNeededIndex < 0 ? Integer.MIN_VALUE
+                : Math.min(firstProtectedCycle, rollCycle.toCycle(readersNeededIndex));
         }
         final List<Path> deleted = new ArrayList<>();
         long freed = 0;

@@ -1,19 +1,14 @@
 package io.semisync.replica.cli;
 
-import io.semisync.replica.DataDirectory;
 import io.semisync.replica.archive.ArchiveSearch;
 import io.semisync.replica.archive.ArchiveSearchException;
 import io.semisync.replica.archive.ArchiveTime;
 import io.semisync.replica.archive.ArchivedFile;
 import io.semisync.replica.archive.ArchivedFileTable;
-import io.semisync.storage.RelayLogException;
-import io.semisync.storage.relaylog.RelayLog;
-import io.semisync.storage.relaylog.RelayLogConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -49,14 +44,7 @@ final class SearchCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final Path relayLogDir = DataDirectory.relayLogOf(dataDir);
-        if (!Files.isDirectory(relayLogDir))
-        {
-            System.err.println("semisync-replica: " + dataDir + " holds no relay log (no " + relayLogDir.getFileName()
-                + " directory): name the replica's data directory in --data-dir");
-            return 2;
-        }
-        try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(relayLogDir).readOnly(true).validate()))
+        return ReadOnlyRelayLog.run(dataDir, relayLog ->
         {
             final long lastCommit = relayLog.recoveredPosition().lastCommitIndex();
             final List<ArchivedFile> files;
@@ -76,11 +64,6 @@ final class SearchCommand implements Callable<Integer>
             files.forEach(file -> System.out.println(String.join("\t",
                 ArchivedFileTable.row(file).stream().map(value -> Objects.toString(value, "NULL")).toList())));
             return 0;
-        }
-        catch (final RelayLogException | ArchiveSearchException ex)
-        {
-            System.err.println("semisync-replica: " + ex.getMessage());
-            return 1;
-        }
+        }, ArchiveSearchException.class);
     }
 }

@@ -2,6 +2,7 @@ package io.semisync.replica.export;
 
 import io.semisync.protocol.binlog.BinlogEventType;
 import io.semisync.replica.session.GtidText;
+import io.semisync.storage.DurabilityException;
 import io.semisync.storage.durability.DirectorySync;
 import io.semisync.storage.relaylog.GtidKind;
 import io.semisync.storage.relaylog.RelayLog;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -307,12 +307,9 @@ public final class BinlogExport
         files.forEach(file -> text.append("./").append(file).append('\n'));
         try
         {
-            Files.writeString(partial, text, StandardCharsets.UTF_8);
-            DirectorySync.fsyncFile(partial);
-            Files.move(partial, index, StandardCopyOption.ATOMIC_MOVE);
-            DirectorySync.fsyncDirectory(outputDir);
+            DirectorySync.replaceWithText(index, partial, text);
         }
-        catch (final IOException ex)
+        catch (final IOException | DurabilityException ex)
         {
             throw new ExportException("cannot write the index " + index + ": " + ex.getMessage()
                 + " (check free space and permissions there); the binlog files are whole, export again into an empty "

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -165,10 +164,7 @@ public final class ReaderPositions
         }
         try
         {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            DirectorySync.fsyncFile(temp);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            DirectorySync.fsyncDirectory(directory);
+            DirectorySync.replaceWithText(file, temp, text);
         }
         catch (final IOException ex)
         {

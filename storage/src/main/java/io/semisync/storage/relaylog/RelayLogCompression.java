@@ -9,9 +9,12 @@ import io.semisync.storage.durability.DirectorySync;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -29,6 +32,7 @@ final class RelayLogCompression
     static final String PARTIAL_SUFFIX = ".partial";
     /** zstd's level: its default, fast to write and several times smaller on binlog events. */
     private static final int LEVEL = 3;
+    private static final int SPARSE_BLOCK = 64 * 1024;
 
     private RelayLogCompression()
     {
@@ -90,9 +94,10 @@ final class RelayLogCompression
         final Path partial = target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
         try
         {
-            try (InputStream in = new ZstdInputStream(Files.newInputStream(compressed)); OutputStream out = Files.newOutputStream(partial))
+            try (InputStream in = new ZstdInputStream(Files.newInputStream(compressed));
+                FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))
             {
-                in.transferTo(out);
+                writeSparse(in, out);
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -102,6 +107,46 @@ final class RelayLogCompression
             throw new RelayLogException("cannot decompress relay log file " + compressed + " to " + target + ": " + ex.getMessage()
                 + " (check free space there and that the file is whole)", ex);
         }
+    }
+
+    /**
+     * Copies {@code in} to {@code out}, leaving holes where whole blocks are zero, as in the preallocated tail of a
+     * Chronicle cycle file, so that a plain copy takes no more disk than the original did.
+     */
+    private static void writeSparse(final InputStream in, final FileChannel out) throws IOException
+    {
+        final byte[] block = new byte[SPARSE_BLOCK];
+        final ByteBuffer buffer = ByteBuffer.wrap(block);
+        long length = 0;
+        int read;
+        while ((read = in.readNBytes(block, 0, block.length)) > 0)
+        {
+            if (!isZero(block, read))
+            {
+                buffer.clear().limit(read);
+                while (buffer.hasRemaining())
+                {
+                    out.write(buffer, length + buffer.position());
+                }
+            }
+            length += read;
+        }
+        if (out.size() < length)
+        {
+            out.write(ByteBuffer.wrap(new byte[1]), length - 1);
+        }
+    }
+
+    private static boolean isZero(final byte[] block, final int length)
+    {
+        for (int i = 0; i < length; i++)
+        {
+            if (block[i] != 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

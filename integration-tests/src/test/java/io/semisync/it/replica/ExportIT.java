@@ -9,8 +9,8 @@ import io.semisync.replica.archive.ArchiveSearchException;
 import io.semisync.replica.archive.ArchivedFile;
 import io.semisync.replica.cli.SemisyncReplicaCommand;
 import io.semisync.replica.export.BinlogExport;
-import io.semisync.replica.export.ExportException;
 import io.semisync.replica.export.ExportRange;
+import io.semisync.replica.export.ExportResult;
 import io.semisync.sources.ClientPrograms;
 import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceServer;
@@ -54,7 +54,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * replayed the same way give the table's checksum the source had at that GTID or time. {@code search} (and
  * {@code SHOW BINLOG ARCHIVE} on the admin endpoint while the replica runs) names the files that the workload, rotating
  * the source's binlog between known transactions, wrote a time and a GTID set to. A replica started at the source's current position holds its
- * first file from the middle: that file is refused, the next one exported.
+ * first file from a transaction in its middle: that file is exported opening with the next file's FORMAT_DESCRIPTION,
+ * and the real readers read it.
  */
 class ExportIT
 {
@@ -328,7 +329,7 @@ class ExportIT
 
     @ParameterizedTest
     @EnumSource(Flavor.class)
-    void aFileHeldFromItsMiddleIsRefusedAndTheNextOneIsExported(final Flavor flavor, @TempDir final Path dataDir) throws IOException
+    void aFileHeldFromItsMiddleIsExportedFromItsFirstTransactionStored(final Flavor flavor, @TempDir final Path dataDir) throws IOException
     {
         final Path logDir = ReplicaLogs.directory(ExportIT.class, flavor);
         try (SourceServer server = SourceServers.start(flavor))
@@ -351,10 +352,12 @@ class ExportIT
             try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(DataDirectory.relayLogOf(dataDir)).readOnly(true)
                 .validate()))
             {
-                assertThatThrownBy(() -> BinlogExport.export(relayLog, output.resolveSibling("refused"), ExportRange.ALL))
-                    .isInstanceOf(ExportException.class).hasMessageContaining(startFile).hasMessageContaining("--from-file");
-                assertThat(BinlogExport.export(relayLog, output, ExportRange.files(nextFile, null)).files()).containsExactly(nextFile);
-                assertThat(decode(flavor, output, List.of(nextFile))).contains("'export-current-2'").doesNotContain("'export-current-1'");
+                final ExportResult result = BinlogExport.export(relayLog, output, ExportRange.ALL);
+                assertThat(result.files()).containsExactly(startFile, nextFile);
+                assertThat(result.filesFromTheirMiddle()).containsExactly(startFile);
+                assertThat(decode(flavor, output, List.of(startFile))).as("the file held from its middle, read by the real reader")
+                    .contains("'export-current-1'").doesNotContain("'before the replica'");
+                assertThat(decode(flavor, output, List.of(startFile, nextFile))).contains("'export-current-2'");
             }
             finally
             {

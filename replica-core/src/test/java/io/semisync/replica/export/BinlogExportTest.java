@@ -20,6 +20,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -288,7 +289,7 @@ class BinlogExportTest
     }
 
     @Test
-    void aFileHeldFromItsMiddleIsRefusedAndTheNextFileCanBeExported() throws IOException
+    void aFileHeldFromItsMiddleOpensWithTheNextFilesFormatDescription() throws IOException
     {
         final SourceFile whole = new SourceFile("binlog.000001").start().transaction(1).transaction(2).rotateTo("binlog.000002");
         final SourceFile fromMiddle = new SourceFile("binlog.000001");
@@ -300,14 +301,35 @@ class BinlogExportTest
         final SourceFile next = new SourceFile("binlog.000002").start().transaction(3);
         final Path relayLogDir = relayLog(fromMiddle, next);
 
+        final ExportResult result = export(relayLogDir, directory.resolve("out"), ExportRange.ALL);
+
+        assertThat(result.files()).containsExactly("binlog.000001", "binlog.000002");
+        assertThat(result.filesFromTheirMiddle()).containsExactly("binlog.000001");
+        final ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes(BinlogFileOutput.MAGIC);
+        expected.writeBytes(Arrays.copyOfRange(next.bytes(), 4, 4 + next.events.get(0).length));
+        fromMiddle.events.forEach(expected::writeBytes);
+        assertThat(Files.readAllBytes(directory.resolve("out").resolve("binlog.000001"))).isEqualTo(expected.toByteArray());
+        assertThat(Files.readAllBytes(directory.resolve("out").resolve("binlog.000002"))).isEqualTo(next.bytes());
+    }
+
+    @Test
+    void aFileHeldFromItsMiddleWithNoLaterFileIsRefused()
+    {
+        final SourceFile whole = new SourceFile("binlog.000001").start().transaction(1).transaction(2);
+        final SourceFile fromMiddle = new SourceFile("binlog.000001");
+        for (int i = 6; i < whole.events.size(); i++)
+        {
+            fromMiddle.events.add(whole.events.get(i));
+            fromMiddle.commits.add(whole.commits.get(i));
+        }
+        final Path relayLogDir = relayLog(fromMiddle);
+
         assertThatThrownBy(() -> export(relayLogDir, directory.resolve("out"), ExportRange.ALL))
             .isInstanceOf(ExportException.class)
             .hasMessageContaining("binlog.000001 only from position " + endOf(whole, 5))
-            .hasMessageContaining("--from-file");
-        assertThat(listing(directory.resolve("out"))).isEmpty();
-
-        export(relayLogDir, directory.resolve("next"), ExportRange.files("binlog.000002", null));
-        assertThat(Files.readAllBytes(directory.resolve("next").resolve("binlog.000002"))).isEqualTo(next.bytes());
+            .hasMessageContaining("no later file from its start");
+        assertThat(directory.resolve("out")).isEmptyDirectory();
     }
 
     @Test

@@ -147,8 +147,8 @@ public final class ReaderPositions
         return lowest;
     }
 
-    /** Saves the registry atomically and durably. */
-    void save()
+    /** Saves the registry atomically and durably; readers register on their threads while retention saves on its own. */
+    synchronized void save()
     {
         final Path file = directory.resolve(FILE_NAME);
         final Path temp = directory.resolve(FILE_NAME + TEMP_SUFFIX);

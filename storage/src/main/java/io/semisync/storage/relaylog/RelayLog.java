@@ -265,7 +265,11 @@ public final class RelayLog implements AutoCloseable
                 queue.refreshDirectoryListing();
             }
             tailer = queue.createTailer();
-            tailers.add(tailer);
+            if (config.compressClosedFiles())
+            {
+                tailers.removeIf(ExcerptTailer::isClosed);
+                tailers.add(tailer);
+            }
         }
         return new RelayLogReader(tailer).toStart();
     }

@@ -58,8 +58,8 @@ final class ExportCommand implements Callable<Integer>
                 stopDatetime == null ? null : stopDatetime.toInstant()));
             System.out.println("exported " + result.files().size() + " binlog files (" + String.join(", ", result.files())
                 + "), " + result.events() + " events, " + result.bytes() + " bytes, index " + result.indexFile());
-            result.filesFromTheirMiddle().forEach(file -> System.out.println(file + " is held from a transaction in its middle: it "
-                + "opens with the next file's FORMAT_DESCRIPTION, and its events sit earlier than the positions their headers name"));
+            result.filesFromTheirMiddle().forEach(file -> System.out.println(file + " is held from a transaction in its middle: "
+                + "its transactions follow its header at once, earlier than the positions their headers name"));
             return 0;
         }, ExportException.class);
     }

@@ -24,9 +24,11 @@ import java.util.stream.Stream;
  * FORMAT_DESCRIPTION first, PREVIOUS_GTIDS or GTID_LIST, the transactions, the source's ROTATE last), so each
  * event's offset in the exported file is the end position in its header minus its size, as in the source's file.
  * Only the in-use flag of the FORMAT_DESCRIPTION is cleared (the file is closed; the CRC32 does not cover that
- * flag). A file the relay log holds from a transaction in its middle (the replica started there) opens with the next
- * file's FORMAT_DESCRIPTION, its events earlier than their headers say ({@link ExportResult#filesFromTheirMiddle}); one
- * with events missing in between cannot keep the positions true and is refused. The export stops at the relay log's last commit point, so it holds complete
+ * flag). A file the relay log holds from a transaction in its middle (the replica started there; the source sent the
+ * file's header first, then the transactions from where it began) keeps its header, and its transactions follow it at
+ * once, so they sit earlier than their headers say ({@link ExportResult#filesFromTheirMiddle}); one stored without its
+ * header opens with the next file's FORMAT_DESCRIPTION. A file with events missing between transactions cannot keep
+ * the positions true and is refused. The export stops at the relay log's last commit point, so it holds complete
  * transactions only, or earlier where {@link ExportRange} says (a GTID, a time). Streams through one buffer that
  * grows to the largest event.
  */
@@ -51,6 +53,8 @@ public final class BinlogExport
     private final List<String> filesFromTheirMiddle = new ArrayList<>();
     /** How much earlier than their headers say the current file's events sit: 0 but in a file held from its middle. */
     private long shift;
+    /** Whether the current file holds only its header so far (FORMAT_DESCRIPTION, PREVIOUS_GTIDS, GTID_LIST...). */
+    private boolean headerOnly;
     private String currentFile;
     private boolean inRange;
     private boolean done;
@@ -232,6 +236,7 @@ public final class BinlogExport
         currentFile = record.sourceFileName();
         currentName = currentFile.getBytes(StandardCharsets.UTF_8);
         shift = 0;
+        headerOnly = true;
         inRange = inRange || range.fromFile() == null || currentFile.equals(range.fromFile());
         if (inRange)
         {
@@ -300,7 +305,14 @@ public final class BinlogExport
 
     private void write(final RelayLogRecord record)
     {
-        final long start = startOf(record) - shift;
+        long start = startOf(record) - shift;
+        if (start > output.position() && headerOnly && shift == 0)
+        {
+            // the replica started inside this file: the source sent its header, then the transactions from where it began
+            shift = start - output.position();
+            start -= shift;
+            filesFromTheirMiddle.add(currentFile);
+        }
         if (start != output.position())
         {
             throw new ExportException("the relay log holds no events of " + currentFile + " between positions "
@@ -311,8 +323,16 @@ public final class BinlogExport
         final int cleared = record.eventType() == BinlogEventType.FORMAT_DESCRIPTION && start == FIRST_EVENT_POSITION && shift == 0
             ? BINLOG_IN_USE_FLAG : 0;
         output.append(record.buffer(), record.eventOffset(), record.eventLength(), cleared);
+        headerOnly &= isHeader(record.eventType());
         events++;
         bytes += record.eventLength();
+    }
+
+    /** The events a file starts with, before its first transaction. */
+    private static boolean isHeader(final int eventType)
+    {
+        return eventType == BinlogEventType.FORMAT_DESCRIPTION || eventType == BinlogEventType.PREVIOUS_GTIDS
+            || eventType == BinlogEventType.MARIADB_GTID_LIST || eventType == BinlogEventType.MARIADB_BINLOG_CHECKPOINT;
     }
 
     private static long startOf(final RelayLogRecord record)

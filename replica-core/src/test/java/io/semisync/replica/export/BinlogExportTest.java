@@ -314,6 +314,27 @@ class BinlogExportTest
     }
 
     @Test
+    void aFileHeldFromItsHeaderAndThenItsMiddleKeepsItsHeaderAndTheTransactionsFollowIt() throws IOException
+    {
+        final SourceFile whole = new SourceFile("binlog.000001").start().transaction(1).transaction(2).transaction(3);
+        final SourceFile headerThenMiddle = new SourceFile("binlog.000001");
+        for (final int i : new int[]{0, 1, 6, 7, 8, 9, 10, 11, 12, 13})
+        {
+            headerThenMiddle.events.add(whole.events.get(i));
+            headerThenMiddle.commits.add(whole.commits.get(i));
+        }
+
+        final ExportResult result = export(relayLog(headerThenMiddle), directory.resolve("out"), ExportRange.ALL);
+
+        assertThat(result.filesFromTheirMiddle()).containsExactly("binlog.000001");
+        final ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes(BinlogFileOutput.MAGIC);
+        expected.writeBytes(withFlags(whole.events.get(0), 0));
+        headerThenMiddle.events.subList(1, headerThenMiddle.events.size()).forEach(expected::writeBytes);
+        assertThat(Files.readAllBytes(directory.resolve("out").resolve("binlog.000001"))).isEqualTo(expected.toByteArray());
+    }
+
+    @Test
     void aFileHeldFromItsMiddleWithNoLaterFileIsRefused()
     {
         final SourceFile whole = new SourceFile("binlog.000001").start().transaction(1).transaction(2);

@@ -16,7 +16,12 @@ import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceServer;
 import io.semisync.sources.SourceServers;
 import io.semisync.storage.relaylog.RelayLog;
+import io.semisync.storage.relaylog.EventMetadata;
+import io.semisync.storage.relaylog.RecordFlags;
 import io.semisync.storage.relaylog.RelayLogConfig;
+import io.semisync.storage.relaylog.RelayLogWriter;
+import net.openhft.chronicle.core.time.SetTimeProvider;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,6 +44,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,7 +57,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * empty server gives the source's table (CHECKSUM TABLE), and the files equal the source's own binlog files
  * byte for byte (the source's current file: the prefix exported, the in-use flag it still carries aside). Restores
  * to a point: exports {@code --until-gtid} (with and without {@code --exclude-until-gtid}) and {@code --stop-datetime}
- * replayed the same way give the table's checksum the source had at that GTID or time. {@code search} (and
+ * replayed the same way give the table's checksum the source had at that GTID or time; a copy of the relay log
+ * compressed as {@code --compress-relay-log} does exports the same bytes. {@code search} (and
  * {@code SHOW BINLOG ARCHIVE} on the admin endpoint while the replica runs) names the files that the workload, rotating
  * the source's binlog between known transactions, wrote a time and a GTID set to. A replica started at the source's current position holds its
  * first file from a transaction in its middle: that file is exported opening with the next file's FORMAT_DESCRIPTION,
@@ -128,6 +135,7 @@ class ExportIT
                         assertThat(exported).as("exported " + file + " against the source's closed file").isEqualTo(source);
                     }
                 }
+                aCompressedRelayLogExportsTheSameFiles(dataDir, output, files);
             }
             finally
             {
@@ -240,6 +248,52 @@ class ExportIT
             }
         }
         return names;
+    }
+
+    /**
+     * A copy of the relay log whose file is closed by a marker transaction in a file of its own (a day later), then
+     * compressed as {@code --compress-relay-log} does, exports the same bytes as the relay log itself.
+     */
+    private static void aCompressedRelayLogExportsTheSameFiles(final Path dataDir, final Path plainExport, final List<String> files)
+        throws IOException
+    {
+        final Path copy = Files.createTempDirectory("export-it-compressed-");
+        try
+        {
+            final Path relayLogCopy = copy.resolve("relay-log");
+            Files.createDirectories(relayLogCopy);
+            try (Stream<Path> entries = Files.list(DataDirectory.relayLogOf(dataDir)))
+            {
+                for (final Path file : entries.toList())
+                {
+                    Files.copy(file, relayLogCopy.resolve(file.getFileName()));
+                }
+            }
+            final SetTimeProvider dayLater = new SetTimeProvider(TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() + TimeUnit.DAYS.toMillis(1)));
+            try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(relayLogCopy).timeProvider(dayLater).compressClosedFiles(true));
+                RelayLogWriter writer = relayLog.openWriter())
+            {
+                writer.append(new EventMetadata().sourceFileName("marker").endPosition(23).flags(RecordFlags.TRANSACTION_END),
+                    new UnsafeBuffer(new byte[23]), 0, 23);
+                writer.sync();
+                assertThat(relayLog.compressClosedFiles()).as("the relay log's files, compressed").isNotEmpty();
+            }
+            final Path output = copy.resolve("export");
+            try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(relayLogCopy).readOnly(true)))
+            {
+                assertThat(BinlogExport.export(relayLog, output, ExportRange.files(null, files.get(files.size() - 1))).files())
+                    .containsExactlyElementsOf(files);
+            }
+            for (final String file : files)
+            {
+                assertThat(Files.readAllBytes(output.resolve(file))).as(file + " exported from the compressed relay log")
+                    .isEqualTo(Files.readAllBytes(plainExport.resolve(file)));
+            }
+        }
+        finally
+        {
+            deleteTree(copy.resolve("export"));
+        }
     }
 
     /** Every GTID the source executed, in order. */

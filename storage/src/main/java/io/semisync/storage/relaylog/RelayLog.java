@@ -308,6 +308,43 @@ public final class RelayLog implements AutoCloseable
         {
             return List.of();
         }
+        final List<Path> compressed = new ArrayList<>();
+        for (final Path plain : listFiles(path -> path.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX)))
+        {
+            final OptionalInt cycle = names.cycleOf(plain.getFileName().toString());
+            if (cycle.isEmpty() || cycle.getAsInt() >= firstKeptPlain())
+            {
+                continue;
+            }
+            final Path zst = RelayLogCompression.compressedPath(plain);
+            if (!Files.exists(zst))
+            {
+                // outside the lock: a reader opening meanwhile need not wait for a large file
+                compressed.add(RelayLogCompression.writeCompressed(plain));
+            }
+            synchronized (compressionLock)
+            {
+                // a reader that opened meanwhile keeps the plain file, until a later pass
+                if (cycle.getAsInt() < firstKeptPlain())
+                {
+                    deleteCachedCopy(plain);
+                    queue.refreshDirectoryListing();
+                }
+            }
+        }
+        if (!compressed.isEmpty())
+        {
+            LOG.info("compressed {} relay log files: {}", compressed.size(), compressed);
+        }
+        return compressed;
+    }
+
+    /**
+     * The first cycle whose plain file must stay: the newest, the one of the last commit point, and any an open reader
+     * may still reach.
+     */
+    private int firstKeptPlain()
+    {
         synchronized (compressionLock)
         {
             final long lastCommitIndex = new RelayLogRecovery().findLastCommit(queue).lastCommitIndex();
@@ -322,34 +359,7 @@ public final class RelayLog implements AutoCloseable
                 // read from another thread: a stale cycle is an older one, which keeps more
                 firstKept = Math.min(firstKept, tailer.cycle());
             }
-            final List<Path> compressed = new ArrayList<>();
-            boolean changed = false;
-            for (final Path plain : listFiles(path -> path.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX)))
-            {
-                final OptionalInt cycle = names.cycleOf(plain.getFileName().toString());
-                if (cycle.isEmpty() || cycle.getAsInt() >= firstKept)
-                {
-                    continue;
-                }
-                if (Files.exists(RelayLogCompression.compressedPath(plain)))
-                {
-                    deleteCachedCopy(plain);
-                }
-                else
-                {
-                    compressed.add(RelayLogCompression.compress(plain));
-                }
-                changed = true;
-            }
-            if (changed)
-            {
-                queue.refreshDirectoryListing();
-            }
-            if (!compressed.isEmpty())
-            {
-                LOG.info("compressed {} relay log files: {}", compressed.size(), compressed);
-            }
-            return compressed;
+            return firstKept;
         }
     }
 

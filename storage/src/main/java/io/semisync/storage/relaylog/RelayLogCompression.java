@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * zstd compression of closed relay-log files, a whole file at a time: {@code NAME.cq4} becomes {@code NAME.cq4.zst},
- * written as {@code NAME.cq4.zst.partial}, synced, renamed, the directory synced, and only then the original deleted.
+ * written as {@code NAME.cq4.zst.partial}, synced, renamed, the directory synced; only then may the original go.
  * A reader needs the plain file back: {@link #decompress} writes it as {@code .partial} and renames it, so a file
  * under a Chronicle name is always whole. While both a {@code .zst} and its plain file exist, the {@code .zst} is the
  * durable copy and the plain one a cache that may be deleted.
@@ -54,12 +54,13 @@ final class RelayLogCompression
     }
 
     /**
-     * Compresses {@code file} to {@code file.zst} durably, then deletes {@code file}.
+     * Compresses {@code file} to {@code file.zst} durably ({@code .partial} written, synced, renamed, the directory
+     * synced); deleting {@code file} is the caller's.
      *
      * @return the compressed file.
-     * @throws DurabilityException if a write, sync, rename or delete fails (the original is then still there).
+     * @throws DurabilityException if a write, sync or rename fails (no {@code .zst} is left then).
      */
-    static Path compress(final Path file)
+    static Path writeCompressed(final Path file)
     {
         final Path compressed = compressedPath(file);
         final Path partial = compressed.resolveSibling(compressed.getFileName() + PARTIAL_SUFFIX);
@@ -71,8 +72,6 @@ final class RelayLogCompression
             }
             DirectorySync.fsyncFile(partial);
             Files.move(partial, compressed, StandardCopyOption.ATOMIC_MOVE);
-            DirectorySync.fsyncDirectory(file.getParent());
-            Files.delete(file);
             DirectorySync.fsyncDirectory(file.getParent());
             return compressed;
         }

@@ -257,10 +257,24 @@ public final class RelayLog implements AutoCloseable
      */
     public RelayLogReader openReader()
     {
+        return openReader(ReaderPositions.FROM_OLDEST);
+    }
+
+    /**
+     * As {@link #openReader()} for a reader that will move to {@code fromIndex} (with {@link RelayLogReader#moveToIndex}
+     * or {@link RelayLogReader#moveAfter}) before it reads: only compressed files from the one of {@code fromIndex} on
+     * are decompressed, so a downstream replica or a change feed that starts late does not pay for the whole archive.
+     *
+     * @param fromIndex the first index the reader will read; {@link ReaderPositions#FROM_OLDEST} for all.
+     * @return a new reader positioned at the start of what is visible; move it before reading.
+     */
+    public RelayLogReader openReader(final long fromIndex)
+    {
         final ExcerptTailer tailer;
         synchronized (compressionLock)
         {
-            if (!config.readOnly() && decompressInPlace())
+            final int fromCycle = fromIndex < 0 ? Integer.MIN_VALUE : queue.rollCycle().toCycle(fromIndex);
+            if (!config.readOnly() && decompressInPlace(fromCycle))
             {
                 queue.refreshDirectoryListing();
             }
@@ -274,10 +288,11 @@ public final class RelayLog implements AutoCloseable
         return new RelayLogReader(tailer).toStart();
     }
 
-    private boolean decompressInPlace()
+    private boolean decompressInPlace(final int fromCycle)
     {
         boolean any = false;
-        for (final Path compressed : listFiles(path -> RelayLogCompression.isCompressed(path.getFileName().toString())))
+        for (final Path compressed : listFiles(path -> RelayLogCompression.isCompressed(path.getFileName().toString())
+            && names.cycleOf(path.getFileName().toString()).orElse(Integer.MIN_VALUE) >= fromCycle))
         {
             final Path plain = compressed.resolveSibling(RelayLogCompression.uncompressedName(compressed.getFileName().toString()));
             if (!Files.exists(plain))
@@ -415,7 +430,7 @@ public final class RelayLog implements AutoCloseable
     public long scanCommittedGtids(final long afterIndex, final CommittedGtidHandler handler)
     {
         final long[] delivered = new long[1];
-        try (RelayLogReader reader = openReader())
+        try (RelayLogReader reader = openReader(afterIndex))
         {
             if (afterIndex >= 0 && !reader.moveAfter(afterIndex))
             {

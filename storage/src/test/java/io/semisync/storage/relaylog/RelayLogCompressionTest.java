@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -80,6 +81,25 @@ class RelayLogCompressionTest
                 assertThat(reader.poll(record -> { }, 3)).isEqualTo(3);
                 assertThat(relayLog.compressClosedFiles()).as("the reader is in the second file").hasSize(1);
                 assertThat(reader.poll(record -> { }, 10)).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    void aReaderFromAnIndexDecompressesOnlyFromItsFile()
+    {
+        try (RelayLog relayLog = RelayLog.open(config(true)))
+        {
+            final List<Long> commits = TestRelayLogs.writeOneTransactionPerHour(relayLog, clock, START, 4);
+            final List<String> plain = cycleNames();
+            relayLog.compressClosedFiles();
+            try (RelayLogReader reader = relayLog.openReader(commits.get(2)))
+            {
+                assertThat(cycleNames()).as("the plain copy of the file it starts in only").containsExactly(plain.get(2), plain.get(3));
+                assertThat(reader.moveToIndex(commits.get(2) - 1)).isTrue();
+                final List<StoredEvent> read = new ArrayList<>();
+                reader.poll(record -> read.add(TestRelayLogs.toStored(record)), 10);
+                assertThat(read).extracting(StoredEvent::transaction).containsExactly(2L, 2L, 3L, 3L);
             }
         }
     }

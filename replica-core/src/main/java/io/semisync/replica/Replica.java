@@ -27,6 +27,7 @@ import io.semisync.replica.stream.WanEmulation;
 import io.semisync.storage.RelayLogException;
 import io.semisync.storage.relaylog.GtidCheckpoint;
 import io.semisync.storage.relaylog.RelayLog;
+import io.semisync.storage.relaylog.RelayLogCompressor;
 import io.semisync.storage.relaylog.RelayLogConfig;
 import io.semisync.storage.relaylog.RelayLogFile;
 import io.semisync.storage.relaylog.RelayLogReader;
@@ -78,6 +79,7 @@ public final class Replica implements AutoCloseable
     private MySqlConnection connection;
     private ScheduledFuture<?> reconnect;
     private ScheduledFuture<?> retention;
+    private volatile RelayLogCompressor compressor;
     private Duration backoff;
     private boolean closing;
     /** Set by {@link #stopReplication()}: no stream, no reconnect, until {@link #startReplication()}. */
@@ -145,7 +147,9 @@ public final class Replica implements AutoCloseable
             relayLogConfig.retentionMaxAge(config.get(Settings.RETENTION_MAX_AGE));
         }
         relayLogConfig.retentionMaxBytes(config.get(Settings.RETENTION_MAX_BYTES))
-            .rollCycle(config.get(Settings.RELAY_LOG_FILES).rollCycle());
+            .rollCycle(config.get(Settings.RELAY_LOG_FILES).rollCycle())
+            .retentionReaderMaxBytes(config.get(Settings.RETENTION_READER_MAX_BYTES))
+            .compressClosedFiles(config.get(Settings.COMPRESS_RELAY_LOG));
         final RelayLog relayLog = RelayLog.open(relayLogConfig.validate());
         final Replica replica = new Replica(config, relayLog, dataDirectory.replicaUuid(), clock);
         try
@@ -216,6 +220,12 @@ public final class Replica implements AutoCloseable
     public RelayLogReader openRelayLogReader()
     {
         return relayLog.openReader();
+    }
+
+    /** The relay log, for readers and searches of what it holds (its writer belongs to the replica). */
+    public RelayLog relayLog()
+    {
+        return relayLog;
     }
 
     /** The relay log index of the last durable commit point: what may be served downstream; -1 before any. */
@@ -310,6 +320,10 @@ public final class Replica implements AutoCloseable
         {
             final long period = ReplicaConfig.RETENTION_PERIOD.toMillis();
             retention = loop.scheduleWithFixedDelay(this::applyRetention, period, period, TimeUnit.MILLISECONDS);
+        }
+        if (config.get(Settings.COMPRESS_RELAY_LOG))
+        {
+            compressor = RelayLogCompressor.start(relayLog, ReplicaConfig.RETENTION_PERIOD);
         }
         connect();
     }
@@ -604,6 +618,10 @@ public final class Replica implements AutoCloseable
                 progress.close();
             }
             group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+            if (compressor != null)
+            {
+                compressor.close();
+            }
             relayLog.close();
             if (trace != null)
             {

@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Our replica catching up as a new user would start it: an empty data directory, {@code --start-position OLDEST},
@@ -46,6 +47,16 @@ final class OurCatchUp
      */
     static Times run(final Path jar, final SourceServer source, final SourceBinlogs binlogs, final String logName, final Duration timeout)
     {
+        return run(jar, source, binlogs, logName, timeout, dataDirectory -> { });
+    }
+
+    /**
+     * As {@link #run(Path, SourceServer, SourceBinlogs, String, Duration)}, and hands the data directory, everything
+     * stored and the replica stopped, to {@code stored} before it is removed.
+     */
+    static Times run(final Path jar, final SourceServer source, final SourceBinlogs binlogs, final String logName, final Duration timeout,
+        final Consumer<Path> stored)
+    {
         awaitNoDumpThread(source);
         final Path dataDirectory = CatchUpSettings.WORK_DIRECTORY.resolve("replica-data");
         final Instant startedAt = Instant.now();
@@ -59,6 +70,7 @@ final class OurCatchUp
             final LocalTime streaming = ours.streamingStarted()
                 .orElseThrow(() -> new IllegalStateException("our replica's log says nothing of streaming" + ours.describe()));
             checkStored(dataDirectory, binlogs);
+            stored.accept(dataDirectory);
             return new Times(seconds, seconds - secondsBetween(startedAt, streaming));
         }
     }

@@ -23,11 +23,11 @@ import java.util.regex.Pattern;
  * ports, and two admin users: {@value #ADMIN} ({@code caching_sha2_password}) and {@value #DBA}
  * ({@code mysql_native_password}), from an admin users file of stored hashes.
  */
-final class AdminReplica implements AutoCloseable
+public final class AdminReplica implements AutoCloseable
 {
-    static final String ADMIN = "admin";
+    public static final String ADMIN = "admin";
     static final String DBA = "dba";
-    static final String PASSWORD = "admin-Secret-1";
+    public static final String PASSWORD = "admin-Secret-1";
     private static final Pattern ADMIN_LINE = Pattern.compile("semisync-replica admin endpoint ([0-9.]+):(\\d+) ");
     private static final Pattern METRICS_LINE = Pattern.compile("semisync-replica metrics (http://\\S+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -48,7 +48,7 @@ final class AdminReplica implements AutoCloseable
      *
      * @param extraArgs further options of {@code run}
      */
-    static AdminReplica start(final Class<?> test, final SourceServer server, final String host, final int port, final Path dataDir,
+    public static AdminReplica start(final Class<?> test, final SourceServer server, final String host, final int port, final Path dataDir,
         final String... extraArgs)
     {
         final Path users = dataDir.resolveSibling(dataDir.getFileName() + "-admin-users");
@@ -76,7 +76,7 @@ final class AdminReplica implements AutoCloseable
             metricsLine.group(1));
     }
 
-    ReplicaProcess process()
+    public ReplicaProcess process()
     {
         return process;
     }
@@ -88,7 +88,7 @@ final class AdminReplica implements AutoCloseable
     }
 
     /** The JDBC URL of the admin endpoint, without TLS (caching_sha2_password then fetches the RSA key). */
-    String jdbcUrl()
+    public String jdbcUrl()
     {
         return "jdbc:mysql://" + admin.getHostString() + ":" + admin.getPort() + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true";
     }
@@ -99,7 +99,7 @@ final class AdminReplica implements AutoCloseable
     }
 
     /** Stops the replica with SIGTERM and checks that it stopped cleanly. */
-    void stop()
+    public void stop()
     {
         process.stop();
     }

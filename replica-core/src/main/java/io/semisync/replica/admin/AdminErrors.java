@@ -38,6 +38,8 @@ final class AdminErrors
     static final int UNKNOWN_COLUMN = 1054;
     /** ER_REPLICA_FATAL_ERROR. */
     static final int REPLICATION_FAILED = 1593;
+    /** ER_ERROR_WHEN_EXECUTING_COMMAND: a search of the archive with no answer. */
+    static final int ARCHIVE_SEARCH = 1220;
 
     private static final String SYNTAX = "42000";
     private static final String GENERAL = "HY000";
@@ -60,7 +62,13 @@ final class AdminErrors
     {
         return new SqlErrorException(NOT_SUPPORTED, SYNTAX, "semisync-replica does not support '" + shorten(sql.strip())
             + "': its admin port answers SHOW REPLICA STATUS, SHOW VARIABLES/STATUS, SET GLOBAL rpl_semi_sync_replica_enabled, "
-            + "START/STOP REPLICA, INSTALL/UNINSTALL PLUGIN, SHOW PLUGINS, SHOW RELAYLOG FILES and SELECT @@variables");
+            + "START/STOP REPLICA, INSTALL/UNINSTALL PLUGIN, SHOW PLUGINS, SHOW RELAYLOG FILES, SHOW BINLOG ARCHIVE [FOR TIME '...' | FOR GTID '...'] and SELECT @@variables");
+    }
+
+    /** 1220 (MySQL's error reading a log for SHOW BINLOG EVENTS), with the search's own message. */
+    static SqlErrorException archiveSearch(final String message)
+    {
+        return new SqlErrorException(ARCHIVE_SEARCH, GENERAL, "SHOW BINLOG ARCHIVE: " + message);
     }
 
     static SqlErrorException pluginExists(final String name)

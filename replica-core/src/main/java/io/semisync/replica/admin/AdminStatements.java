@@ -9,6 +9,11 @@ import io.semisync.protocol.server.SqlErrorException;
 import io.semisync.replica.DataDirectory;
 import io.semisync.replica.Replica;
 import io.semisync.replica.ReplicaStatus;
+import io.semisync.replica.archive.ArchiveSearch;
+import io.semisync.replica.archive.ArchiveSearchException;
+import io.semisync.replica.archive.ArchiveTime;
+import io.semisync.replica.archive.ArchivedFile;
+import io.semisync.replica.archive.ArchivedFileTable;
 import io.semisync.replica.config.Settings;
 import io.semisync.storage.relaylog.RelayLogFile;
 import org.slf4j.Logger;
@@ -18,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -179,6 +185,10 @@ public final class AdminStatements implements SessionHandler, AutoCloseable
             cursor.expectEnd();
             return relayLogFiles().toResult();
         }
+        if (spelling == null && cursor.acceptWords("BINLOG", "ARCHIVE"))
+        {
+            return binlogArchive(cursor).toResult();
+        }
         if (spelling == null && (cursor.acceptWords("WARNINGS") || cursor.acceptWords("ERRORS")))
         {
             return new ResultTable(ResultColumn.text("Level"), ResultColumn.number("Code"), ResultColumn.text("Message")).toResult();
@@ -307,6 +317,45 @@ public final class AdminStatements implements SessionHandler, AutoCloseable
         {
             table.add(file.name(), String.valueOf(file.size()), "No");
         }
+        return table;
+    }
+
+    /**
+     * {@code SHOW BINLOG ARCHIVE}: the source files the relay log holds; {@code ... FOR TIME '2026-12-06 15:20:00'}: the
+     * file holding that time (UTC); {@code ... FOR GTID 'set'}: the smallest set of files holding the GTID set
+     * ({@link ArchiveSearch}). Up to the last durable commit point.
+     */
+    private ResultTable binlogArchive(final TokenCursor cursor)
+    {
+        final List<ArchivedFile> files;
+        try
+        {
+            if (cursor.acceptWords("FOR", "TIME"))
+            {
+                final Instant time = ArchiveTime.parse(cursor.string());
+                cursor.expectEnd();
+                files = List.of(ArchiveSearch.forTime(replica.relayLog(), replica.servableIndex(), time));
+            }
+            else if (cursor.acceptWords("FOR", "GTID"))
+            {
+                final String gtidSet = cursor.string();
+                cursor.expectEnd();
+                files = ArchiveSearch.forGtidSet(replica.relayLog(), replica.servableIndex(), gtidSet);
+            }
+            else
+            {
+                cursor.expectEnd();
+                files = ArchiveSearch.files(replica.relayLog(), replica.servableIndex());
+            }
+        }
+        catch (final ArchiveSearchException ex)
+        {
+            throw AdminErrors.archiveSearch(ex.getMessage());
+        }
+        final ResultTable table = new ResultTable(ArchivedFileTable.COLUMNS.stream()
+            .map(name -> ArchivedFileTable.isNumber(name) ? ResultColumn.number(name) : ResultColumn.text(name))
+            .toList());
+        files.forEach(file -> table.add(ArchivedFileTable.row(file)));
         return table;
     }
 

@@ -1,17 +1,12 @@
 package io.semisync.replica.cli;
 
-import io.semisync.replica.DataDirectory;
 import io.semisync.replica.export.BinlogExport;
 import io.semisync.replica.export.ExportException;
 import io.semisync.replica.export.ExportRange;
 import io.semisync.replica.export.ExportResult;
-import io.semisync.storage.RelayLogException;
-import io.semisync.storage.relaylog.RelayLog;
-import io.semisync.storage.relaylog.RelayLogConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.concurrent.Callable;
@@ -57,25 +52,15 @@ final class ExportCommand implements Callable<Integer>
             System.err.println("semisync-replica: --exclude-until-gtid needs --until-gtid");
             return 2;
         }
-        final Path relayLogDir = DataDirectory.relayLogOf(dataDir);
-        if (!Files.isDirectory(relayLogDir))
-        {
-            System.err.println("semisync-replica: " + dataDir + " holds no relay log (no " + relayLogDir.getFileName()
-                + " directory): name the replica's data directory in --data-dir");
-            return 2;
-        }
-        try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(relayLogDir).readOnly(true).validate()))
+        return ReadOnlyRelayLog.run(dataDir, relayLog ->
         {
             final ExportResult result = BinlogExport.export(relayLog, output, new ExportRange(fromFile, toFile, untilGtid, excludeUntilGtid,
                 stopDatetime == null ? null : stopDatetime.toInstant()));
             System.out.println("exported " + result.files().size() + " binlog files (" + String.join(", ", result.files())
                 + "), " + result.events() + " events, " + result.bytes() + " bytes, index " + result.indexFile());
+            result.filesFromTheirMiddle().forEach(file -> System.out.println(file + " is held from a transaction in its middle: "
+                + "its transactions follow its header at once, earlier than the positions their headers name"));
             return 0;
-        }
-        catch (final RelayLogException | ExportException ex)
-        {
-            System.err.println("semisync-replica: " + ex.getMessage());
-            return 1;
-        }
+        }, ExportException.class);
     }
 }

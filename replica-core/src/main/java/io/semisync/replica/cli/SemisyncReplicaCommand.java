@@ -16,7 +16,7 @@ import java.util.Properties;
     mixinStandardHelpOptions = true,
     version = "semisync-replica 0.1.0",
     description = "A semisynchronous MySQL/MariaDB replica that ACKs only after fsync.",
-    subcommands = {RunCommand.class, DumpCommand.class, ExportCommand.class, PasswordHashCommand.class})
+    subcommands = {RunCommand.class, DumpCommand.class, ExportCommand.class, SearchCommand.class, PasswordHashCommand.class})
 public final class SemisyncReplicaCommand
 {
     /** JVM settings the replica needs whatever launched it; Chronicle must never phone home. */

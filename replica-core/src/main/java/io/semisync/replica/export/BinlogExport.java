@@ -2,6 +2,7 @@ package io.semisync.replica.export;
 
 import io.semisync.protocol.binlog.BinlogEventType;
 import io.semisync.replica.session.GtidText;
+import io.semisync.storage.DurabilityException;
 import io.semisync.storage.durability.DirectorySync;
 import io.semisync.storage.relaylog.GtidKind;
 import io.semisync.storage.relaylog.RelayLog;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,8 +24,11 @@ import java.util.stream.Stream;
  * FORMAT_DESCRIPTION first, PREVIOUS_GTIDS or GTID_LIST, the transactions, the source's ROTATE last), so each
  * event's offset in the exported file is the end position in its header minus its size, as in the source's file.
  * Only the in-use flag of the FORMAT_DESCRIPTION is cleared (the file is closed; the CRC32 does not cover that
- * flag). A file the relay log does not hold from its start, or with events missing in between, cannot keep the
- * positions true and is refused. The export stops at the relay log's last commit point, so it holds complete
+ * flag). A file the relay log holds from a transaction in its middle (the replica started there; the source sent the
+ * file's header first, then the transactions from where it began) keeps its header, and its transactions follow it at
+ * once, so they sit earlier than their headers say ({@link ExportResult#filesFromTheirMiddle}); one stored without its
+ * header opens with the next file's FORMAT_DESCRIPTION. A file with events missing between transactions cannot keep
+ * the positions true and is refused. The export stops at the relay log's last commit point, so it holds complete
  * transactions only, or earlier where {@link ExportRange} says (a GTID, a time). Streams through one buffer that
  * grows to the largest event.
  */
@@ -47,6 +50,11 @@ public final class BinlogExport
     private boolean unitStart = true;
     private boolean stopAfterUnit;
     private boolean stoppedBefore;
+    private final List<String> filesFromTheirMiddle = new ArrayList<>();
+    /** How much earlier than their headers say the current file's events sit: 0 but in a file held from its middle. */
+    private long shift;
+    /** Whether the current file holds only its header so far (FORMAT_DESCRIPTION, PREVIOUS_GTIDS, GTID_LIST...). */
+    private boolean headerOnly;
     private String currentFile;
     private boolean inRange;
     private boolean done;
@@ -133,7 +141,7 @@ public final class BinlogExport
             throw ex;
         }
         checkRangeFound();
-        return new ExportResult(List.copyOf(files), writeIndex(), events, bytes);
+        return new ExportResult(List.copyOf(files), writeIndex(), events, bytes, List.copyOf(filesFromTheirMiddle));
     }
 
     private void onRecord(final RelayLogRecord record)
@@ -227,23 +235,84 @@ public final class BinlogExport
         }
         currentFile = record.sourceFileName();
         currentName = currentFile.getBytes(StandardCharsets.UTF_8);
+        shift = 0;
+        headerOnly = true;
         inRange = inRange || range.fromFile() == null || currentFile.equals(range.fromFile());
         if (inRange)
         {
-            if (record.eventType() != BinlogEventType.FORMAT_DESCRIPTION)
+            if (record.eventType() == BinlogEventType.FORMAT_DESCRIPTION)
             {
-                throw new ExportException("the relay log holds " + currentFile + " only from position "
-                    + startOf(record) + ", not from its start (the replica started inside that file), so an exported "
-                    + currentFile + " could not keep the source's positions: export from a later file with --from-file "
-                    + "(dump lists the files the relay log holds)");
+                output.open(currentFile);
             }
-            output.open(currentFile);
+            else
+            {
+                openFromItsMiddle(record);
+            }
         }
+    }
+
+    /**
+     * A file the relay log holds from a transaction in its middle (the replica started inside it; the source sent its
+     * FORMAT_DESCRIPTION then without a position, and it was not stored): it opens with the FORMAT_DESCRIPTION of the
+     * next file the relay log holds from its start (the same server's format), and its events follow as stored, so they
+     * sit earlier in the exported file than their headers say.
+     */
+    private void openFromItsMiddle(final RelayLogRecord record)
+    {
+        final ExpandableDirectByteBuffer formatDescription = new ExpandableDirectByteBuffer(256);
+        final int length = record.gtidKind() == GtidKind.NONE ? 0 : nextFormatDescription(record.index(), formatDescription);
+        if (length == 0)
+        {
+            throw new ExportException("the relay log holds " + currentFile + " only from position " + startOf(record)
+                + ", not from its start (the replica started inside that file), and " + (record.gtidKind() == GtidKind.NONE
+                ? "not from a transaction's start" : "no later file from its start whose FORMAT_DESCRIPTION could open it")
+                + ": export from a later file with --from-file (dump lists the files the relay log holds)");
+        }
+        output.open(currentFile);
+        output.append(formatDescription, 0, length, BINLOG_IN_USE_FLAG);
+        events++;
+        bytes += length;
+        shift = startOf(record) - output.position();
+        filesFromTheirMiddle.add(currentFile);
+    }
+
+    /** Copies the first FORMAT_DESCRIPTION that starts a file, after {@code index}; returns its length, 0 if none. */
+    private int nextFormatDescription(final long index, final ExpandableDirectByteBuffer destination)
+    {
+        final int[] length = {0};
+        try (RelayLogReader reader = relayLog.openReader())
+        {
+            if (!reader.moveToIndex(index))
+            {
+                return 0;
+            }
+            int polled;
+            do
+            {
+                polled = reader.poll(record ->
+                {
+                    if (length[0] == 0 && record.index() <= lastCommitIndex && record.eventType() == BinlogEventType.FORMAT_DESCRIPTION
+                        && startOf(record) == FIRST_EVENT_POSITION)
+                    {
+                        length[0] = record.copyEvent(destination, 0);
+                    }
+                }, BATCH);
+            }
+            while (length[0] == 0 && polled > 0);
+        }
+        return length[0];
     }
 
     private void write(final RelayLogRecord record)
     {
-        final long start = startOf(record);
+        long start = startOf(record) - shift;
+        if (start > output.position() && headerOnly && shift == 0)
+        {
+            // the replica started inside this file: the source sent its header, then the transactions from where it began
+            shift = start - output.position();
+            start -= shift;
+            filesFromTheirMiddle.add(currentFile);
+        }
         if (start != output.position())
         {
             throw new ExportException("the relay log holds no events of " + currentFile + " between positions "
@@ -251,11 +320,19 @@ public final class BinlogExport
                 + " could not keep the source's positions: export the files before it with --to-file and those after "
                 + "it with --from-file");
         }
-        final int cleared = record.eventType() == BinlogEventType.FORMAT_DESCRIPTION && start == FIRST_EVENT_POSITION
+        final int cleared = record.eventType() == BinlogEventType.FORMAT_DESCRIPTION && start == FIRST_EVENT_POSITION && shift == 0
             ? BINLOG_IN_USE_FLAG : 0;
         output.append(record.buffer(), record.eventOffset(), record.eventLength(), cleared);
+        headerOnly &= isHeader(record.eventType());
         events++;
         bytes += record.eventLength();
+    }
+
+    /** The events a file starts with, before its first transaction. */
+    private static boolean isHeader(final int eventType)
+    {
+        return eventType == BinlogEventType.FORMAT_DESCRIPTION || eventType == BinlogEventType.PREVIOUS_GTIDS
+            || eventType == BinlogEventType.MARIADB_GTID_LIST || eventType == BinlogEventType.MARIADB_BINLOG_CHECKPOINT;
     }
 
     private static long startOf(final RelayLogRecord record)
@@ -307,12 +384,9 @@ public final class BinlogExport
         files.forEach(file -> text.append("./").append(file).append('\n'));
         try
         {
-            Files.writeString(partial, text, StandardCharsets.UTF_8);
-            DirectorySync.fsyncFile(partial);
-            Files.move(partial, index, StandardCopyOption.ATOMIC_MOVE);
-            DirectorySync.fsyncDirectory(outputDir);
+            DirectorySync.replaceWithText(index, partial, text);
         }
-        catch (final IOException ex)
+        catch (final IOException | DurabilityException ex)
         {
             throw new ExportException("cannot write the index " + index + ": " + ex.getMessage()
                 + " (check free space and permissions there); the binlog files are whole, export again into an empty "

@@ -234,6 +234,32 @@ class SemisyncReplicaCommandTest
         assertThat(stdout().split("\n")).hasSize(2);
     }
 
+    @Test
+    void searchPrintsTheFilesHoldingATimeOrAGtidSetAndSaysWhenNoneDoes()
+    {
+        writeRelayLog();
+        final String gtid = "3e11fa47-71ca-11e1-9e33-c80aa9429562:3";
+
+        assertThat(SemisyncReplicaCommand.execute("search", "--data-dir", dataDir.toString(), "--time", "2026-11-18 11:06:40")).isZero();
+        final String[] lines = stdout().split("\n");
+        assertThat(lines[0]).isEqualTo("Log_name\tTransactions\tFirst_transaction_time\tLast_transaction_time\tRelay_log_first_index\t"
+            + "Relay_log_last_index\tRelay_log_first_file\tRelay_log_last_file");
+        assertThat(lines[1]).matches("binlog\\.000003\t1\t2026-11-18T11:06:40Z\t2026-11-18T11:06:40Z\t\\d+\t\\d+\t.+\\.cq4\t.+\\.cq4");
+        out.reset();
+        assertThat(SemisyncReplicaCommand.execute("search", "--data-dir", dataDir.toString(), "--gtid-set", gtid)).isZero();
+        assertThat(stdout().split("\n")).hasSize(2);
+
+        assertThat(SemisyncReplicaCommand.execute("search", "--data-dir", dataDir.toString(), "--time", "2026-11-18T11:06:39Z")).isEqualTo(1);
+        assertThat(stderr()).contains("no transaction stamped at or before 2026-11-18T11:06:39Z; its first is stamped 2026-11-18T11:06:40Z");
+        err.reset();
+        assertThat(SemisyncReplicaCommand.execute("search", "--data-dir", dataDir.toString(), "--gtid-set", gtid + "-4")).isEqualTo(1);
+        assertThat(stderr()).contains("does not hold all of the GTID set " + gtid + "-4, only " + gtid);
+        err.reset();
+        assertThat(SemisyncReplicaCommand.execute("search", "--data-dir", dataDir.toString(), "--time", "now", "--gtid-set", gtid))
+            .isEqualTo(2);
+        assertThat(stderr()).contains("mutually exclusive");
+    }
+
     private void writeRelayLog()
     {
         final byte[] uuidAndGno = new byte[24];

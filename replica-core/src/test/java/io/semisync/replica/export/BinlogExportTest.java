@@ -6,7 +6,9 @@ import io.semisync.storage.relaylog.EventMetadata;
 import io.semisync.storage.relaylog.RecordFlags;
 import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogConfig;
+import io.semisync.storage.relaylog.RelayLogFile;
 import io.semisync.storage.relaylog.RelayLogWriter;
+import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +20,10 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import java.util.zip.CRC32;
 
@@ -37,8 +41,14 @@ class BinlogExportTest
     /** The UUID in a GTID event: after the header and the GTID flags byte; the GNO follows. */
     private static final int GTID_UUID_OFFSET = 19 + 1;
 
+    private static final long HOUR_MILLIS = 3_600_000L;
+    private static final long START_MILLIS = 1_700_000_000_000L / HOUR_MILLIS * HOUR_MILLIS;
+
     @TempDir
     Path directory;
+
+    /** The relay log's clock: each source file is written an hour after the one before, into a relay-log file of its own. */
+    private final SetTimeProvider clock = new SetTimeProvider(TimeUnit.MILLISECONDS.toNanos(START_MILLIS));
 
     /** The events of one source file as written to the relay log, and the file the source itself holds. */
     private static final class SourceFile
@@ -122,12 +132,13 @@ class BinlogExportTest
     private Path relayLog(final SourceFile... files)
     {
         final Path relayLogDir = directory.resolve("relay-log");
-        try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(relayLogDir).blockSize(4L << 20).validate());
+        try (RelayLog relayLog = RelayLog.open(relayLogConfig(relayLogDir).validate());
             RelayLogWriter writer = relayLog.openWriter())
         {
             final EventMetadata metadata = new EventMetadata();
             for (final SourceFile file : files)
             {
+                clock.advanceMillis(HOUR_MILLIS);
                 for (int i = 0; i < file.events.size(); i++)
                 {
                     final byte[] event = file.events.get(i);
@@ -152,6 +163,11 @@ class BinlogExportTest
             writer.sync();
         }
         return relayLogDir;
+    }
+
+    private RelayLogConfig relayLogConfig(final Path relayLogDir)
+    {
+        return new RelayLogConfig().directory(relayLogDir).blockSize(4L << 20).timeProvider(clock);
     }
 
     private static ExportResult export(final Path relayLogDir, final Path output, final ExportRange range)
@@ -190,6 +206,29 @@ class BinlogExportTest
         assertThat(result.indexFile()).isEqualTo(output.resolve("binlog.index"));
         assertThat(result.events()).isEqualTo(first.events.size() + second.events.size());
         assertThat(result.bytes()).isEqualTo(first.bytes().length + second.bytes().length);
+    }
+
+    @Test
+    void aRelayLogWithCompressedFilesExportsTheSameBytes() throws IOException
+    {
+        final SourceFile first = new SourceFile("binlog.000001").start().transaction(1).transaction(2).rotateTo("binlog.000002");
+        final SourceFile second = new SourceFile("binlog.000002").start().transaction(3).rotateTo("binlog.000003");
+        final SourceFile third = new SourceFile("binlog.000003").start().transaction(4);
+        final Path relayLogDir = relayLog(first, second, third);
+        try (RelayLog relayLog = RelayLog.open(relayLogConfig(relayLogDir).compressClosedFiles(true).validate()))
+        {
+            relayLog.compressClosedFiles();
+            assertThat(relayLog.files()).extracting(RelayLogFile::name).as("every relay-log file but the newest compressed")
+                .hasSizeGreaterThanOrEqualTo(3).satisfies(names -> assertThat(names.subList(0, names.size() - 1)).allMatch(name -> name.endsWith(".zst")));
+        }
+        final Path output = directory.resolve("out");
+
+        final ExportResult result = export(relayLogDir, output, ExportRange.ALL);
+
+        assertThat(result.files()).containsExactly("binlog.000001", "binlog.000002", "binlog.000003");
+        assertThat(Files.readAllBytes(output.resolve("binlog.000001"))).isEqualTo(first.bytes());
+        assertThat(Files.readAllBytes(output.resolve("binlog.000002"))).isEqualTo(second.bytes());
+        assertThat(Files.readAllBytes(output.resolve("binlog.000003"))).isEqualTo(third.bytes());
     }
 
     @Test
@@ -250,7 +289,7 @@ class BinlogExportTest
     }
 
     @Test
-    void aFileHeldFromItsMiddleIsRefusedAndTheNextFileCanBeExported() throws IOException
+    void aFileHeldFromItsMiddleOpensWithTheNextFilesFormatDescription() throws IOException
     {
         final SourceFile whole = new SourceFile("binlog.000001").start().transaction(1).transaction(2).rotateTo("binlog.000002");
         final SourceFile fromMiddle = new SourceFile("binlog.000001");
@@ -262,14 +301,56 @@ class BinlogExportTest
         final SourceFile next = new SourceFile("binlog.000002").start().transaction(3);
         final Path relayLogDir = relayLog(fromMiddle, next);
 
+        final ExportResult result = export(relayLogDir, directory.resolve("out"), ExportRange.ALL);
+
+        assertThat(result.files()).containsExactly("binlog.000001", "binlog.000002");
+        assertThat(result.filesFromTheirMiddle()).containsExactly("binlog.000001");
+        final ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes(BinlogFileOutput.MAGIC);
+        expected.writeBytes(Arrays.copyOfRange(next.bytes(), 4, 4 + next.events.get(0).length));
+        fromMiddle.events.forEach(expected::writeBytes);
+        assertThat(Files.readAllBytes(directory.resolve("out").resolve("binlog.000001"))).isEqualTo(expected.toByteArray());
+        assertThat(Files.readAllBytes(directory.resolve("out").resolve("binlog.000002"))).isEqualTo(next.bytes());
+    }
+
+    @Test
+    void aFileHeldFromItsHeaderAndThenItsMiddleKeepsItsHeaderAndTheTransactionsFollowIt() throws IOException
+    {
+        final SourceFile whole = new SourceFile("binlog.000001").start().transaction(1).transaction(2).transaction(3);
+        final SourceFile headerThenMiddle = new SourceFile("binlog.000001");
+        for (final int i : new int[]{0, 1, 6, 7, 8, 9, 10, 11, 12, 13})
+        {
+            headerThenMiddle.events.add(whole.events.get(i));
+            headerThenMiddle.commits.add(whole.commits.get(i));
+        }
+
+        final ExportResult result = export(relayLog(headerThenMiddle), directory.resolve("out"), ExportRange.ALL);
+
+        assertThat(result.filesFromTheirMiddle()).containsExactly("binlog.000001");
+        final ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes(BinlogFileOutput.MAGIC);
+        expected.writeBytes(withFlags(whole.events.get(0), 0));
+        headerThenMiddle.events.subList(1, headerThenMiddle.events.size()).forEach(expected::writeBytes);
+        assertThat(Files.readAllBytes(directory.resolve("out").resolve("binlog.000001"))).isEqualTo(expected.toByteArray());
+    }
+
+    @Test
+    void aFileHeldFromItsMiddleWithNoLaterFileIsRefused()
+    {
+        final SourceFile whole = new SourceFile("binlog.000001").start().transaction(1).transaction(2);
+        final SourceFile fromMiddle = new SourceFile("binlog.000001");
+        for (int i = 6; i < whole.events.size(); i++)
+        {
+            fromMiddle.events.add(whole.events.get(i));
+            fromMiddle.commits.add(whole.commits.get(i));
+        }
+        final Path relayLogDir = relayLog(fromMiddle);
+
         assertThatThrownBy(() -> export(relayLogDir, directory.resolve("out"), ExportRange.ALL))
             .isInstanceOf(ExportException.class)
             .hasMessageContaining("binlog.000001 only from position " + endOf(whole, 5))
-            .hasMessageContaining("--from-file");
-        assertThat(listing(directory.resolve("out"))).isEmpty();
-
-        export(relayLogDir, directory.resolve("next"), ExportRange.files("binlog.000002", null));
-        assertThat(Files.readAllBytes(directory.resolve("next").resolve("binlog.000002"))).isEqualTo(next.bytes());
+            .hasMessageContaining("no later file from its start");
+        assertThat(directory.resolve("out")).isEmptyDirectory();
     }
 
     @Test

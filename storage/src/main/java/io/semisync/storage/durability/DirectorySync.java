@@ -4,7 +4,10 @@ import io.semisync.storage.DurabilityException;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -51,5 +54,20 @@ public final class DirectorySync
         {
             throw new DurabilityException("fsync of file " + file + " failed", ex);
         }
+    }
+
+    /**
+     * Replaces {@code file} with {@code text} (UTF-8) atomically and durably: written to {@code temp}, fsynced, renamed
+     * over {@code file}, the directory fsynced.
+     *
+     * @throws IOException         if a write or the rename fails.
+     * @throws DurabilityException if an fsync fails.
+     */
+    public static void replaceWithText(final Path file, final Path temp, final CharSequence text) throws IOException
+    {
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        fsyncFile(temp);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        fsyncDirectory(file.toAbsolutePath().getParent());
     }
 }

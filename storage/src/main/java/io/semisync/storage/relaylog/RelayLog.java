@@ -11,6 +11,7 @@ import io.semisync.storage.durability.MsyncDurabilityBarrier;
 import io.semisync.storage.durability.NoOpDurabilityBarrier;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import org.agrona.DirectBuffer;
@@ -24,6 +25,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -42,18 +47,27 @@ public final class RelayLog implements AutoCloseable
     private final SingleChronicleQueue queue;
     private final RecoveredPosition recoveredPosition;
     private final GtidCheckpointFile checkpointFile;
+    private final RelayLogView view;
+    private final CycleFileNames names;
+    private final Object compressionLock = new Object();
+    private final Set<ExcerptTailer> tailers = ConcurrentHashMap.newKeySet();
+    private final ReaderPositions readers;
     private volatile GtidCheckpoint checkpoint;
     private RelayLogWriter writer;
 
     private RelayLog(
         final RelayLogConfig config,
         final SingleChronicleQueue queue,
+        final RelayLogView view,
         final RecoveredPosition recoveredPosition,
         final GtidCheckpointFile checkpointFile,
         final GtidCheckpoint checkpoint)
     {
         this.config = config;
         this.queue = queue;
+        this.view = view;
+        this.names = CycleFileNames.of(queue);
+        this.readers = ReaderPositions.load(config.directory(), config.readOnly());
         this.recoveredPosition = recoveredPosition;
         this.checkpointFile = checkpointFile;
         this.checkpoint = checkpoint;
@@ -73,13 +87,25 @@ public final class RelayLog implements AutoCloseable
         config.validate();
         final Path directory = config.directory();
         RelayLogDirectory.prepare(directory, config.readOnly());
-        final SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(directory)
-            .rollCycle(config.rollCycle())
-            .blockSize(config.blockSize())
-            .timeProvider(config.timeProvider())
-            .readOnly(config.readOnly())
-            .syncMode(config.durabilityMode() == DurabilityMode.MSYNC ? SyncMode.SYNC : SyncMode.NONE)
-            .build();
+        if (!config.readOnly())
+        {
+            final List<Path> stale = RelayLogCompression.cleanUp(directory);
+            if (!stale.isEmpty())
+            {
+                LOG.info("relay log {}: deleted unfinished or cached copies {}", directory, stale);
+            }
+        }
+        final RelayLogView view = config.readOnly() && RelayLogView.isNeeded(directory) ? RelayLogView.of(directory) : null;
+        final SingleChronicleQueue queue;
+        try
+        {
+            queue = view == null ? open(config, directory, config.readOnly()) : open(config, view.directory(), false);
+        }
+        catch (final RuntimeException ex)
+        {
+            closeView(view, ex);
+            throw ex;
+        }
         try
         {
             final RelayLogRecovery recovery = new RelayLogRecovery();
@@ -98,12 +124,40 @@ public final class RelayLog implements AutoCloseable
             LOG.info("opened relay log {}: last commit point index {} at {} {}, {} records dropped", directory,
                 position.lastCommitIndex(), position.sourceFileName(), position.endPosition(),
                 position.droppedRecords());
-            return new RelayLog(config, queue, position, checkpointFile, checkpoint);
+            return new RelayLog(config, queue, view, position, checkpointFile, checkpoint);
         }
         catch (final RuntimeException ex)
         {
             queue.close();
+            closeView(view, ex);
             throw ex;
+        }
+    }
+
+    /** The queue; a view is opened for writing, so that its own copy of the metadata lists every cycle it holds. */
+    private static SingleChronicleQueue open(final RelayLogConfig config, final Path directory, final boolean readOnly)
+    {
+        return SingleChronicleQueueBuilder.binary(directory)
+            .rollCycle(config.rollCycle())
+            .blockSize(config.blockSize())
+            .timeProvider(config.timeProvider())
+            .readOnly(readOnly)
+            .syncMode(config.durabilityMode() == DurabilityMode.MSYNC ? SyncMode.SYNC : SyncMode.NONE)
+            .build();
+    }
+
+    private static void closeView(final RelayLogView view, final RuntimeException failure)
+    {
+        if (view != null)
+        {
+            try
+            {
+                view.close();
+            }
+            catch (final RuntimeException ex)
+            {
+                failure.addSuppressed(ex);
+            }
         }
     }
 
@@ -194,11 +248,159 @@ public final class RelayLog implements AutoCloseable
     }
 
     /**
+     * A new reader at the start of the log. Compressed files it may read are decompressed first, next to them (the
+     * plain copy is a cache that {@link #compressClosedFiles} deletes once no open reader is before it); a read-only
+     * relay log reads them from its private view.
+     *
      * @return a new reader positioned at the start of the log.
+     * @throws RelayLogException if a compressed file cannot be decompressed.
      */
     public RelayLogReader openReader()
     {
-        return new RelayLogReader(queue.createTailer()).toStart();
+        return openReader(ReaderPositions.FROM_OLDEST);
+    }
+
+    /**
+     * As {@link #openReader()} for a reader that will move to {@code fromIndex} (with {@link RelayLogReader#moveToIndex}
+     * or {@link RelayLogReader#moveAfter}) before it reads: only compressed files from the one of {@code fromIndex} on
+     * are decompressed, so a downstream replica or a change feed that starts late does not pay for the whole archive.
+     *
+     * @param fromIndex the first index the reader will read; {@link ReaderPositions#FROM_OLDEST} for all.
+     * @return a new reader positioned at the start of what is visible; move it before reading.
+     */
+    public RelayLogReader openReader(final long fromIndex)
+    {
+        final ExcerptTailer tailer;
+        synchronized (compressionLock)
+        {
+            final int fromCycle = fromIndex < 0 ? Integer.MIN_VALUE : queue.rollCycle().toCycle(fromIndex);
+            if (!config.readOnly() && decompressInPlace(fromCycle))
+            {
+                queue.refreshDirectoryListing();
+            }
+            tailer = queue.createTailer();
+            if (config.compressClosedFiles())
+            {
+                tailers.removeIf(ExcerptTailer::isClosed);
+                tailers.add(tailer);
+            }
+        }
+        return new RelayLogReader(tailer).toStart();
+    }
+
+    private boolean decompressInPlace(final int fromCycle)
+    {
+        boolean any = false;
+        for (final Path compressed : listFiles(path -> RelayLogCompression.isCompressed(path.getFileName().toString())
+            && names.cycleOf(path.getFileName().toString()).orElse(Integer.MIN_VALUE) >= fromCycle))
+        {
+            final Path plain = compressed.resolveSibling(RelayLogCompression.uncompressedName(compressed.getFileName().toString()));
+            if (!Files.exists(plain))
+            {
+                RelayLogCompression.decompress(compressed, plain);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Compresses every closed cycle file (not the newest, not the one of the last commit point, none an open reader of
+     * this relay log may still reach) with zstd when {@link RelayLogConfig#compressClosedFiles} is on, and deletes plain
+     * copies readers no longer need. Readers must not move back before where they were once they read; call it
+     * periodically, e.g. with retention.
+     *
+     * @return the compressed files written.
+     * @throws RelayLogException if the log is read-only, or a file cannot be compressed (it then stays as it was).
+     */
+    public List<Path> compressClosedFiles()
+    {
+        if (config.readOnly())
+        {
+            throw new RelayLogException("relay log " + config.directory() + " is open read-only");
+        }
+        if (!config.compressClosedFiles())
+        {
+            return List.of();
+        }
+        final List<Path> compressed = new ArrayList<>();
+        for (final Path plain : listFiles(path -> path.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX)))
+        {
+            final OptionalInt cycle = names.cycleOf(plain.getFileName().toString());
+            if (cycle.isEmpty() || cycle.getAsInt() >= firstKeptPlain())
+            {
+                continue;
+            }
+            final Path zst = RelayLogCompression.compressedPath(plain);
+            if (!Files.exists(zst))
+            {
+                // outside the lock: a reader opening meanwhile need not wait for a large file
+                compressed.add(RelayLogCompression.writeCompressed(plain));
+            }
+            synchronized (compressionLock)
+            {
+                // a reader that opened meanwhile keeps the plain file, until a later pass
+                if (cycle.getAsInt() < firstKeptPlain())
+                {
+                    deleteCachedCopy(plain);
+                    queue.refreshDirectoryListing();
+                }
+            }
+        }
+        if (!compressed.isEmpty())
+        {
+            LOG.info("compressed {} relay log files: {}", compressed.size(), compressed);
+        }
+        return compressed;
+    }
+
+    /**
+     * The first cycle whose plain file must stay: the newest, the one of the last commit point, and any an open reader
+     * may still reach.
+     */
+    private int firstKeptPlain()
+    {
+        synchronized (compressionLock)
+        {
+            final long lastCommitIndex = new RelayLogRecovery().findLastCommit(queue).lastCommitIndex();
+            int firstKept = queue.lastCycle();
+            if (lastCommitIndex >= 0)
+            {
+                firstKept = Math.min(firstKept, queue.rollCycle().toCycle(lastCommitIndex));
+            }
+            tailers.removeIf(ExcerptTailer::isClosed);
+            for (final ExcerptTailer tailer : tailers)
+            {
+                // read from another thread: a stale cycle is an older one, which keeps more
+                firstKept = Math.min(firstKept, tailer.cycle());
+            }
+            return firstKept;
+        }
+    }
+
+    private static void deleteCachedCopy(final Path plain)
+    {
+        try
+        {
+            Files.delete(plain);
+        }
+        catch (final IOException ex)
+        {
+            throw new RelayLogException("cannot delete " + plain + ", a copy of " + RelayLogCompression.compressedPath(plain)
+                + " that readers no longer need: " + ex.getMessage(), ex);
+        }
+    }
+
+    private List<Path> listFiles(final Predicate<Path> filter)
+    {
+        try (Stream<Path> entries = Files.list(config.directory()))
+        {
+            return entries.filter(filter).sorted().toList();
+        }
+        catch (final IOException | UncheckedIOException ex)
+        {
+            throw new RelayLogException("cannot list the files of relay log " + config.directory() + ": " + ex.getMessage(), ex);
+        }
     }
 
     /**
@@ -228,7 +430,7 @@ public final class RelayLog implements AutoCloseable
     public long scanCommittedGtids(final long afterIndex, final CommittedGtidHandler handler)
     {
         final long[] delivered = new long[1];
-        try (RelayLogReader reader = openReader())
+        try (RelayLogReader reader = openReader(afterIndex))
         {
             if (afterIndex >= 0 && !reader.moveAfter(afterIndex))
             {
@@ -265,33 +467,93 @@ public final class RelayLog implements AutoCloseable
         {
             throw new RelayLogException("relay log " + config.directory() + " is open read-only");
         }
+        // not under the compression lock, which a long compression holds: a file retention deletes under a compression
+        // only fails that compression, and a compressed file of a deleted cycle goes at the next pass
         final long lastCommitIndex = new RelayLogRecovery().findLastCommit(queue).lastCommitIndex();
-        return RelayLogRetention.apply(queue, config.retentionMaxAge(), config.retentionMaxBytes(), lastCommitIndex,
-            checkpoint);
+        if (!readers.readers().isEmpty())
+        {
+            readers.save();
+        }
+        final RetentionResult result = RelayLogRetention.apply(queue, names, config.retentionMaxAge(), config.retentionMaxBytes(),
+            lastCommitIndex, checkpoint, readers.lowestNeededIndex(), config.retentionReaderMaxBytes());
+        tellReadersThatFellBehind(result);
+        return result;
+    }
+
+    /** Marks each registered reader that needed a file this pass deleted, and saves the registry if any did. */
+    private void tellReadersThatFellBehind(final RetentionResult result)
+    {
+        final int lastDeletedCycle = result.deletedFiles().stream()
+            .mapToInt(path -> names.cycleOf(path.getFileName().toString()).orElse(Integer.MIN_VALUE)).max().orElse(Integer.MIN_VALUE);
+        if (lastDeletedCycle == Integer.MIN_VALUE)
+        {
+            return;
+        }
+        boolean any = false;
+        for (final RegisteredReader reader : readers.readers())
+        {
+            final long needed = reader.neededIndex();
+            if (!reader.hasFallenBehind() && (needed < 0 || queue.rollCycle().toCycle(needed) <= lastDeletedCycle))
+            {
+                reader.fellBehind("reader '" + reader.name() + "' fell behind: it needs the relay log from index " + needed
+                    + (needed < 0 ? " (all of it)" : " (file " + names.nameOfIndex(needed) + ")") + ", which retention deleted because "
+                    + "the relay log outgrew the " + config.retentionReaderMaxBytes() + " bytes it may keep for readers "
+                    + "(retention-reader-max-bytes); start the reader again from what the relay log still holds, or raise that limit");
+                LOG.warn("{}", reader.fellBehindMessage());
+                any = true;
+            }
+        }
+        if (any)
+        {
+            readers.save();
+        }
     }
 
     /**
-     * Lists the relay log's cycle files; any thread may call it.
+     * The registry of readers whose positions retention respects (a downstream replica, a change feed); see
+     * {@link ReaderPositions}.
+     */
+    public ReaderPositions readers()
+    {
+        return readers;
+    }
+
+    /**
+     * Lists the relay log's cycle files, a compressed one as {@code NAME.cq4.zst} (not its plain copy, which a reader
+     * may have made); any thread may call it.
      *
      * @return the files, oldest first.
      * @throws RelayLogException if the directory cannot be listed.
      */
     public List<RelayLogFile> files()
     {
-        try (Stream<Path> entries = Files.list(config.directory()))
+        final List<RelayLogFile> files = new ArrayList<>();
+        for (final Path path : listFiles(path -> names.cycleOf(path.getFileName().toString()).isPresent()
+            && !Files.exists(RelayLogCompression.compressedPath(path))))
         {
-            final List<RelayLogFile> files = new ArrayList<>();
-            for (final Path path : entries.filter(path -> path.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX))
-                .sorted().collect(Collectors.toList()))
+            try
             {
                 files.add(new RelayLogFile(path, Files.size(path)));
             }
-            return files;
+            catch (final IOException ex)
+            {
+                // compressed or deleted by retention in the meantime
+                LOG.debug("relay log file {} is gone: {}", path, ex.getMessage());
+            }
         }
-        catch (final IOException | UncheckedIOException ex)
-        {
-            throw new RelayLogException("cannot list the files of relay log " + config.directory() + ": " + ex.getMessage(), ex);
-        }
+        return files;
+    }
+
+    /**
+     * The name of the file that holds (or held) the record at {@code index}, as {@link #files} names it before it is
+     * compressed ({@code .zst} added then); any thread.
+     *
+     * @param index a relay log index.
+     * @return e.g. {@code 20261206-13.cq4}.
+     */
+    public String fileNameOf(final long index)
+    {
+        return names.nameOfIndex(index);
     }
 
     /**
@@ -328,5 +590,9 @@ public final class RelayLog implements AutoCloseable
             LOG.warn("closing relay log {} with its writer still open", config.directory());
         }
         queue.close();
+        if (view != null)
+        {
+            view.close();
+        }
     }
 }

@@ -34,6 +34,8 @@ public final class RelayLogConfig
     private boolean readOnly;
     private Duration retentionMaxAge;
     private long retentionMaxBytes;
+    private boolean compressClosedFiles;
+    private long retentionReaderMaxBytes;
     private TimeProvider timeProvider = SystemTimeProvider.INSTANCE;
 
     /**
@@ -164,6 +166,44 @@ public final class RelayLogConfig
     }
 
     /**
+     * @param maxBytes while all files together hold at most this, retention keeps what a registered reader still needs
+     *                 ({@link ReaderPositions}); beyond it, it deletes as without readers and tells them. 0 (the default):
+     *                 no limit.
+     * @return this.
+     */
+    public RelayLogConfig retentionReaderMaxBytes(final long maxBytes)
+    {
+        this.retentionReaderMaxBytes = maxBytes;
+        return this;
+    }
+
+    /**
+     * @return the size up to which retention keeps what registered readers need, 0 for no limit.
+     */
+    public long retentionReaderMaxBytes()
+    {
+        return retentionReaderMaxBytes;
+    }
+
+    /**
+     * @param compress whether {@link RelayLog#compressClosedFiles} compresses closed cycle files with zstd; off by default.
+     * @return this.
+     */
+    public RelayLogConfig compressClosedFiles(final boolean compress)
+    {
+        this.compressClosedFiles = compress;
+        return this;
+    }
+
+    /**
+     * @return whether closed cycle files are compressed.
+     */
+    public boolean compressClosedFiles()
+    {
+        return compressClosedFiles;
+    }
+
+    /**
      * @param timeProvider the clock choosing cycle files and judging age; default the system clock. For tests.
      * @return this.
      */
@@ -206,6 +246,10 @@ public final class RelayLogConfig
         if (retentionMaxAge != null && (retentionMaxAge.isNegative() || retentionMaxAge.isZero()))
         {
             throw new RelayLogConfigException("retention max age must be positive, got " + retentionMaxAge);
+        }
+        if (retentionReaderMaxBytes < 0)
+        {
+            throw new RelayLogConfigException("the readers' retention limit must be 0 (none) or positive, got " + retentionReaderMaxBytes);
         }
         if (retentionMaxBytes < 0)
         {

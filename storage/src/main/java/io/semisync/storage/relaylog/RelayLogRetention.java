@@ -5,30 +5,32 @@ import io.semisync.storage.RelayLogException;
 import io.semisync.storage.durability.DirectorySync;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Deletes whole old cycle files by age and by total size. A file is deleted when its whole time span ended more
  * than the age limit ago, or, oldest first, while all files together exceed the size limit. Never deleted: the
  * newest cycle (the one being written), the cycle holding the last commit point (recovery needs it for the resume
- * position), and, once a GTID checkpoint exists, any cycle it does not cover completely (its GTIDs would be lost).
+ * position), once a GTID checkpoint exists, any cycle it does not cover completely (its GTIDs would be lost), and,
+ * while the relay log stays within the readers' cap, any cycle a registered reader ({@link ReaderPositions}) still needs.
  */
 final class RelayLogRetention
 {
     private static final Logger LOG = LoggerFactory.getLogger(RelayLogRetention.class);
 
-    private record CycleFile(int cycle, Path path, long size)
+    /** One cycle's files: its plain file, its compressed one, or both (the plain one then a reader's copy). */
+    private record CycleFile(int cycle, List<Path> paths, long size)
     {
     }
 
@@ -38,31 +40,36 @@ final class RelayLogRetention
 
     /**
      * @param queue           the relay log queue.
+     * @param names           its file names.
      * @param maxAge          age limit, null if off.
      * @param maxBytes        size limit, 0 if off.
      * @param lastCommitIndex index of the last commit point, -1 if none.
      * @param checkpoint      latest GTID checkpoint, null if none.
+     * @param readersNeededIndex the lowest index a registered reader needs; {@link Long#MAX_VALUE} if none, negative: all.
+     * @param readersMaxBytes the size beyond which what readers need is deleted all the same; 0 for no limit.
      * @return what was deleted.
      */
     static RetentionResult apply(
         final SingleChronicleQueue queue,
+        final CycleFileNames names,
         final Duration maxAge,
         final long maxBytes,
         final long lastCommitIndex,
-        final GtidCheckpoint checkpoint)
+        final GtidCheckpoint checkpoint,
+        final long readersNeededIndex,
+        final long readersMaxBytes)
     {
         if (maxAge == null && maxBytes == 0)
         {
             return new RetentionResult(List.of(), 0);
         }
-        final List<CycleFile> files = cycleFiles(queue);
+        final List<CycleFile> files = cycleFiles(queue.file().toPath(), names);
         if (files.isEmpty())
         {
             return new RetentionResult(List.of(), 0);
         }
         final RollCycle rollCycle = queue.rollCycle();
         final int newestCycle = files.get(files.size() - 1).cycle();
-        final int firstProtectedCycle = firstProtectedCycle(rollCycle, newestCycle, lastCommitIndex, checkpoint);
         final long ageLimitMillis = maxAge == null ? Long.MIN_VALUE :
             queue.time().currentTimeMillis() - maxAge.toMillis();
 
@@ -70,6 +77,12 @@ final class RelayLogRetention
         for (final CycleFile file : files)
         {
             totalBytes += file.size();
+        }
+        int firstProtectedCycle = firstProtectedCycle(rollCycle, newestCycle, lastCommitIndex, checkpoint);
+        if (readersNeededIndex != Long.MAX_VALUE && (readersMaxBytes == 0 || totalBytes <= readersMaxBytes))
+        {
+            firstProtectedCycle = readersNeededIndex < 0 ? Integer.MIN_VALUE
+                : Math.min(firstProtectedCycle, rollCycle.toCycle(readersNeededIndex));
         }
         final List<Path> deleted = new ArrayList<>();
         long freed = 0;
@@ -86,8 +99,8 @@ final class RelayLogRetention
             {
                 break;
             }
-            delete(file.path());
-            deleted.add(file.path());
+            file.paths().forEach(RelayLogRetention::delete);
+            deleted.addAll(file.paths());
             freed += file.size();
             totalBytes -= file.size();
         }
@@ -118,41 +131,32 @@ final class RelayLogRetention
         return protectedCycle;
     }
 
-    private static List<CycleFile> cycleFiles(final SingleChronicleQueue queue)
+    private static List<CycleFile> cycleFiles(final Path directory, final CycleFileNames names)
     {
-        final int firstCycle = queue.firstCycle();
-        final int lastCycle = queue.lastCycle();
-        final List<CycleFile> files = new ArrayList<>();
-        if (firstCycle == Integer.MAX_VALUE || lastCycle == Integer.MIN_VALUE)
+        final TreeMap<Integer, List<Path>> byCycle = new TreeMap<>();
+        try (Stream<Path> entries = Files.list(directory))
         {
-            return files;
+            entries.forEach(path -> names.cycleOf(path.getFileName().toString())
+                .ifPresent(cycle -> byCycle.computeIfAbsent(cycle, key -> new ArrayList<>()).add(path)));
         }
-        final NavigableSet<Long> cycles = queue.listCyclesBetween(firstCycle, lastCycle);
-        for (final Long cycle : cycles)
+        catch (final IOException | UncheckedIOException ex)
         {
-            final SingleChronicleQueueStore store = queue.storeForCycle(cycle.intValue(), queue.epoch(), false, null);
-            if (store == null)
-            {
-                continue;
-            }
-            final File file;
+            throw new RelayLogException("cannot list relay log directory " + directory + ": " + ex.getMessage(), ex);
+        }
+        final List<CycleFile> files = new ArrayList<>();
+        byCycle.forEach((cycle, paths) ->
+        {
+            paths.sort(null);
+            final Path kept = paths.get(paths.size() - 1);
             try
             {
-                file = store.file();
-            }
-            finally
-            {
-                queue.closeStore(store);
-            }
-            try
-            {
-                files.add(new CycleFile(cycle.intValue(), file.toPath(), Files.size(file.toPath())));
+                files.add(new CycleFile(cycle, List.copyOf(paths), Files.size(kept)));
             }
             catch (final IOException ex)
             {
-                throw new RelayLogException("cannot read the size of relay log file " + file, ex);
+                throw new RelayLogException("cannot read the size of relay log file " + kept, ex);
             }
-        }
+        });
         return files;
     }
 

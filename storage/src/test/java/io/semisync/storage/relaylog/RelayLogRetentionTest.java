@@ -1,5 +1,7 @@
 package io.semisync.storage.relaylog;
 
+import io.semisync.storage.ReaderFellBehindException;
+import io.semisync.storage.RelayLogException;
 import io.semisync.storage.relaylog.TestRelayLogs.StoredEvent;
 import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RelayLogRetentionTest
 {
@@ -97,6 +100,51 @@ class RelayLogRetentionTest
         }
     }
 
+    @Test
+    void keepsWhatARegisteredReaderStillNeeds() throws IOException
+    {
+        try (RelayLog relayLog = RelayLog.open(config().retentionMaxBytes(1)))
+        {
+            final List<Long> commits = writeOneTransactionPerHour(relayLog, 4);
+            final List<Path> before = cycleFiles();
+            final RegisteredReader reader = relayLog.readers().register("serve:replica-1", commits.get(1));
+
+            assertThat(relayLog.applyRetention().deletedFiles()).as("what the reader needs stays").containsExactly(before.get(0));
+            reader.advance(commits.get(3));
+            assertThat(relayLog.applyRetention().deletedFiles()).containsExactly(before.get(1), before.get(2));
+            assertThat(relayLog.readers().unregister("serve:replica-1")).isTrue();
+            assertThat(reader.hasFallenBehind()).isFalse();
+        }
+    }
+
+    @Test
+    void aReaderBeyondTheCapIsToldByNameThatItFellBehindAndTheRegistryOutlivesARestart()
+    {
+        try (RelayLog relayLog = RelayLog.open(config().retentionMaxBytes(1).retentionReaderMaxBytes(1)))
+        {
+            final List<Long> commits = writeOneTransactionPerHour(relayLog, 3);
+            final RegisteredReader behind = relayLog.readers().register("cdc:orders", ReaderPositions.FROM_OLDEST);
+            relayLog.readers().register("cdc:caught-up", commits.get(2) + 1);
+
+            assertThat(relayLog.applyRetention().deletedFiles()).as("the cap overrides the readers").hasSize(2);
+            assertThatThrownBy(() -> behind.advance(commits.get(2))).isInstanceOf(ReaderFellBehindException.class)
+                .hasMessageContaining("reader 'cdc:orders' fell behind").hasMessageContaining("retention-reader-max-bytes");
+        }
+        try (RelayLog relayLog = RelayLog.open(config()))
+        {
+            assertThat(relayLog.readers().reader("cdc:orders")).get().satisfies(reader -> assertThat(reader.hasFallenBehind()).isTrue());
+            assertThat(relayLog.readers().reader("cdc:caught-up")).get()
+                .satisfies(reader -> assertThat(reader.hasFallenBehind()).isFalse());
+            assertThatThrownBy(() -> relayLog.readers().register("bad\tname", 0))
+                .isInstanceOf(RelayLogException.class).hasMessageContaining("no tab or line break");
+        }
+        try (RelayLog readOnly = RelayLog.open(config().readOnly(true)))
+        {
+            assertThatThrownBy(() -> readOnly.readers().unregister("cdc:orders")).isInstanceOf(RelayLogException.class)
+                .hasMessageContaining("read-only");
+        }
+    }
+
     private RelayLogConfig config()
     {
         return TestRelayLogs.config(directory).rollCycle(RelayLogConfig.DEFAULT_ROLL_CYCLE).timeProvider(clock);
@@ -104,17 +152,7 @@ class RelayLogRetentionTest
 
     private List<Long> writeOneTransactionPerHour(final RelayLog relayLog, final int hours)
     {
-        final List<Long> commits = new ArrayList<>();
-        try (RelayLogWriter writer = relayLog.openWriter())
-        {
-            for (int hour = 0; hour < hours; hour++)
-            {
-                clock.currentTimeMillis(START + hour * HOUR + 1000);
-                commits.add(TestRelayLogs.appendTransaction(writer, new EventMetadata(), hour, 2, true));
-                writer.sync();
-            }
-        }
-        return commits;
+        return TestRelayLogs.writeOneTransactionPerHour(relayLog, clock, START, hours);
     }
 
     private List<Path> cycleFiles() throws IOException

@@ -1,5 +1,6 @@
 package io.semisync.storage.relaylog;
 
+import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteOrder;
@@ -13,6 +14,7 @@ final class TestRelayLogs
 {
     static final int XID_EVENT = 16;
     static final int WRITE_ROWS_EVENT = 30;
+    static final long HOUR_MILLIS = 3_600_000L;
 
     private TestRelayLogs()
     {
@@ -66,6 +68,27 @@ final class TestRelayLogs
             index = writer.append(metadata, event, 5, 24);
         }
         return index;
+    }
+
+    /**
+     * Writes {@code hours} transactions of two events, one per hour from {@code start} (epoch millis), each in the
+     * cycle file of its hour with the default roll cycle, and syncs each.
+     *
+     * @return the index of each commit point.
+     */
+    static List<Long> writeOneTransactionPerHour(final RelayLog relayLog, final SetTimeProvider clock, final long start, final int hours)
+    {
+        final List<Long> commits = new ArrayList<>();
+        try (RelayLogWriter writer = relayLog.openWriter())
+        {
+            for (int hour = 0; hour < hours; hour++)
+            {
+                clock.currentTimeMillis(start + hour * HOUR_MILLIS + 1000);
+                commits.add(appendTransaction(writer, new EventMetadata(), hour, 2, true));
+                writer.sync();
+            }
+        }
+        return commits;
     }
 
     static List<StoredEvent> readAll(final RelayLog relayLog)

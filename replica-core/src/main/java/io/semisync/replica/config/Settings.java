@@ -1,5 +1,6 @@
 package io.semisync.replica.config;
 
+import io.semisync.protocol.binlog.compression.DecompressionLimit;
 import io.semisync.protocol.client.ConnectionConfig;
 import io.semisync.protocol.server.AuthMethod;
 import io.semisync.protocol.server.ServerSettings;
@@ -102,13 +103,21 @@ public final class Settings
     public static final Setting<String> METRICS_BIND_ADDRESS = Setting.text("metrics-bind-address", "HOST", "127.0.0.1",
         "Address the metrics endpoint listens on");
 
+    public static final Setting<Long> CDC_MAX_UNCOMPRESSED_BYTES = Setting.number("cdc-max-uncompressed-bytes", "BYTES", 512L << 20, 1,
+        DecompressionLimit.MAX_BYTES, "cdc: the most bytes one compressed event (TRANSACTION_PAYLOAD, MariaDB's compressed "
+        + "events) may decompress to; a larger one stops the feed with an error naming it, before memory is taken");
+    public static final Setting<Boolean> CDC_SOURCE_COLUMNS = Setting.bool("cdc-source-columns", false,
+        "cdc: when TABLE_MAP events carry no column names (binlog_row_metadata=MINIMAL), read them from the source's "
+        + "information_schema.COLUMNS, connecting with --source-host, --source-port, --user and its password; without it "
+        + "columns are named col_1, col_2, ...");
+
     private static final List<Setting<?>> ALL = List.of(
         SOURCE_HOST, SOURCE_PORT, USER, PASSWORD_FILE, PASSWORD_ENV, TLS_MODE, TLS_CA, TLS_CERT, TLS_KEY, ALLOW_PUBLIC_KEY_RETRIEVAL,
         SERVER_PUBLIC_KEY, CONNECT_TIMEOUT, SERVER_ID, DATA_DIR, START_POSITION, SEMISYNC, HEARTBEAT, GROUP_COMMIT_WAIT,
         RECONNECT_MIN_BACKOFF, RECONNECT_MAX_BACKOFF, RETENTION_MAX_AGE, RETENTION_MAX_BYTES, RELAY_LOG_FILES, STATUS_INTERVAL,
         ADMIN_PORT, ADMIN_BIND_ADDRESS, ADMIN_USER, ADMIN_PASSWORD_HASH, ADMIN_PASSWORD_FILE, ADMIN_PASSWORD_ENV, ADMIN_AUTH_METHOD,
         ADMIN_USERS_FILE, ADMIN_TLS_CERT, ADMIN_TLS_KEY, METRICS_PORT, METRICS_BIND_ADDRESS,
-        SERVE_PORT, SERVE_BIND_ADDRESS);
+        SERVE_PORT, SERVE_BIND_ADDRESS, CDC_MAX_UNCOMPRESSED_BYTES, CDC_SOURCE_COLUMNS);
 
     private Settings()
     {

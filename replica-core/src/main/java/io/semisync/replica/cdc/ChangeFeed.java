@@ -8,6 +8,7 @@ import io.semisync.protocol.binlog.FormatDescriptionEventFlyweight;
 import io.semisync.protocol.binlog.QueryEventFlyweight;
 import io.semisync.protocol.binlog.compression.MariadbEventUncompressor;
 import io.semisync.protocol.binlog.compression.TransactionPayloadReader;
+import io.semisync.protocol.rows.SourceFlavor;
 import io.semisync.replica.session.GtidText;
 import io.semisync.storage.RelayLogException;
 import io.semisync.storage.relaylog.GtidKind;
@@ -17,6 +18,7 @@ import io.semisync.storage.relaylog.RelayLogRecord;
 import org.agrona.DirectBuffer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
@@ -54,6 +56,7 @@ public final class ChangeFeed implements AutoCloseable
     private long stoppedAt = -1;
     private boolean unitStart = true;
     private int checksumLength = -1;
+    private boolean formatSeen;
     private long linesWritten;
 
     /**
@@ -155,6 +158,10 @@ public final class ChangeFeed implements AutoCloseable
         source.file = record.sourceFileName();
         source.position = record.endPosition();
         source.timestampSeconds = record.eventTimestamp();
+        if (unitStart && !formatSeen && record.gtidKind() != GtidKind.NONE)
+        {
+            flavor(record.gtidKind() == GtidKind.MARIADB ? SourceFlavor.MARIADB : SourceFlavor.MYSQL);
+        }
         if (unitStart)
         {
             transaction.begin(record.index(), record.gtidKind() == GtidKind.NONE ? null
@@ -170,7 +177,7 @@ public final class ChangeFeed implements AutoCloseable
         {
             onEvent(buffer, offset, length, checksumLength(buffer, offset, length), true);
         }
-        catch (final ProtocolException | IndexOutOfBoundsException ex)
+        catch (final ProtocolException | IndexOutOfBoundsException | UncheckedIOException ex)
         {
             throw new CdcException("cannot decode the " + source.describe() + ": " + ex.getMessage(), ex);
         }
@@ -178,8 +185,9 @@ public final class ChangeFeed implements AutoCloseable
     }
 
     /**
-     * The checksum length of the events stored: what the latest FORMAT_DESCRIPTION says; before one is seen (a feed
-     * resumed past it), whether the event's last four bytes are its CRC32, which the replica checked when it stored it.
+     * The checksum length of the events stored: what the latest FORMAT_DESCRIPTION says (which also names the flavor);
+     * before one is seen (a feed resumed past it), whether the event's last four bytes are its CRC32, which the replica
+     * checked when it stored it (and the flavor from the kind of GTID the relay log stored).
      */
     private int checksumLength(final DirectBuffer buffer, final int offset, final int length)
     {
@@ -187,8 +195,8 @@ public final class ChangeFeed implements AutoCloseable
         {
             formatDescription.wrap(buffer, offset, length);
             checksumLength = formatDescription.checksumAlgorithm() == BinlogChecksum.ALGORITHM_CRC32 ? BinlogChecksum.LENGTH : 0;
-            source.flavor = formatDescription.serverVersion().contains("MariaDB") ? "mariadb" : "mysql";
-            rows.flavor(source.flavor);
+            formatSeen = true;
+            flavor(SourceFlavor.of(formatDescription.serverVersion()));
         }
         else if (checksumLength < 0)
         {
@@ -196,6 +204,12 @@ public final class ChangeFeed implements AutoCloseable
                 ? BinlogChecksum.LENGTH : 0;
         }
         return checksumLength;
+    }
+
+    private void flavor(final SourceFlavor flavor)
+    {
+        source.flavor = flavor == SourceFlavor.MARIADB ? "mariadb" : "mysql";
+        rows.flavor(flavor);
     }
 
     private void onEvent(final DirectBuffer buffer, final int offset, final int length, final int checksumBytes, final boolean outer)
@@ -224,14 +238,7 @@ public final class ChangeFeed implements AutoCloseable
         }
         else if (RowChanges.isRowsEvent(type))
         {
-            try
-            {
-                linesWritten += rows.onRows(buffer, offset, length, checksumBytes, source, transaction, filter, resumeAfter, output);
-            }
-            catch (final IOException ex)
-            {
-                throw new CdcException("cannot write the change of the " + source.describe() + ": " + ex.getMessage(), ex);
-            }
+            linesWritten += rows.onRows(buffer, offset, length, checksumBytes, source, transaction, filter, resumeAfter, output);
         }
     }
 

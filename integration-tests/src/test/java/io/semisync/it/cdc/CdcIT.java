@@ -238,8 +238,11 @@ class CdcIT
         {
             for (int round = 0; round < KILL_ROUNDS; round++)
             {
+                final long sizeBefore = Files.exists(output) ? Files.size(output) : 0;
                 final CdcProcess cdc = CdcProcess.start("cdc-killed-" + round, setup.logDir, setup.args("--follow", "--output", output.toString()));
-                Thread.sleep(400 + random.nextInt(1200));
+                // once it writes (the JVM has started and caught up), a kill at a random moment while the load goes on
+                Waits.until("cdc writing", TIMEOUT, () -> fileSize(output) > sizeBefore, cdc::logs);
+                Thread.sleep(random.nextInt(300));
                 assertThat(cdc.isAlive()).as("cdc still running before its kill" + cdc.logs()).isTrue();
                 cdc.kill();
                 sizesAtKill.add(Files.exists(output) ? Files.size(output) : 0);
@@ -315,6 +318,18 @@ class CdcIT
     {
         Waits.until(count + " lines in " + output, TIMEOUT, () -> lineCount(output) >= count,
             () -> lineCount(output) + " lines" + cdc.logs());
+    }
+
+    private static long fileSize(final Path output)
+    {
+        try
+        {
+            return Files.exists(output) ? Files.size(output) : 0;
+        }
+        catch (final IOException ex)
+        {
+            return -1;
+        }
     }
 
     private static long lineCount(final Path output)

@@ -49,24 +49,25 @@ final class CdcWorkload implements AutoCloseable
     /** The database and both tables, each statement its own transaction with a DDL line. */
     void createSchema() throws SQLException
     {
-        ddl("", "CREATE DATABASE " + DATABASE);
-        ddl(DATABASE, "CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(64) NOT NULL, qty INT NULL) ENGINE=InnoDB");
-        ddl(DATABASE, "CREATE TABLE notes (id INT PRIMARY KEY, body TEXT CHARACTER SET utf8mb4 NULL) ENGINE=InnoDB");
+        // the source logs CREATE DATABASE with the new database as its schema
+        ddl(DATABASE, false, "CREATE DATABASE " + DATABASE);
+        ddl(DATABASE, true, "CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(64) NOT NULL, qty INT NULL) ENGINE=InnoDB");
+        ddl(DATABASE, true, "CREATE TABLE notes (id INT PRIMARY KEY, body TEXT CHARACTER SET utf8mb4 NULL) ENGINE=InnoDB");
     }
 
     /** Adds a nullable column to {@code items}: later images carry it. */
     void addColumn() throws SQLException
     {
-        ddl(DATABASE, "ALTER TABLE items ADD COLUMN note VARCHAR(20) NULL");
+        ddl(DATABASE, true, "ALTER TABLE items ADD COLUMN note VARCHAR(20) NULL");
         noteColumn = true;
         tables.get("items").values().forEach(row -> row.put("note", null));
     }
 
-    private void ddl(final String database, final String statement) throws SQLException
+    private void ddl(final String database, final boolean use, final String statement) throws SQLException
     {
         try (Statement sql = connection.createStatement())
         {
-            if (!database.isEmpty())
+            if (use)
             {
                 sql.execute("USE " + database);
             }

@@ -20,13 +20,15 @@ import org.agrona.DirectBuffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * The change feed: reads the relay log (never the network) and writes one {@link ChangeLines line} per row change and
- * per DDL statement of every complete transaction, in log order, to a {@link ChangeOutput}. A transaction is decoded
- * only once the relay log holds its last event: a scout reader runs ahead to the latest commit point and the decoding
- * reader never passes it, so a transaction still being appended, or one a replica restart drops as incomplete, never
- * shows. Compressed events (MySQL's TRANSACTION_PAYLOAD, MariaDB's compressed query and row events) are stored as
+ * per DDL statement of every complete, durable transaction, in log order, to a {@link ChangeOutput}. A transaction is
+ * decoded only once the relay log holds its last event and a sync has made it durable: a scout reader runs ahead to the
+ * latest commit point, the relay log's durable commit mark says how far the writer's syncs have come (in whatever
+ * process it runs), and the decoding reader never passes either. So a transaction still being appended, one a replica
+ * restart drops as incomplete, or one a power loss could take back never shows. Compressed events (MySQL's TRANSACTION_PAYLOAD, MariaDB's compressed query and row events) are stored as
  * received and decompressed here. It resumes after the output's last position.
  *
  * <p>An agent: {@link #doWork()} does a bounded step and returns how much it did, 0 when it has caught up; the caller
@@ -52,7 +54,9 @@ public final class ChangeFeed implements AutoCloseable
     private final BinlogChecksum checksum = new BinlogChecksum();
     private final TransactionPayloadReader payloads;
     private final MariadbEventUncompressor mariadbEvents;
+    private final RelayLog relayLog;
     private long commitLimit = -1;
+    private long limit = -1;
     private long stoppedAt = -1;
     private boolean unitStart = true;
     private int checksumLength = -1;
@@ -70,6 +74,7 @@ public final class ChangeFeed implements AutoCloseable
     public ChangeFeed(final RelayLog relayLog, final ChangeOutput output, final TableFilter filter, final ColumnNames columnNames,
         final long maxUncompressedBytes)
     {
+        this.relayLog = relayLog;
         this.output = output;
         this.filter = filter;
         this.columnNames = columnNames;
@@ -112,8 +117,10 @@ public final class ChangeFeed implements AutoCloseable
         {
             throw new CdcException("cannot read the relay log: " + ex.getMessage(), ex);
         }
+        final OptionalLong durable = relayLog.durableCommitIndex();
+        limit = durable.isPresent() ? Math.min(commitLimit, durable.getAsLong()) : commitLimit;
         int decoded = 0;
-        if (stoppedAt < 0 || stoppedAt <= commitLimit)
+        if (stoppedAt < 0 || stoppedAt <= limit)
         {
             if (stoppedAt >= 0)
             {
@@ -149,7 +156,7 @@ public final class ChangeFeed implements AutoCloseable
         {
             return;
         }
-        if (record.index() > commitLimit)
+        if (record.index() > limit)
         {
             stoppedAt = record.index();
             return;

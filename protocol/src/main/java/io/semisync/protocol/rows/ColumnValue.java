@@ -26,7 +26,7 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
  * of its exact digits; BIT(1) as a boolean and wider BIT as an unsigned number; DATE {@code "2024-02-29"},
  * TIME {@code "-838:59:59.000000"}, DATETIME {@code "2024-02-29T13:14:15.123"} (local, no zone), TIMESTAMP
  * {@code "2024-02-29T13:14:15.123Z"} (UTC), with as many fractional digits as the column declares and zero
- * dates as MySQL writes them ({@code "0000-00-00"}; a zero TIMESTAMP is 0 seconds: the epoch); YEAR as a
+ * dates as MySQL writes them ({@code "0000-00-00"}, {@code "0000-00-00T00:00:00Z"} for a zero TIMESTAMP); YEAR as a
  * number; text in its charset as a string; binary strings and BLOBs as base64 (BINARY(n) padded with zero
  * bytes to n as SELECT returns it); ENUM and SET as their value strings when the table map has them
  * ({@code binlog_row_metadata=FULL}), else as the index / bit mask number; MySQL's JSON as the JSON value

@@ -38,6 +38,7 @@ public final class ColumnValue
 {
     private final TemporalValue temporal = new TemporalValue();
     private final JsonBinary jsonBinary = new JsonBinary();
+    private final JsonDiff jsonDiff = new JsonDiff(jsonBinary);
     private final AppendableJsonOutput appendableOutput = new AppendableJsonOutput();
     private final GeneratorJsonOutput generatorOutput = new GeneratorJsonOutput();
     private final char[] chars = new char[BinaryDecimal.MAX_CHARS + TemporalValue.MAX_CHARS];
@@ -52,6 +53,7 @@ public final class ColumnValue
     private int type;
     private int metadata;
     private boolean isNull;
+    private boolean isJsonDiff;
     private DirectBuffer buffer;
     private int offset;
     private int length;
@@ -154,6 +156,17 @@ public final class ColumnValue
         this.type = table.columnType(column);
         this.metadata = table.columnMetadata(column);
         this.temporalDecoded = false;
+        this.isJsonDiff = false;
+    }
+
+    /** Marks the value a partial JSON update: a diff against the before value, not a document. */
+    void markJsonDiff()
+    {
+        if (type != ColumnType.JSON)
+        {
+            throw new RowDecodeException(describe() + " is marked a partial JSON update but is not JSON");
+        }
+        isJsonDiff = true;
     }
 
     private String describe()
@@ -194,6 +207,15 @@ public final class ColumnValue
     public boolean isNull()
     {
         return isNull;
+    }
+
+    /**
+     * A JSON column of a PARTIAL_UPDATE_ROWS after image that holds a diff against the before value instead
+     * of the document: its JSON is {@code {"$jsonDiff": [{"op", "path", "value"}...]}} (see {@link JsonDiff}).
+     */
+    public boolean isJsonDiff()
+    {
+        return isJsonDiff;
     }
 
     /** The buffer holding the value's bytes (null for NULL). */
@@ -563,7 +585,17 @@ public final class ColumnValue
             case ColumnType.STRING, ColumnType.VARCHAR, ColumnType.VAR_STRING, ColumnType.BLOB, ColumnType.TINY_BLOB,
                 ColumnType.MEDIUM_BLOB, ColumnType.LONG_BLOB -> text(out);
             case ColumnType.ENUM, ColumnType.SET -> enumOrSet(out);
-            case ColumnType.JSON -> jsonBinary.render(buffer, offset, length, out);
+            case ColumnType.JSON ->
+            {
+                if (isJsonDiff)
+                {
+                    jsonDiff.render(buffer, offset, length, out);
+                }
+                else
+                {
+                    jsonBinary.render(buffer, offset, length, out);
+                }
+            }
             case ColumnType.GEOMETRY ->
             {
                 out.startObject();

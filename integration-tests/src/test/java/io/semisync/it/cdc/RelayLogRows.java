@@ -43,6 +43,7 @@ final class RelayLogRows
     private final RowsEventReader reader = new RowsEventReader();
     private final StringBuilder json = new StringBuilder();
     private SourceFlavor flavor = SourceFlavor.MYSQL;
+    private int partialUpdateEvents;
     private int checksumLength;
 
     private RelayLogRows(final List<Column> columns)
@@ -79,6 +80,12 @@ final class RelayLogRows
         return changes;
     }
 
+    /** How many PARTIAL_UPDATE_ROWS events of the table there were. */
+    int partialUpdateEvents()
+    {
+        return partialUpdateEvents;
+    }
+
     /** Every TABLE_MAP of the table, in order. */
     List<TableMap> tableMaps()
     {
@@ -111,6 +118,7 @@ final class RelayLogRows
             if ((map.database() + "." + map.table()).equals(table))
             {
                 reader.read(rowsEvent, map, new Collector());
+                partialUpdateEvents += rowsEvent.isPartialUpdate() ? 1 : 0;
             }
         }
     }

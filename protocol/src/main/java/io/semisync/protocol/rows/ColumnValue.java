@@ -54,6 +54,9 @@ public final class ColumnValue
     private int metadata;
     private boolean isNull;
     private boolean isJsonDiff;
+    private DirectBuffer jsonBase;
+    private int jsonBaseOffset;
+    private int jsonBaseLength;
     private DirectBuffer buffer;
     private int offset;
     private int length;
@@ -159,14 +162,20 @@ public final class ColumnValue
         this.isJsonDiff = false;
     }
 
-    /** Marks the value a partial JSON update: a diff against the before value, not a document. */
-    void markJsonDiff()
+    /**
+     * Marks the value a partial JSON update: a diff against the before value, which is at {@code baseOffset}
+     * in {@code base} when the before image holds it ({@code base} null when not).
+     */
+    void markJsonDiff(final DirectBuffer base, final int baseOffset, final int baseLength)
     {
         if (type != ColumnType.JSON)
         {
             throw new RowDecodeException(describe() + " is marked a partial JSON update but is not JSON");
         }
         isJsonDiff = true;
+        jsonBase = base;
+        jsonBaseOffset = baseOffset;
+        jsonBaseLength = baseLength;
     }
 
     private String describe()
@@ -211,11 +220,19 @@ public final class ColumnValue
 
     /**
      * A JSON column of a PARTIAL_UPDATE_ROWS after image that holds a diff against the before value instead
-     * of the document: its JSON is {@code {"$jsonDiff": [{"op", "path", "value"}...]}} (see {@link JsonDiff}).
+     * of the document. Its JSON is the document after the update when the before image holds the column
+     * ({@link #hasJsonDiffBase()}; {@code binlog_row_image=FULL}), else the diff itself:
+     * {@code {"$jsonDiff": [{"op", "path", "value"}...]}} (see {@link JsonDiff}).
      */
     public boolean isJsonDiff()
     {
         return isJsonDiff;
+    }
+
+    /** A partial JSON update whose before value is in the event, so that the JSON is the whole new document. */
+    public boolean hasJsonDiffBase()
+    {
+        return isJsonDiff && jsonBase != null;
     }
 
     /** The buffer holding the value's bytes (null for NULL). */
@@ -587,7 +604,11 @@ public final class ColumnValue
             case ColumnType.ENUM, ColumnType.SET -> enumOrSet(out);
             case ColumnType.JSON ->
             {
-                if (isJsonDiff)
+                if (hasJsonDiffBase())
+                {
+                    jsonDiff.apply(jsonBase, jsonBaseOffset, jsonBaseLength, buffer, offset, length, out);
+                }
+                else if (isJsonDiff)
                 {
                     jsonDiff.render(buffer, offset, length, out);
                 }

@@ -16,6 +16,9 @@ public final class RowsEventReader
     private final ColumnValue value = new ColumnValue();
     private final EventReader reader = new EventReader();
     private boolean[] jsonDiffs = new boolean[64];
+    /** Where each JSON column's value was in the before image of the current row, -1 when not there. */
+    private int[] beforeJsonOffsets = new int[64];
+    private int[] beforeJsonLengths = new int[64];
 
     /** Visits every row of {@code event}; returns the number of rows. */
     public int read(final RowsEventFlyweight event, final TableMap table, final RowVisitor visitor)
@@ -71,6 +74,15 @@ public final class RowsEventReader
                 present++;
             }
         }
+        if (beforeJsonOffsets.length < columns)
+        {
+            beforeJsonOffsets = new int[columns];
+            beforeJsonLengths = new int[columns];
+        }
+        if (image == RowImage.BEFORE)
+        {
+            Arrays.fill(beforeJsonOffsets, 0, columns, -1);
+        }
         final int nullBitmap = start;
         int position = start + (present + 7) / 8;
         if (position > limit)
@@ -93,9 +105,15 @@ public final class RowsEventReader
             else
             {
                 position += value.wrap(table, image, i, buffer, position, limit);
-                if (partial && jsonDiffs[i])
+                if (image == RowImage.BEFORE && table.columnType(i) == ColumnType.JSON)
                 {
-                    value.markJsonDiff();
+                    beforeJsonOffsets[i] = value.offset();
+                    beforeJsonLengths[i] = value.length();
+                }
+                else if (partial && jsonDiffs[i])
+                {
+                    final boolean hasBase = beforeJsonOffsets[i] >= 0;
+                    value.markJsonDiff(hasBase ? buffer : null, beforeJsonOffsets[i], beforeJsonLengths[i]);
                 }
             }
             visitor.column(value);

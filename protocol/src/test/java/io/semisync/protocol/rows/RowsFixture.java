@@ -76,7 +76,8 @@ final class RowsFixture
         body.packed(columns.size());
         final byte[] present = allPresent();
         body.bytes(present);
-        if (eventType == BinlogEventType.UPDATE_ROWS_V1 || eventType == BinlogEventType.UPDATE_ROWS_V2)
+        if (eventType == BinlogEventType.UPDATE_ROWS_V1 || eventType == BinlogEventType.UPDATE_ROWS_V2
+            || eventType == BinlogEventType.PARTIAL_UPDATE_ROWS)
         {
             body.bytes(present);
         }

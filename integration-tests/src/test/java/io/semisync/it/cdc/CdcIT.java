@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -326,25 +327,29 @@ class CdcIT
 
     private static long fileSize(final Path output)
     {
-        try
-        {
-            return Files.exists(output) ? Files.size(output) : 0;
-        }
-        catch (final IOException ex)
-        {
-            return -1;
-        }
+        return contents(output).length;
     }
 
     private static long lineCount(final Path output)
     {
+        final byte[] bytes = contents(output);
+        long lines = 0;
+        for (final byte b : bytes)
+        {
+            lines += b == '\n' ? 1 : 0;
+        }
+        return lines;
+    }
+
+    private static byte[] contents(final Path output)
+    {
         try
         {
-            return Files.exists(output) ? Files.readAllLines(output).size() : 0;
+            return Files.exists(output) ? Files.readAllBytes(output) : new byte[0];
         }
         catch (final IOException ex)
         {
-            return -1;
+            throw new UncheckedIOException(ex);
         }
     }
 

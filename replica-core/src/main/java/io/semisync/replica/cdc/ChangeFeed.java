@@ -56,8 +56,6 @@ public final class ChangeFeed implements AutoCloseable
     private final MariadbEventUncompressor mariadbEvents;
     private final RelayLog relayLog;
     private long commitLimit = -1;
-    private long limit = -1;
-    private long stoppedAt = -1;
     private boolean unitStart = true;
     private int checksumLength = -1;
     private boolean formatSeen;
@@ -118,17 +116,8 @@ public final class ChangeFeed implements AutoCloseable
             throw new CdcException("cannot read the relay log: " + ex.getMessage(), ex);
         }
         final OptionalLong durable = relayLog.durableCommitIndex();
-        limit = durable.isPresent() ? Math.min(commitLimit, durable.getAsLong()) : commitLimit;
-        int decoded = 0;
-        if (stoppedAt < 0 || stoppedAt <= limit)
-        {
-            if (stoppedAt >= 0)
-            {
-                reader.moveToIndex(stoppedAt);
-                stoppedAt = -1;
-            }
-            decoded = reader.poll(this::onRecord, BATCH);
-        }
+        final long limit = durable.isPresent() ? Math.min(commitLimit, durable.getAsLong()) : commitLimit;
+        final int decoded = reader.poll(this::onRecord, BATCH, limit);
         if (linesWritten > 0)
         {
             output.flush();
@@ -152,15 +141,6 @@ public final class ChangeFeed implements AutoCloseable
 
     private void onRecord(final RelayLogRecord record)
     {
-        if (stoppedAt >= 0)
-        {
-            return;
-        }
-        if (record.index() > limit)
-        {
-            stoppedAt = record.index();
-            return;
-        }
         source.index = record.index();
         source.file = record.sourceFileName();
         source.position = record.endPosition();

@@ -23,9 +23,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,7 +111,7 @@ final class CdcCommand implements Callable<Integer>
         }
         try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(relayLogDir).readOnly(true).validate());
             ChangeOutput out = output != null ? FileChangeOutput.open(output)
-                : new StreamChangeOutput(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                : new StreamChangeOutput(System.out,
                     fromPosition == null ? ChangePosition.START : ChangePosition.parse(fromPosition));
             ColumnNames columnNames = settings.get(Settings.CDC_SOURCE_COLUMNS) ? SourceColumnNames.connect(settings.connectionConfig()) : null;
             ChangeFeed feed = new ChangeFeed(relayLog, out, new TableFilter(includes, excludes), columnNames,

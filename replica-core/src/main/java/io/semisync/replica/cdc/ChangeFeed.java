@@ -19,6 +19,7 @@ import org.agrona.DirectBuffer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -59,6 +60,7 @@ public final class ChangeFeed implements AutoCloseable
     private boolean unitStart = true;
     private int checksumLength = -1;
     private boolean formatSeen;
+    private byte[] currentFileName = new byte[0];
     private long linesWritten;
 
     /**
@@ -142,7 +144,11 @@ public final class ChangeFeed implements AutoCloseable
     private void onRecord(final RelayLogRecord record)
     {
         source.index = record.index();
-        source.file = record.sourceFileName();
+        if (!record.isFromSourceFile(currentFileName))
+        {
+            source.file = record.sourceFileName();
+            currentFileName = source.file.getBytes(StandardCharsets.UTF_8);
+        }
         source.position = record.endPosition();
         source.timestampSeconds = record.eventTimestamp();
         if (unitStart && !formatSeen && record.gtidKind() != GtidKind.NONE)
@@ -253,7 +259,7 @@ public final class ChangeFeed implements AutoCloseable
         {
             try
             {
-                lines.ddl(transaction.index(), change, statement, source, transaction, database, transaction.nextChangeOf(database, ""));
+                lines.ddl(transaction.index(), change, statement, source, transaction, database, transaction.nextChangeOf(TransactionContext.DDL_TABLE_ID));
             }
             catch (final IOException ex)
             {

@@ -84,6 +84,17 @@ class FileChangeOutputTest
     }
 
     @Test
+    void secondWriterOfTheSameFileIsRefused()
+    {
+        final Path file = dir.resolve("changes.jsonl");
+        try (FileChangeOutput ignored = FileChangeOutput.open(file))
+        {
+            assertThatThrownBy(() -> FileChangeOutput.open(file)).isInstanceOf(CdcException.class)
+                .hasMessageContaining("another process writes to " + file);
+        }
+    }
+
+    @Test
     void fileOfSomethingElseIsRefused() throws IOException
     {
         final Path file = dir.resolve("notes.txt");

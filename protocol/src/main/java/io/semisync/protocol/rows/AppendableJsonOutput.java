@@ -15,9 +15,7 @@ final class AppendableJsonOutput implements JsonOutput
     private static final char[] BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
 
     private Appendable out;
-    /** The last charset's single-byte table (null when multi-byte): columns repeat, the lookup need not. */
-    private Charset lastCharset;
-    private char[] lastTable;
+    private final SingleByteCharsets singleByteCharsets = new SingleByteCharsets();
     /** Per nesting level: 0 nothing written yet, 1 a value written (a comma comes next), 2 a field name written. */
     private byte[] state = new byte[16];
     private int depth;
@@ -116,12 +114,7 @@ final class AppendableJsonOutput implements JsonOutput
             utf8String(buffer, offset, length);
             return;
         }
-        if (charset != lastCharset)
-        {
-            lastCharset = charset;
-            lastTable = SingleByteCharsets.table(charset);
-        }
-        final char[] table = lastTable;
+        final char[] table = singleByteCharsets.tableOf(charset);
         if (table != null)
         {
             beforeValue();

@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 final class GeneratorJsonOutput implements JsonOutput
 {
     private JsonGenerator generator;
-    /** The last charset's single-byte table (null when multi-byte): columns repeat, the lookup need not. */
-    private Charset lastCharset;
-    private char[] lastTable;
+    private final SingleByteCharsets singleByteCharsets = new SingleByteCharsets();
     private byte[] scratch = new byte[256];
     private char[] chars = new char[256];
 
@@ -177,12 +175,7 @@ final class GeneratorJsonOutput implements JsonOutput
             utf8String(buffer, offset, length);
             return;
         }
-        if (charset != lastCharset)
-        {
-            lastCharset = charset;
-            lastTable = SingleByteCharsets.table(charset);
-        }
-        final char[] table = lastTable;
+        final char[] table = singleByteCharsets.tableOf(charset);
         if (table == null)
         {
             string(new String(copy(buffer, offset, length), 0, length, charset));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.semisync.storage.durability.DirectorySync;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,6 +28,7 @@ public final class FileChangeOutput implements ChangeOutput
     private static final int BATCH_BYTES = 1 << 16;
     private static final int TAIL_CHUNK = 1 << 16;
     private static final JsonFactory JSON = new JsonFactory();
+    private static final Logger LOG = LoggerFactory.getLogger(FileChangeOutput.class);
 
     private final Path file;
     private final FileChannel channel;
@@ -64,6 +67,8 @@ public final class FileChangeOutput implements ChangeOutput
             final long wholeEnd = afterLastNewline(channel, channel.size());
             if (wholeEnd < channel.size())
             {
+                LOG.info("dropped the torn last line of {} ({} bytes without their newline, cut by the end of an earlier run)",
+                    file, channel.size() - wholeEnd);
                 channel.truncate(wholeEnd);
                 channel.force(false);
             }

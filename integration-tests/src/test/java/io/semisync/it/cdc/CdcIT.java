@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -63,7 +64,7 @@ class CdcIT
     static Path work;
 
     /** A source of its own (its GTIDs are the workload's alone), our replica on it, and the workload so far. */
-    private static final class Setup implements AutoCloseable
+    private static final class Setup
     {
         final Flavor flavor;
         final SourceServer server;
@@ -122,8 +123,7 @@ class CdcIT
             return cdc.stdout().lines().toList();
         }
 
-        @Override
-        public void close() throws Exception
+        void stop() throws SQLException
         {
             workload.close();
             replica.close();
@@ -152,7 +152,7 @@ class CdcIT
     {
         for (final Setup setup : SETUPS.values())
         {
-            setup.close();
+            setup.stop();
         }
         SETUPS.clear();
     }

@@ -87,8 +87,9 @@ class FileChangeOutputTest
     void secondWriterOfTheSameFileIsRefused()
     {
         final Path file = dir.resolve("changes.jsonl");
-        try (FileChangeOutput ignored = FileChangeOutput.open(file))
+        try (FileChangeOutput first = FileChangeOutput.open(file))
         {
+            assertThat(first.lastPosition()).isEqualTo(ChangePosition.START);
             assertThatThrownBy(() -> FileChangeOutput.open(file)).isInstanceOf(CdcException.class)
                 .hasMessageContaining("another process writes to " + file);
         }

@@ -323,6 +323,11 @@ final class AppendableJsonOutput implements JsonOutput
 
     private void escaped(final char c)
     {
+        if (c >= 0x20 && c != '"' && c != '\\')
+        {
+            append(c);
+            return;
+        }
         switch (c)
         {
             case '"' -> append("\\\"");

@@ -15,6 +15,8 @@ final class AppendableJsonOutput implements JsonOutput
     private static final char[] BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
 
     private Appendable out;
+    /** The output when it is a StringBuilder: appended to directly, a char array at a time where possible. */
+    private StringBuilder builder;
     private final SingleByteCharsets singleByteCharsets = new SingleByteCharsets();
     /** Per nesting level: 0 nothing written yet, 1 a value written (a comma comes next), 2 a field name written. */
     private byte[] state = new byte[16];
@@ -22,7 +24,11 @@ final class AppendableJsonOutput implements JsonOutput
 
     AppendableJsonOutput wrap(final Appendable out)
     {
-        this.out = out;
+        if (this.out != out)
+        {
+            this.out = out;
+            this.builder = out instanceof StringBuilder stringBuilder ? stringBuilder : null;
+        }
         this.depth = 0;
         this.state[0] = 0;
         return this;
@@ -88,6 +94,25 @@ final class AppendableJsonOutput implements JsonOutput
         for (int i = 0; i < length; i++)
         {
             escaped(chars[offset + i]);
+        }
+        append('"');
+    }
+
+    @Override
+    public void plainString(final char[] chars, final int offset, final int length)
+    {
+        beforeValue();
+        append('"');
+        if (builder != null)
+        {
+            builder.append(chars, offset, length);
+        }
+        else
+        {
+            for (int i = 0; i < length; i++)
+            {
+                append(chars[offset + i]);
+            }
         }
         append('"');
     }
@@ -298,6 +323,11 @@ final class AppendableJsonOutput implements JsonOutput
 
     private void escaped(final char c)
     {
+        if (c >= 0x20 && c != '"' && c != '\\')
+        {
+            append(c);
+            return;
+        }
         switch (c)
         {
             case '"' -> append("\\\"");
@@ -325,6 +355,11 @@ final class AppendableJsonOutput implements JsonOutput
 
     private void append(final char c)
     {
+        if (builder != null)
+        {
+            builder.append(c);
+            return;
+        }
         try
         {
             out.append(c);
@@ -337,6 +372,11 @@ final class AppendableJsonOutput implements JsonOutput
 
     private void append(final CharSequence text)
     {
+        if (builder != null)
+        {
+            builder.append(text);
+            return;
+        }
         try
         {
             out.append(text);

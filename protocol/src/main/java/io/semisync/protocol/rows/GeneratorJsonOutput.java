@@ -18,7 +18,10 @@ final class GeneratorJsonOutput implements JsonOutput
 
     GeneratorJsonOutput wrap(final JsonGenerator generator)
     {
-        this.generator = generator;
+        if (this.generator != generator)
+        {
+            this.generator = generator;
+        }
         return this;
     }
 
@@ -131,6 +134,12 @@ final class GeneratorJsonOutput implements JsonOutput
         {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    @Override
+    public void plainString(final char[] chars, final int offset, final int length)
+    {
+        string(chars, offset, length);
     }
 
     @Override

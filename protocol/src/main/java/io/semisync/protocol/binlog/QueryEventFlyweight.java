@@ -17,6 +17,8 @@ public final class QueryEventFlyweight
     public static final int POST_HEADER_LENGTH = 13;
 
     private DirectBuffer buffer;
+    private int schemaOffset;
+    private int schemaLength;
     private int statementOffset;
     private int statementLength;
 
@@ -31,7 +33,9 @@ public final class QueryEventFlyweight
         final int schemaLength = buffer.getByte(bodyOffset + SCHEMA_LENGTH_OFFSET) & 0xFF;
         final int statusVarsLength = buffer.getShort(bodyOffset + STATUS_VARS_LENGTH_OFFSET, LITTLE_ENDIAN) & 0xFFFF;
         this.buffer = buffer;
-        this.statementOffset = bodyOffset + POST_HEADER_LENGTH + statusVarsLength + schemaLength + 1;
+        this.schemaOffset = bodyOffset + POST_HEADER_LENGTH + statusVarsLength;
+        this.schemaLength = schemaLength;
+        this.statementOffset = schemaOffset + schemaLength + 1;
         this.statementLength = bodyEnd - statementOffset;
         if (statementLength < 0)
         {
@@ -54,6 +58,12 @@ public final class QueryEventFlyweight
     public boolean isCommitOrRollback()
     {
         return statementIs("COMMIT") || (statementStartsWith("ROLLBACK") && !statementStartsWith("ROLLBACK TO "));
+    }
+
+    /** The default schema the statement ran in, empty when none. */
+    public String schema()
+    {
+        return buffer.getStringWithoutLengthUtf8(schemaOffset, schemaLength);
     }
 
     public String statement()

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /** Helpers for event fixtures: append the CRC32 the source would, and place bytes at an offset of a larger buffer. */
-final class BinlogEvents
+public final class BinlogEvents
 {
     /** Filler around a fixture placed at an offset, so that a view reading outside its bounds sees garbage. */
     static final byte FILLER = (byte)0xEE;
@@ -17,7 +17,7 @@ final class BinlogEvents
     }
 
     /** The bytes followed by their CRC32, little-endian, computed with the JDK's {@link CRC32}. */
-    static byte[] withCrc(final byte[] event)
+    public static byte[] withCrc(final byte[] event)
     {
         final CRC32 crc = new CRC32();
         crc.update(event);
@@ -31,7 +31,7 @@ final class BinlogEvents
     }
 
     /** A heap buffer holding {@code bytes} at {@code offset}, filler before and after. */
-    static UnsafeBuffer heapAt(final byte[] bytes, final int offset)
+    public static UnsafeBuffer heapAt(final byte[] bytes, final int offset)
     {
         final byte[] array = new byte[offset + bytes.length + 7];
         Arrays.fill(array, FILLER);
@@ -40,7 +40,7 @@ final class BinlogEvents
     }
 
     /** An off-heap buffer holding {@code bytes} at {@code offset}, filler before and after. */
-    static UnsafeBuffer directAt(final byte[] bytes, final int offset)
+    public static UnsafeBuffer directAt(final byte[] bytes, final int offset)
     {
         final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(offset + bytes.length + 7));
         buffer.setMemory(0, buffer.capacity(), FILLER);

@@ -33,6 +33,11 @@ final class SettingOptions
     static final SettingOptions RUN = new SettingOptions(Settings.all());
     /** {@code dump}: where the relay log is. */
     static final SettingOptions DUMP = new SettingOptions(List.of(Settings.DATA_DIR));
+    /** {@code cdc}: where the relay log is, the decompression limit, and the source for column names. */
+    static final SettingOptions CDC = new SettingOptions(List.of(Settings.DATA_DIR, Settings.CDC_MAX_UNCOMPRESSED_BYTES,
+        Settings.CDC_SOURCE_COLUMNS, Settings.SOURCE_HOST, Settings.SOURCE_PORT, Settings.USER, Settings.PASSWORD_FILE,
+        Settings.PASSWORD_ENV, Settings.TLS_MODE, Settings.TLS_CA, Settings.TLS_CERT, Settings.TLS_KEY,
+        Settings.ALLOW_PUBLIC_KEY_RETRIEVAL, Settings.SERVER_PUBLIC_KEY, Settings.CONNECT_TIMEOUT));
     /** {@code password-hash}: which hash to print. */
     static final SettingOptions PASSWORD_HASH = new SettingOptions(List.of(Settings.ADMIN_AUTH_METHOD));
 
@@ -114,6 +119,7 @@ final class SettingOptions
             {
                 case "run" -> RUN;
                 case "dump" -> DUMP;
+                case "cdc" -> CDC;
                 case "password-hash" -> PASSWORD_HASH;
                 default -> throw new IllegalStateException("no settings for the command " + spec.name());
             };

@@ -1,5 +1,6 @@
 package io.semisync.replica.config;
 
+import io.semisync.protocol.binlog.compression.DecompressionLimit;
 import io.semisync.protocol.client.ConnectionConfig;
 import io.semisync.protocol.server.AuthMethod;
 import io.semisync.protocol.server.ServerSettings;
@@ -120,6 +121,13 @@ public final class Settings
         "Write one CSV line per acknowledged transaction with its times and stages into this file (default: none)");
     public static final Setting<Long> LATENCY_TRACE_MAX_MB = Setting.number("latency-trace-max-mb", "MIB", 64L, 1, 1L << 20,
         "Size at which the latency trace becomes FILE.1 and starts again, so it takes at most twice this");
+    public static final Setting<Long> CDC_MAX_UNCOMPRESSED_BYTES = Setting.number("cdc-max-uncompressed-bytes", "BYTES", 512L << 20, 1,
+        DecompressionLimit.MAX_BYTES, "cdc: the most bytes one compressed event (TRANSACTION_PAYLOAD, MariaDB's compressed "
+        + "events) may decompress to; a larger one stops the feed with an error naming it, before memory is taken");
+    public static final Setting<Boolean> CDC_SOURCE_COLUMNS = Setting.bool("cdc-source-columns", false,
+        "cdc: when TABLE_MAP events carry no column names (binlog_row_metadata=MINIMAL), read them from the source's "
+        + "information_schema.COLUMNS, connecting with --source-host, --source-port, --user and its password; without it "
+        + "columns are named col_1, col_2, ...");
 
     private static final List<Setting<?>> ALL = List.of(
         SOURCE_HOST, SOURCE_PORT, USER, PASSWORD_FILE, PASSWORD_ENV, TLS_MODE, TLS_CA, TLS_CERT, TLS_KEY, ALLOW_PUBLIC_KEY_RETRIEVAL,
@@ -129,7 +137,7 @@ public final class Settings
         RETENTION_READER_MAX_BYTES, COMPRESS_RELAY_LOG,
         ADMIN_PORT, ADMIN_BIND_ADDRESS, ADMIN_USER, ADMIN_PASSWORD_HASH, ADMIN_PASSWORD_FILE, ADMIN_PASSWORD_ENV, ADMIN_AUTH_METHOD,
         ADMIN_USERS_FILE, ADMIN_TLS_CERT, ADMIN_TLS_KEY, METRICS_PORT, METRICS_BIND_ADDRESS,
-        SERVE_PORT, SERVE_BIND_ADDRESS);
+        SERVE_PORT, SERVE_BIND_ADDRESS, CDC_MAX_UNCOMPRESSED_BYTES, CDC_SOURCE_COLUMNS);
 
     private Settings()
     {

@@ -13,6 +13,7 @@ import io.semisync.protocol.handshake.ServerFlavor;
  * @param gtids          whether GTIDs are on (MySQL {@code gtid_mode=ON}; always on MariaDB)
  * @param gtidPosition   the source's current GTID state: {@code gtid_executed} on MySQL, {@code gtid_binlog_pos} on MariaDB
  * @param semisync       what the source offers for semisync
+ * @param binlogRowMetadata the source's {@code binlog_row_metadata}: FULL puts column names into TABLE_MAP events
  */
 public record SourceFacts(
     ServerFlavor flavor,
@@ -22,8 +23,22 @@ public record SourceFacts(
     boolean crc32,
     boolean gtids,
     String gtidPosition,
-    SemisyncSupport semisync)
+    SemisyncSupport semisync,
+    String binlogRowMetadata)
 {
+    /** Facts without the row metadata setting (not read). */
+    public SourceFacts(final ServerFlavor flavor, final String version, final long serverId, final String serverUuid,
+        final boolean crc32, final boolean gtids, final String gtidPosition, final SemisyncSupport semisync)
+    {
+        this(flavor, version, serverId, serverUuid, crc32, gtids, gtidPosition, semisync, "");
+    }
+
+    /** Whether TABLE_MAP events carry column names ({@code binlog_row_metadata=FULL}). */
+    public boolean hasFullRowMetadata()
+    {
+        return "FULL".equalsIgnoreCase(binlogRowMetadata);
+    }
+
     public boolean isMariadb()
     {
         return flavor == ServerFlavor.MARIADB;

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -54,6 +55,8 @@ public final class RelayLog implements AutoCloseable
     private final ReaderPositions readers;
     private volatile GtidCheckpoint checkpoint;
     private RelayLogWriter writer;
+    private DurableCommitMark durableMark;
+    private boolean closed;
 
     private RelayLog(
         final RelayLogConfig config,
@@ -238,7 +241,19 @@ public final class RelayLog implements AutoCloseable
             throw ex;
         }
         final long maxRecordLength = queue.overlapSize() - MAX_RECORD_HEADROOM;
-        writer = new RelayLogWriter(this, appender, barrier, maxRecordLength, currentPositionForWriter());
+        final RecoveredPosition position = currentPositionForWriter();
+        final DurableCommitMark mark;
+        try
+        {
+            mark = DurableCommitMark.openForWriter(config.directory(), position.lastCommitIndex());
+        }
+        catch (final RuntimeException ex)
+        {
+            barrier.close();
+            appender.close();
+            throw ex;
+        }
+        writer = new RelayLogWriter(this, appender, barrier, mark, maxRecordLength, position);
         return writer;
     }
 
@@ -401,6 +416,22 @@ public final class RelayLog implements AutoCloseable
         {
             throw new RelayLogException("cannot list the files of relay log " + config.directory() + ": " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * The index of the last commit point the writer (in this or another process) has made durable, from the mark it
+     * keeps for readers; read it again for the latest. Empty for a relay log whose writer has never published one
+     * (written before the mark existed): then only the last commit point is known.
+     *
+     * @return the last durable commit point's index, -1 before any.
+     */
+    public synchronized OptionalLong durableCommitIndex()
+    {
+        if (durableMark == null && !closed)
+        {
+            durableMark = DurableCommitMark.openForReader(config.directory());
+        }
+        return durableMark == null ? OptionalLong.empty() : OptionalLong.of(durableMark.durableCommitIndex());
     }
 
     /**
@@ -588,6 +619,11 @@ public final class RelayLog implements AutoCloseable
         if (writer != null)
         {
             LOG.warn("closing relay log {} with its writer still open", config.directory());
+        }
+        closed = true;
+        if (durableMark != null)
+        {
+            durableMark.close();
         }
         queue.close();
         if (view != null)

@@ -1,0 +1,25 @@
+package io.semisync.replica.cdc;
+
+/**
+ * Where change lines go. Each line holds its {@link ChangePosition}, so an output that keeps whole lines keeps its own
+ * resume point with them.
+ */
+public interface ChangeOutput extends AutoCloseable
+{
+    /** The position of the last line already in the output, {@link ChangePosition#START} when it holds none. */
+    ChangePosition lastPosition();
+
+    /**
+     * Adds one line.
+     *
+     * @param line   the line's bytes, UTF-8, without the newline.
+     * @param length how many bytes of {@code line}.
+     */
+    void writeLine(byte[] line, int length);
+
+    /** Pushes the lines written so far to their destination (a file: durably). */
+    void flush();
+
+    @Override
+    void close();
+}

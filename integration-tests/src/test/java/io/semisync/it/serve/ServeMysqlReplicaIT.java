@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A real MySQL 9.7 replica, set up with CHANGE REPLICATION SOURCE TO ... SOURCE_AUTO_POSITION = 1 against our node's
  * replication endpoint, applies what our replica archived from the MySQL 9.7 source: what was stored before it
- * connected and what the source commits while it is connected; its table and gtid_executed equal the source's.
+ * connected and what the source commits while it is connected; its table and gtid_executed equal the source's. Idle for
+ * longer than its replica_net_timeout, it stays connected on the heartbeats it asked for.
  */
 @ExtendWith(SourceServerExtension.class)
 class ServeMysqlReplicaIT
@@ -40,7 +41,10 @@ class ServeMysqlReplicaIT
     private static final Pattern STATEMENT_LINE = Pattern.compile("replica repl@\\S+: (.*)");
     private static final String USER = "repl";
     private static final String PASSWORD = "repl-Secret-1";
+    private static final Pattern DUMP_LINE = Pattern.compile("asks for the binlog");
     private static final int TRANSACTIONS = 300;
+    private static final double HEARTBEAT_SECONDS = 0.5;
+    private static final int NET_TIMEOUT_SECONDS = 2;
 
     @Test
     void aMysqlReplicaAppliesTheArchiveAndFollowsItLive(@Source(value = Flavor.MYSQL, dedicated = true) final SourceServer source,
@@ -66,9 +70,11 @@ class ServeMysqlReplicaIT
             }
 
             downstream.execute("RESET BINARY LOGS AND GTIDS", "SET GLOBAL gtid_purged = '" + sourceHadBefore + "'",
+                "SET GLOBAL replica_net_timeout = " + NET_TIMEOUT_SECONDS,
                 "CHANGE REPLICATION SOURCE TO SOURCE_HOST = '" + serve.group(1) + "', SOURCE_PORT = " + serve.group(2)
                     + ", SOURCE_USER = '" + USER + "', SOURCE_PASSWORD = '" + PASSWORD
-                    + "', SOURCE_AUTO_POSITION = 1, SOURCE_SSL = 0, GET_SOURCE_PUBLIC_KEY = 1",
+                    + "', SOURCE_AUTO_POSITION = 1, SOURCE_SSL = 0, GET_SOURCE_PUBLIC_KEY = 1, SOURCE_HEARTBEAT_PERIOD = "
+                    + HEARTBEAT_SECONDS,
                 "START REPLICA");
             awaitSameAsSource(source, downstream, replica);
 
@@ -78,6 +84,15 @@ class ServeMysqlReplicaIT
             }
             awaitSameAsSource(source, downstream, replica);
             assertThat(downstream.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE)).isEqualTo(String.valueOf(2 * TRANSACTIONS));
+
+            // idle for longer than replica_net_timeout: only heartbeats keep the replica from reconnecting
+            final long heartbeats = receivedHeartbeats(downstream);
+            Waits.until("heartbeats for twice replica_net_timeout", TIMEOUT,
+                () -> receivedHeartbeats(downstream) >= heartbeats + 2 * NET_TIMEOUT_SECONDS / HEARTBEAT_SECONDS,
+                () -> "heartbeats received: " + receivedHeartbeats(downstream) + "; " + downstream.query("SHOW REPLICA STATUS"));
+            assertThat(downstream.queryValue("SELECT SERVICE_STATE FROM performance_schema.replication_connection_status"))
+                .isEqualTo("ON");
+            assertThat(DUMP_LINE.matcher(replica.stderr()).results().count()).as("dumps asked for").isEqualTo(1);
 
             final List<String> statements = STATEMENT_LINE.matcher(replica.stderr()).results().map(m -> m.group(1)).distinct().toList();
             System.out.println("statements the MySQL " + downstream.version() + " replica sent: " + statements);
@@ -93,6 +108,11 @@ class ServeMysqlReplicaIT
             () -> "downstream has " + downstream.queryValue("SELECT @@GLOBAL.gtid_executed") + "; its status: "
                 + downstream.query("SHOW REPLICA STATUS") + "\n" + replica.logTail());
         assertThat(checksum(downstream)).isEqualTo(checksum(source));
+    }
+
+    private static long receivedHeartbeats(final SourceServer downstream)
+    {
+        return Long.parseLong(downstream.queryValue("SELECT COUNT_RECEIVED_HEARTBEATS FROM performance_schema.replication_connection_status"));
     }
 
     private static String checksum(final SourceServer server)

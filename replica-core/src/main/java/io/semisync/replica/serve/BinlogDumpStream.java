@@ -1,14 +1,17 @@
 package io.semisync.replica.serve;
 
+import io.semisync.protocol.binlog.BinlogEventType;
 import io.semisync.protocol.binlog.GtidSet;
 import io.semisync.protocol.server.CommandExchange;
 import io.semisync.storage.relaylog.GtidKind;
 import io.semisync.storage.relaylog.RelayLogReader;
 import io.semisync.storage.relaylog.RelayLogRecord;
+import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteOrder;
+import java.nio.channels.ClosedChannelException;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,11 +19,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Streams the relay log to one downstream replica after COM_BINLOG_DUMP_GTID: every record up to the last durable
- * commit point, as stored, leaving out whole transactions whose GTID the replica already has, then follows the log as
- * it grows. It opens with an artificial ROTATE naming the source file of the first event sent and the source's
- * FORMAT_DESCRIPTION, as the source does. Runs on the serving thread, a batch at a time, and pauses while the connection is not writable, so the
- * archive is never buffered in memory.
+ * Streams the relay log to one downstream replica: every record up to the last durable commit point, as stored, leaving
+ * out whole transactions whose GTID the replica already has, then follows the log as it grows. As a source does when it
+ * opens each binlog file for a dump, a record from a source file the replica was not told of yet is preceded by an
+ * artificial ROTATE naming that file and, unless the record is the file's own FORMAT_DESCRIPTION, the source's
+ * FORMAT_DESCRIPTION. While there is nothing to send for a heartbeat period, a heartbeat names the file and the end
+ * position of the last record passed. Runs on the serving thread, a batch at a time, and pauses while the connection is
+ * not writable, so the archive is never buffered in memory.
  */
 final class BinlogDumpStream
 {
@@ -35,15 +40,19 @@ final class BinlogDumpStream
     private final LongSupplier durableIndex;
     private final StreamStart start;
     private final ScheduledExecutorService thread;
+    private final NanoClock clock;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private long limit;
     private long stoppedAt = -1;
     private boolean skipping;
     private long sent;
-    private boolean started;
+    private long lastSentNanos;
+    private String toldFile;
+    private byte[] toldFileBytes = new byte[0];
+    private long lastPosition;
 
     BinlogDumpStream(final CommandExchange exchange, final RelayLogReader reader, final GtidSet replicaHas,
-        final LongSupplier durableIndex, final StreamStart start, final ScheduledExecutorService thread)
+        final LongSupplier durableIndex, final StreamStart start, final ScheduledExecutorService thread, final NanoClock clock)
     {
         this.start = start;
         this.exchange = exchange;
@@ -51,11 +60,13 @@ final class BinlogDumpStream
         this.replicaHas = replicaHas;
         this.durableIndex = durableIndex;
         this.thread = thread;
+        this.clock = clock;
     }
 
     /** Starts streaming; the stage fails when the connection ends. */
     CompletableFuture<Void> begin()
     {
+        lastSentNanos = clock.nanoTime();
         thread.execute(this::pump);
         return ended;
     }
@@ -73,6 +84,7 @@ final class BinlogDumpStream
             while (exchange.isWritable() && delivered == BATCH && stoppedAt < 0)
             {
                 delivered = reader.poll(this::onRecord, BATCH);
+                heartbeatIfDue();
             }
             if (stoppedAt >= 0)
             {
@@ -105,6 +117,14 @@ final class BinlogDumpStream
         }
     }
 
+    private void heartbeatIfDue()
+    {
+        if (start.heartbeatPeriodNanos() > 0 && toldFile != null && clock.nanoTime() - lastSentNanos >= start.heartbeatPeriodNanos())
+        {
+            send(start.heartbeat(toldFile, lastPosition));
+        }
+    }
+
     private void onRecord(final RelayLogRecord record)
     {
         if (stoppedAt >= 0)
@@ -116,6 +136,10 @@ final class BinlogDumpStream
             stoppedAt = record.index();
             return;
         }
+        if (!isToldFile(record))
+        {
+            openFile(record);
+        }
         if (record.gtidKind() == GtidKind.MYSQL || record.gtidKind() == GtidKind.MYSQL_TAGGED)
         {
             final int at = record.gtidOffset();
@@ -126,25 +150,53 @@ final class BinlogDumpStream
         }
         if (!skipping)
         {
-            if (!started)
-            {
-                send(ArtificialRotate.event(start.serverId(), record.sourceFileName(), FIRST_EVENT_POSITION));
-                send(start.formatDescription());
-                started = true;
-            }
             final byte[] event = new byte[record.eventLength()];
             record.buffer().getBytes(record.eventOffset(), event);
             send(event);
         }
+        lastPosition = record.endPosition();
         if (record.isTransactionEnd())
         {
             skipping = false;
         }
     }
 
+    /** Tells the replica of the record's source file, as a source does when it opens the next binlog file. */
+    private void openFile(final RelayLogRecord record)
+    {
+        toldFile = record.sourceFileName();
+        toldFileBytes = new byte[record.sourceFileNameLength()];
+        record.buffer().getBytes(record.sourceFileNameOffset(), toldFileBytes);
+        send(start.rotate(toldFile, FIRST_EVENT_POSITION));
+        if (record.eventType() != BinlogEventType.FORMAT_DESCRIPTION)
+        {
+            send(start.formatDescription());
+        }
+        lastPosition = FIRST_EVENT_POSITION;
+    }
+
+    private boolean isToldFile(final RelayLogRecord record)
+    {
+        final int length = record.sourceFileNameLength();
+        if (length != toldFileBytes.length || toldFile == null)
+        {
+            return false;
+        }
+        final int offset = record.sourceFileNameOffset();
+        for (int i = 0; i < length; i++)
+        {
+            if (record.buffer().getByte(offset + i) != toldFileBytes[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void send(final byte[] event)
     {
         sent++;
+        lastSentNanos = clock.nanoTime();
         exchange.write(new EventPacket(event)).whenComplete((ignored, failure) ->
         {
             if (failure != null)
@@ -160,7 +212,7 @@ final class BinlogDumpStream
         {
             thread.execute(reader::close);
             LOG.info("binlog dump to {}@{} ended after {} events: {}", exchange.session().user(), exchange.session().clientHost(), sent,
-                cause.toString());
+                cause instanceof ClosedChannelException ? "the replica disconnected" : cause.toString());
         }
     }
 }

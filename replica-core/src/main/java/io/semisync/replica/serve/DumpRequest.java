@@ -7,19 +7,21 @@ import io.semisync.protocol.server.SqlErrorException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A decoded COM_BINLOG_DUMP_GTID: flags u16, server id u32, file name length u32, file name, position u64, GTID set
+ * A decoded COM_BINLOG_DUMP_GTID: flags u16 (1 non-blocking, 2 HEARTBEAT_V2), server id u32, file name length u32, file name, position u64, GTID set
  * length u32 and the GTID set in its binary form (number of UUIDs u64, then per UUID its 16 bytes, number of
  * intervals u64 and [start, end-exclusive] u64 pairs).
  */
-record DumpRequest(long serverId, String fileName, long position, GtidSet gtids)
+record DumpRequest(int flags, long serverId, String fileName, long position, GtidSet gtids)
 {
+    /** MySQL's USE_HEARTBEAT_EVENT_V2 flag of COM_BINLOG_DUMP_GTID: the replica reads HEARTBEAT_V2 events. */
+    static final int HEARTBEAT_V2 = 0x02;
     private static final int TAGGED_FORMAT_MARKER = 0x01;
 
     static DumpRequest decodeGtid(final ByteBuf body)
     {
         try
         {
-            body.skipBytes(Short.BYTES);
+            final int flags = body.readUnsignedShortLE();
             final long serverId = body.readUnsignedIntLE();
             final int nameLength = (int)body.readUnsignedIntLE();
             final String fileName = body.readCharSequence(nameLength, StandardCharsets.UTF_8).toString();
@@ -45,7 +47,7 @@ record DumpRequest(long serverId, String fileName, long position, GtidSet gtids)
                     }
                 }
             }
-            return new DumpRequest(serverId, fileName, position, gtids);
+            return new DumpRequest(flags, serverId, fileName, position, gtids);
         }
         catch (final IndexOutOfBoundsException ex)
         {

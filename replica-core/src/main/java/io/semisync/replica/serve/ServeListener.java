@@ -9,6 +9,7 @@ import io.semisync.replica.Replica;
 import io.semisync.replica.config.ConfigException;
 import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.config.Settings;
+import org.agrona.concurrent.SystemNanoClock;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public final class ServeListener implements AutoCloseable
             .users(UserDirectory.of(config.adminUsers().toArray(ServerUser[]::new)));
         try
         {
-            return Optional.of(new ServeListener(MySqlServer.start(settings, new ServeStatements(replica, thread)), thread));
+            return Optional.of(new ServeListener(MySqlServer.start(settings, new ServeStatements(replica, thread, new SystemNanoClock())), thread));
         }
         catch (final ServerStartException | IllegalArgumentException ex)
         {

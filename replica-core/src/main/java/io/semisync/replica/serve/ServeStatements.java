@@ -12,20 +12,23 @@ import io.semisync.protocol.server.SqlErrorException;
 import io.semisync.protocol.server.TextResultSet;
 import io.semisync.replica.Replica;
 import io.semisync.replica.ReplicaStatus;
+import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Answers what a MySQL replica's I/O thread asks on connect as the source would (its server id and UUID, GTID_MODE ON,
- * CRC32 checksums; session variables it sets are accepted), registers it, and streams the relay log on
- * COM_BINLOG_DUMP_GTID ({@link BinlogDumpStream}).
+ * CRC32 checksums; the user variables it sets are kept for its dump, such as the heartbeat period), registers it, and
+ * streams the relay log on COM_BINLOG_DUMP_GTID ({@link BinlogDumpStream}).
  */
 final class ServeStatements implements SessionHandler
 {
@@ -33,11 +36,25 @@ final class ServeStatements implements SessionHandler
 
     private final Replica replica;
     private final ScheduledExecutorService thread;
+    private final NanoClock clock;
+    private final Map<Long, UserVariables> sessions = new ConcurrentHashMap<>();
 
-    ServeStatements(final Replica replica, final ScheduledExecutorService thread)
+    ServeStatements(final Replica replica, final ScheduledExecutorService thread, final NanoClock clock)
     {
         this.replica = replica;
         this.thread = thread;
+        this.clock = clock;
+    }
+
+    @Override
+    public void closed(final ServerSession session)
+    {
+        sessions.remove(session.connectionId());
+    }
+
+    private UserVariables variables(final ServerSession session)
+    {
+        return sessions.computeIfAbsent(session.connectionId(), id -> new UserVariables());
     }
 
     @Override
@@ -49,6 +66,7 @@ final class ServeStatements implements SessionHandler
         final ReplicaStatus status = replica.status();
         if (upper.startsWith("SET "))
         {
+            variables(session).set(statement);
             return CompletableFuture.completedFuture(OkResult.empty());
         }
         final String value = switch (upper)
@@ -81,14 +99,17 @@ final class ServeStatements implements SessionHandler
             return Optional.of(exchange ->
             {
                 final DumpRequest request = DumpRequest.decodeGtid(exchange.body());
-                LOG.info("replica {}@{} (server id {}) asks for the binlog from {}:{} with GTIDs {}", exchange.session().user(),
-                    exchange.session().clientHost(), request.serverId(), request.fileName(), request.position(), request.gtids());
+                LOG.info("replica {}@{} (server id {}) asks for the binlog from {}:{} with GTIDs {} (flags 0x{})",
+                    exchange.session().user(), exchange.session().clientHost(), request.serverId(), request.fileName(), request.position(),
+                    request.gtids(), Integer.toHexString(request.flags()));
                 final byte[] formatDescription = replica.sourceFormatDescription().orElseThrow(() -> new SqlErrorException(1236,
                     "HY000", "this node has not connected to its source yet, so it cannot describe the binlog format; retry once "
                     + "it streams"));
-                final StreamStart start = new StreamStart(replica.status().sourceServerId(), formatDescription);
+                final long heartbeatNanos = variables(exchange.session()).integer(0, "source_heartbeat_period", "master_heartbeat_period");
+                final StreamStart start = StreamStart.of(replica.status().sourceServerId(), formatDescription, heartbeatNanos,
+                    (request.flags() & DumpRequest.HEARTBEAT_V2) != 0);
                 return new BinlogDumpStream(exchange, replica.openRelayLogReader(), request.gtids(), replica::servableIndex, start,
-                    thread).begin();
+                    thread, clock).begin();
             });
         }
         return Optional.empty();

@@ -86,7 +86,7 @@ public final class Replica implements AutoCloseable
     private ReplicaState state = ReplicaState.STARTING;
     private SemisyncMode semisync = SemisyncMode.UNKNOWN;
     private String source;
-    private SourceFacts facts;
+    private volatile SourceFacts facts;
     private ReplicationError lastError = ReplicationError.NONE;
     private String resumedFrom = "";
     private boolean resumesByGtid = true;
@@ -220,6 +220,12 @@ public final class Replica implements AutoCloseable
     {
         final byte[] event = formatDescription;
         return event == null ? Optional.empty() : Optional.of(event.clone());
+    }
+
+    /** What the replica learned about its source when it last connected; empty before the first connection. */
+    public Optional<SourceFacts> sourceFacts()
+    {
+        return Optional.ofNullable(facts);
     }
 
     /** The relay log's files, oldest first. */

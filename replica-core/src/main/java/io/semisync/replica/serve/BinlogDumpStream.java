@@ -1,8 +1,8 @@
 package io.semisync.replica.serve;
 
 import io.semisync.protocol.binlog.BinlogEventType;
-import io.semisync.protocol.binlog.GtidSet;
 import io.semisync.protocol.server.CommandExchange;
+import io.semisync.protocol.server.SqlErrorException;
 import io.semisync.storage.relaylog.GtidKind;
 import io.semisync.storage.relaylog.RelayLogReader;
 import io.semisync.storage.relaylog.RelayLogRecord;
@@ -10,17 +10,17 @@ import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.ByteOrder;
 import java.nio.channels.ClosedChannelException;
-import java.util.UUID;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Streams the relay log to one downstream replica: every record up to the last durable commit point, as stored, leaving
- * out whole transactions whose GTID the replica already has, then follows the log as it grows. As a source does when it
+ * Streams the relay log to one downstream replica: every record up to the last durable commit point, as stored, from
+ * the source file and position asked for or leaving out whole transactions whose GTID the replica already has (see
+ * {@link DumpScope}), then follows the log as it grows. As a source does when it
  * opens each binlog file for a dump, a record from a source file the replica was not told of yet is preceded by an
  * artificial ROTATE naming that file and, unless the record is the file's own FORMAT_DESCRIPTION, the source's
  * FORMAT_DESCRIPTION. While there is nothing to send for a heartbeat period, a heartbeat names the file and the end
@@ -36,7 +36,7 @@ final class BinlogDumpStream
 
     private final CommandExchange exchange;
     private final RelayLogReader reader;
-    private final GtidSet replicaHas;
+    private final DumpScope scope;
     private final LongSupplier durableIndex;
     private final StreamStart start;
     private final ScheduledExecutorService thread;
@@ -50,14 +50,17 @@ final class BinlogDumpStream
     private String toldFile;
     private byte[] toldFileBytes = new byte[0];
     private long lastPosition;
+    private boolean reached;
+    private boolean sawAny;
+    private long endSeenInStartFile = -1;
 
-    BinlogDumpStream(final CommandExchange exchange, final RelayLogReader reader, final GtidSet replicaHas,
+    BinlogDumpStream(final CommandExchange exchange, final RelayLogReader reader, final DumpScope scope,
         final LongSupplier durableIndex, final StreamStart start, final ScheduledExecutorService thread, final NanoClock clock)
     {
         this.start = start;
         this.exchange = exchange;
         this.reader = reader;
-        this.replicaHas = replicaHas;
+        this.scope = scope;
         this.durableIndex = durableIndex;
         this.thread = thread;
         this.clock = clock;
@@ -86,6 +89,10 @@ final class BinlogDumpStream
                 delivered = reader.poll(this::onRecord, BATCH);
                 heartbeatIfDue();
             }
+            if (delivered < BATCH && !reached && endSeenInStartFile == scope.fromPosition())
+            {
+                reachedAtEnd();
+            }
             if (stoppedAt >= 0)
             {
                 reader.moveToIndex(stoppedAt);
@@ -109,6 +116,10 @@ final class BinlogDumpStream
             {
                 thread.schedule(this::pump, IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
             }
+        }
+        catch (final SqlErrorException ex)
+        {
+            end(ex);
         }
         catch (final RuntimeException ex)
         {
@@ -136,19 +147,20 @@ final class BinlogDumpStream
             stoppedAt = record.index();
             return;
         }
+        if (!reached && !reach(record))
+        {
+            return;
+        }
         if (!isToldFile(record))
         {
-            openFile(record);
+            openFile(record, scope.fromFile() != null && record.sourceFileName().equals(scope.fromFile()) && sent == 0
+                ? scope.fromPosition() : FIRST_EVENT_POSITION);
         }
-        if (record.gtidKind() == GtidKind.MYSQL || record.gtidKind() == GtidKind.MYSQL_TAGGED)
+        if (record.gtidKind() != GtidKind.NONE)
         {
-            final int at = record.gtidOffset();
-            final long msb = record.buffer().getLong(at, ByteOrder.BIG_ENDIAN);
-            final long lsb = record.buffer().getLong(at + Long.BYTES, ByteOrder.BIG_ENDIAN);
-            final long gno = record.buffer().getLong(at + 2 * Long.BYTES, ByteOrder.LITTLE_ENDIAN);
-            skipping = replicaHas.contains(new UUID(msb, lsb), gno);
+            skipping = scope.replicaHas().has(record);
         }
-        if (!skipping)
+        if (!skipping && (scope.annotateRows() || record.eventType() != BinlogEventType.MARIADB_ANNOTATE_ROWS))
         {
             final byte[] event = new byte[record.eventLength()];
             record.buffer().getBytes(record.eventOffset(), event);
@@ -161,18 +173,69 @@ final class BinlogDumpStream
         }
     }
 
+    /**
+     * Passes the records before the position a dump by position starts at, checking that the archive holds that
+     * position: an event of the file ends there, or the file is held from its start and the position is its first.
+     *
+     * @return whether the record is one to serve
+     * @throws SqlErrorException 1236 when the archive does not hold the position asked for
+     */
+    private boolean reach(final RelayLogRecord record)
+    {
+        final String file = record.sourceFileName();
+        if (!sawAny && scope.fromFile() != null && DumpScope.compareFiles(file, scope.fromFile()) > 0)
+        {
+            throw notHeld("its oldest event is in " + file);
+        }
+        sawAny = true;
+        if (scope.isBeforeStart(file, record.endPosition()))
+        {
+            if (file.equals(scope.fromFile()))
+            {
+                endSeenInStartFile = record.endPosition();
+            }
+            return false;
+        }
+        final boolean fileStart = scope.fromPosition() == FIRST_EVENT_POSITION && file.equals(scope.fromFile())
+            && record.eventType() == BinlogEventType.FORMAT_DESCRIPTION;
+        if (scope.fromFile() != null && !fileStart && endSeenInStartFile != scope.fromPosition())
+        {
+            throw notHeld(endSeenInStartFile < 0 ? "it holds " + file + " from an event ending at " + record.endPosition()
+                : "no event it holds ends there");
+        }
+        reached = true;
+        return true;
+    }
+
+    /** The replica asked for the position after the last record the archive holds: tell it the file, then wait. */
+    private void reachedAtEnd()
+    {
+        reached = true;
+        toldFile = scope.fromFile();
+        toldFileBytes = toldFile.getBytes(StandardCharsets.UTF_8);
+        send(start.rotate(toldFile, scope.fromPosition()));
+        send(start.formatDescription());
+        lastPosition = scope.fromPosition();
+    }
+
+    private SqlErrorException notHeld(final String why)
+    {
+        return new SqlErrorException(1236, "HY000", "this node's archive does not hold binlog position " + scope.fromFile() + ":"
+            + scope.fromPosition() + " (" + why + "); point the replica at a position the archive holds, or at the source");
+    }
+
     /** Tells the replica of the record's source file, as a source does when it opens the next binlog file. */
-    private void openFile(final RelayLogRecord record)
+    private void openFile(final RelayLogRecord record, final long position)
     {
         toldFile = record.sourceFileName();
         toldFileBytes = new byte[record.sourceFileNameLength()];
         record.buffer().getBytes(record.sourceFileNameOffset(), toldFileBytes);
-        send(start.rotate(toldFile, FIRST_EVENT_POSITION));
+        send(start.rotate(toldFile, position));
         if (record.eventType() != BinlogEventType.FORMAT_DESCRIPTION)
         {
             send(start.formatDescription());
         }
-        lastPosition = FIRST_EVENT_POSITION;
+        lastPosition = position;
     }
 
     private boolean isToldFile(final RelayLogRecord record)

@@ -1,0 +1,116 @@
+package io.semisync.it.serve;
+
+import io.semisync.it.Source;
+import io.semisync.it.SourceServerExtension;
+import io.semisync.it.replica.ReplicaLogs;
+import io.semisync.it.replica.ReplicaProcess;
+import io.semisync.it.replica.ReplicationChecks;
+import io.semisync.it.replica.SourceLoad;
+import io.semisync.it.replica.Waits;
+import io.semisync.protocol.server.AuthMethod;
+import io.semisync.protocol.server.ServerUser;
+import io.semisync.sources.Flavor;
+import io.semisync.sources.SourceOptions;
+import io.semisync.sources.SourceServer;
+import io.semisync.sources.SourceServers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real MariaDB 10.11 replica, set up with CHANGE MASTER TO ... MASTER_USE_GTID = slave_pos against our node's
+ * replication endpoint while our node archives a MariaDB 10.11 source, applies what was archived before it connected and
+ * what the source commits while it is connected: its table equals the source's by checksum, its gtid_slave_pos the
+ * source's gtid_binlog_pos. Idle for longer than its slave_net_timeout, it stays connected on heartbeats (version 1).
+ */
+@ExtendWith(SourceServerExtension.class)
+class ServeMariadbReplicaIT
+{
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final Pattern SERVE_LINE = Pattern.compile("semisync-replica replication endpoint ([0-9.]+):(\\d+)");
+    private static final Pattern STATEMENT_LINE = Pattern.compile("replica repl@\\S+: (.*)");
+    private static final Pattern DUMP_LINE = Pattern.compile("asks for the binlog");
+    private static final String USER = "repl";
+    private static final String PASSWORD = "repl-Secret-1";
+    private static final int TRANSACTIONS = 300;
+    private static final double HEARTBEAT_SECONDS = 0.5;
+    private static final int NET_TIMEOUT_SECONDS = 2;
+
+    @Test
+    void aMariadbReplicaFollowsTheArchiveByGtid(@Source(value = Flavor.MARIADB, dedicated = true) final SourceServer source,
+        @TempDir final Path dataDir)
+        throws IOException
+    {
+        final Path users = dataDir.resolveSibling(dataDir.getFileName() + "-users");
+        Files.writeString(users, USER + " " + ServerUser.storedHash(AuthMethod.MYSQL_NATIVE_PASSWORD, PASSWORD) + "\n");
+        final String sourceHadBefore = source.queryValue("SELECT @@GLOBAL.gtid_binlog_pos");
+        try (ReplicaProcess replica = ReplicaProcess.start("replica", source.host(), source.port(), source.replicationUser(), dataDir,
+                ReplicaLogs.directory(ServeMariadbReplicaIT.class, source.flavor()), "--admin-users-file", users.toString(),
+                "--admin-port", "0", "--serve-port", "0");
+            SourceServer downstream = SourceServers.start(Flavor.MARIADB, SourceOptions.defaults().withServerId(3)))
+        {
+            Waits.until("the replication endpoint", TIMEOUT, () -> SERVE_LINE.matcher(replica.stdout()).find(), replica::logTail);
+            final Matcher serve = SERVE_LINE.matcher(replica.stdout());
+            serve.find();
+            ReplicationChecks.awaitSemisyncConnected(replica, source, TIMEOUT);
+            SourceLoad.createTable(source);
+            try (SourceLoad before = SourceLoad.start(source, 2, TRANSACTIONS, 1, false))
+            {
+                before.await(TIMEOUT);
+            }
+
+            downstream.execute("SET GLOBAL gtid_slave_pos = '" + sourceHadBefore + "'",
+                "SET GLOBAL slave_net_timeout = " + NET_TIMEOUT_SECONDS,
+                "CHANGE MASTER TO MASTER_HOST = '" + serve.group(1) + "', MASTER_PORT = " + serve.group(2) + ", MASTER_USER = '" + USER
+                    + "', MASTER_PASSWORD = '" + PASSWORD + "', MASTER_USE_GTID = slave_pos, MASTER_SSL = 0, MASTER_HEARTBEAT_PERIOD = "
+                    + HEARTBEAT_SECONDS,
+                "START SLAVE");
+            awaitSameAsSource(source, downstream, replica);
+
+            try (SourceLoad live = SourceLoad.start(source, 2, TRANSACTIONS, 1, false))
+            {
+                live.await(TIMEOUT);
+            }
+            awaitSameAsSource(source, downstream, replica);
+            assertThat(downstream.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE)).isEqualTo(String.valueOf(2 * TRANSACTIONS));
+
+            // idle for longer than slave_net_timeout: only heartbeats keep the replica from reconnecting
+            final long heartbeats = downstream.globalStatus("Slave_received_heartbeats");
+            Waits.until("heartbeats for twice slave_net_timeout", TIMEOUT,
+                () -> downstream.globalStatus("Slave_received_heartbeats") >= heartbeats + 2 * NET_TIMEOUT_SECONDS / HEARTBEAT_SECONDS,
+                () -> "heartbeats received: " + downstream.globalStatus("Slave_received_heartbeats") + "; "
+                    + downstream.query("SHOW SLAVE STATUS"));
+            assertThat(downstream.globalStatus("Slave_running")).isEqualTo(1);
+            assertThat(DUMP_LINE.matcher(replica.stderr()).results().count()).as("dumps asked for").isEqualTo(1);
+
+            final List<String> statements = STATEMENT_LINE.matcher(replica.stderr()).results().map(m -> m.group(1)).distinct().toList();
+            System.out.println("statements the MariaDB " + downstream.version() + " replica sent: " + statements);
+            assertThat(statements).contains("SELECT @@GLOBAL.gtid_domain_id");
+        }
+    }
+
+    private static void awaitSameAsSource(final SourceServer source, final SourceServer downstream, final ReplicaProcess replica)
+    {
+        final String sourceGtids = source.queryValue("SELECT @@GLOBAL.gtid_binlog_pos");
+        Waits.until("the downstream replica to apply " + sourceGtids, TIMEOUT,
+            () -> sourceGtids.equals(downstream.queryValue("SELECT @@GLOBAL.gtid_slave_pos")),
+            () -> "downstream has " + downstream.queryValue("SELECT @@GLOBAL.gtid_slave_pos") + "; its status: "
+                + downstream.query("SHOW SLAVE STATUS") + "\n" + replica.logTail());
+        assertThat(checksum(downstream)).isEqualTo(checksum(source));
+    }
+
+    private static String checksum(final SourceServer server)
+    {
+        return server.query("CHECKSUM TABLE " + SourceLoad.TABLE).get(0).get(1);
+    }
+}

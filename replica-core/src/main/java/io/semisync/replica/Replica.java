@@ -23,6 +23,7 @@ import io.semisync.replica.stream.AckLatency;
 import io.semisync.replica.stream.BinlogStreamHandler;
 import io.semisync.replica.stream.StreamListener;
 import io.semisync.storage.RelayLogException;
+import io.semisync.storage.relaylog.CommittedGtidHandler;
 import io.semisync.storage.relaylog.GtidCheckpoint;
 import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogConfig;
@@ -226,6 +227,21 @@ public final class Replica implements AutoCloseable
     public Optional<SourceFacts> sourceFacts()
     {
         return Optional.ofNullable(facts);
+    }
+
+    /**
+     * The relay log's GTID checkpoint: the GTIDs had up to a stored index, those the relay log holds and those it does
+     * not (what the source had purged when this node began, what retention deleted); empty before the first start.
+     */
+    public Optional<GtidCheckpoint> gtidCheckpoint()
+    {
+        return relayLog.gtidCheckpoint();
+    }
+
+    /** Delivers the GTID of every transaction the relay log holds, in log order, from any thread. */
+    public void scanStoredGtids(final CommittedGtidHandler handler)
+    {
+        relayLog.scanCommittedGtids(-1, handler);
     }
 
     /** The relay log's files, oldest first. */

@@ -31,7 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A real MySQL 9.7 replica, set up with CHANGE REPLICATION SOURCE TO ... SOURCE_AUTO_POSITION = 1 against our node's
  * replication endpoint, applies what our replica archived from the MySQL 9.7 source: what was stored before it
  * connected and what the source commits while it is connected; its table and gtid_executed equal the source's. Idle for
- * longer than its replica_net_timeout, it stays connected on the heartbeats it asked for.
+ * longer than its replica_net_timeout, it stays connected on the heartbeats it asked for. Without the transactions the
+ * source had before our node began (it started at the source's current position), it is refused with 1236; pointed at
+ * the source's own file and position (SOURCE_AUTO_POSITION = 0) it follows from there, and at a position that ends no
+ * event it is refused with 1236.
  */
 @ExtendWith(SourceServerExtension.class)
 class ServeMysqlReplicaIT
@@ -53,29 +56,33 @@ class ServeMysqlReplicaIT
     {
         final Path users = dataDir.resolveSibling(dataDir.getFileName() + "-users");
         Files.writeString(users, USER + " " + ServerUser.storedHash(AuthMethod.CACHING_SHA2_PASSWORD, PASSWORD) + "\n");
+        source.execute("CREATE DATABASE IF NOT EXISTS serve_it_before_the_archive");
         final String sourceHadBefore = source.queryValue("SELECT @@GLOBAL.gtid_executed").replaceAll("\\s", "");
         try (ReplicaProcess replica = ReplicaProcess.start("replica", source.host(), source.port(), source.replicationUser(), dataDir,
                 ReplicaLogs.directory(ServeMysqlReplicaIT.class, source.flavor()), "--admin-users-file", users.toString(), "--admin-port",
-                "0", "--serve-port", "0");
+                "0", "--serve-port", "0", "--start-position", "current");
             SourceServer downstream = SourceServers.start(Flavor.MYSQL, SourceOptions.defaults().withServerId(3)))
         {
             Waits.until("the replication endpoint", TIMEOUT, () -> SERVE_LINE.matcher(replica.stdout()).find(), replica::logTail);
             final Matcher serve = SERVE_LINE.matcher(replica.stdout());
             serve.find();
-            ReplicationChecks.awaitSemisyncConnected(replica, source, TIMEOUT);
             SourceLoad.createTable(source);
+            ReplicationChecks.awaitSemisyncConnected(replica, source, TIMEOUT);
             try (SourceLoad before = SourceLoad.start(source, 2, TRANSACTIONS, 1, false))
             {
                 before.await(TIMEOUT);
             }
 
-            downstream.execute("RESET BINARY LOGS AND GTIDS", "SET GLOBAL gtid_purged = '" + sourceHadBefore + "'",
-                "SET GLOBAL replica_net_timeout = " + NET_TIMEOUT_SECONDS,
+            // the archive began after the source's first transactions: a replica without them gets 1236
+            downstream.execute("RESET BINARY LOGS AND GTIDS", "SET GLOBAL replica_net_timeout = " + NET_TIMEOUT_SECONDS,
                 "CHANGE REPLICATION SOURCE TO SOURCE_HOST = '" + serve.group(1) + "', SOURCE_PORT = " + serve.group(2)
                     + ", SOURCE_USER = '" + USER + "', SOURCE_PASSWORD = '" + PASSWORD
                     + "', SOURCE_AUTO_POSITION = 1, SOURCE_SSL = 0, GET_SOURCE_PUBLIC_KEY = 1, SOURCE_HEARTBEAT_PERIOD = "
                     + HEARTBEAT_SECONDS,
-                "START REPLICA");
+                "START REPLICA IO_THREAD");
+            assertThat(awaitIoError(downstream)).contains("1236", "lacks transactions this node's archive no longer holds");
+
+            downstream.execute("STOP REPLICA", "SET GLOBAL gtid_purged = '" + sourceHadBefore + "'", "START REPLICA");
             awaitSameAsSource(source, downstream, replica);
 
             try (SourceLoad live = SourceLoad.start(source, 2, TRANSACTIONS, 1, false))
@@ -83,7 +90,7 @@ class ServeMysqlReplicaIT
                 live.await(TIMEOUT);
             }
             awaitSameAsSource(source, downstream, replica);
-            assertThat(downstream.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE)).isEqualTo(String.valueOf(2 * TRANSACTIONS));
+            assertThat(downstream.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE + " WHERE client >= 0")).isEqualTo(String.valueOf(2 * TRANSACTIONS));
 
             // idle for longer than replica_net_timeout: only heartbeats keep the replica from reconnecting
             final long heartbeats = receivedHeartbeats(downstream);
@@ -92,12 +99,38 @@ class ServeMysqlReplicaIT
                 () -> "heartbeats received: " + receivedHeartbeats(downstream) + "; " + downstream.query("SHOW REPLICA STATUS"));
             assertThat(downstream.queryValue("SELECT SERVICE_STATE FROM performance_schema.replication_connection_status"))
                 .isEqualTo("ON");
-            assertThat(DUMP_LINE.matcher(replica.stderr()).results().count()).as("dumps asked for").isEqualTo(1);
+            assertThat(DUMP_LINE.matcher(replica.stderr()).results().count()).as("dumps asked for").isEqualTo(2);
+
+            // by file and position: the source's own coordinates; one inside the last event is refused with 1236
+            downstream.execute("STOP REPLICA");
+            final List<String> coordinates = source.query("SHOW BINARY LOG STATUS").get(0);
+            final String file = coordinates.get(0);
+            final long position = Long.parseLong(coordinates.get(1));
+            downstream.execute("CHANGE REPLICATION SOURCE TO SOURCE_AUTO_POSITION = 0, SOURCE_LOG_FILE = '" + file + "', SOURCE_LOG_POS = "
+                + (position - 1), "START REPLICA IO_THREAD");
+            assertThat(awaitIoError(downstream)).contains("1236", "does not hold binlog position " + file + ":" + (position - 1));
+            downstream.execute("STOP REPLICA", "CHANGE REPLICATION SOURCE TO SOURCE_LOG_FILE = '" + file + "', SOURCE_LOG_POS = " + position,
+                "START REPLICA");
+            try (SourceLoad byPosition = SourceLoad.start(source, 2, TRANSACTIONS, 1, false))
+            {
+                byPosition.await(TIMEOUT);
+            }
+            awaitSameAsSource(source, downstream, replica);
+            assertThat(downstream.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE + " WHERE client >= 0")).isEqualTo(String.valueOf(3 * TRANSACTIONS));
 
             final List<String> statements = STATEMENT_LINE.matcher(replica.stderr()).results().map(m -> m.group(1)).distinct().toList();
             System.out.println("statements the MySQL " + downstream.version() + " replica sent: " + statements);
             assertThat(statements).contains("SELECT UNIX_TIMESTAMP()", "SELECT @@GLOBAL.SERVER_ID", "SELECT @@GLOBAL.SERVER_UUID");
         }
+    }
+
+    /** Waits for the replica's I/O thread to stop on an error, and returns the error's number and message. */
+    private static String awaitIoError(final SourceServer downstream)
+    {
+        final String query = "SELECT CONCAT(LAST_ERROR_NUMBER, ' ', LAST_ERROR_MESSAGE) FROM performance_schema.replication_connection_status";
+        Waits.until("the downstream replica to stop on an error", TIMEOUT, () -> !downstream.queryValue(query).startsWith("0 "),
+            () -> String.valueOf(downstream.query("SHOW REPLICA STATUS")));
+        return downstream.queryValue(query);
     }
 
     private static void awaitSameAsSource(final SourceServer source, final SourceServer downstream, final ReplicaProcess replica)

@@ -14,6 +14,7 @@ import io.semisync.protocol.server.TextResultSet;
 import io.semisync.replica.Replica;
 import io.semisync.replica.ReplicaStatus;
 import io.semisync.replica.session.MariadbGtidPosition;
+import io.semisync.replica.source.SourceFacts;
 import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,6 +137,7 @@ final class ServeStatements implements SessionHandler
             {
                 final DumpRequest request = DumpRequest.decodeGtid(exchange.body());
                 log(exchange, request, "with GTIDs " + request.gtids());
+                ArchiveCoverage.checkMysql(replica, request.gtids());
                 return dump(exchange, request, DumpScope.byGtids(ReplicaGtids.mysql(request.gtids()), false),
                     (request.flags() & DumpRequest.HEARTBEAT_V2) != 0);
             });
@@ -144,9 +146,12 @@ final class ServeStatements implements SessionHandler
                 final DumpRequest request = DumpRequest.decodePosition(exchange.body());
                 final String connectState = variables(exchange.session()).get("slave_connect_state");
                 log(exchange, request, connectState == null ? "" : "with MariaDB GTID position '" + connectState + "'");
-                final boolean annotateRows = (request.flags() & DumpRequest.SEND_ANNOTATE_ROWS) != 0;
+                // flag 0x02 asks MariaDB for ANNOTATE_ROWS, MySQL for HEARTBEAT_V2
+                final boolean mariadb = replica.sourceFacts().map(SourceFacts::isMariadb).orElse(false);
+                final boolean annotateRows = mariadb && (request.flags() & DumpRequest.SEND_ANNOTATE_ROWS) != 0;
+                final boolean heartbeatV2 = !mariadb && (request.flags() & DumpRequest.HEARTBEAT_V2) != 0;
                 return dump(exchange, request, connectState == null ? DumpScope.byPosition(request.fileName(), request.position(), annotateRows)
-                    : DumpScope.byGtids(ReplicaGtids.mariadb(mariadbPosition(connectState)), annotateRows), false);
+                    : DumpScope.byGtids(ReplicaGtids.mariadb(mariadbPosition(connectState)), annotateRows), heartbeatV2);
             });
             default -> Optional.empty();
         };

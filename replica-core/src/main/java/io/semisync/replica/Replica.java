@@ -4,6 +4,8 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.semisync.protocol.ServerErrorException;
+import io.semisync.protocol.binlog.BinlogChecksum;
+import io.semisync.protocol.binlog.EventHeaderFlyweight;
 import io.semisync.protocol.client.MySqlClient;
 import io.semisync.protocol.client.MySqlConnection;
 import io.semisync.protocol.client.NettyTransport;
@@ -37,6 +39,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -68,6 +71,7 @@ public final class Replica implements AutoCloseable
     private final AckLatency ackLatency = new AckLatency();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final String replicaUuid;
+    private final DataDirectory dataDirectory;
     private final RelayLog relayLog;
     private volatile RelayLogProgress progress;
     private RelayLogWriter writer;
@@ -87,7 +91,7 @@ public final class Replica implements AutoCloseable
     private ReplicaState state = ReplicaState.STARTING;
     private SemisyncMode semisync = SemisyncMode.UNKNOWN;
     private String source;
-    private volatile SourceFacts facts;
+    private SourceFacts facts;
     private ReplicationError lastError = ReplicationError.NONE;
     private String resumedFrom = "";
     private boolean resumesByGtid = true;
@@ -99,12 +103,14 @@ public final class Replica implements AutoCloseable
     private long acksSent;
     private volatile ReplicaStatus published;
 
-    private Replica(final ReplicaConfig config, final RelayLog relayLog, final String replicaUuid, final Clock clock)
+    private Replica(final ReplicaConfig config, final RelayLog relayLog, final DataDirectory dataDirectory, final Clock clock)
     {
         this.config = config;
         this.clock = clock;
         this.relayLog = relayLog;
-        this.replicaUuid = replicaUuid;
+        this.dataDirectory = dataDirectory;
+        this.replicaUuid = dataDirectory.replicaUuid();
+        this.formatDescription = dataDirectory.formatDescription().orElse(null);
         final NettyTransport transport = NettyTransport.best();
         this.group = transport.newEventLoopGroup(1);
         this.loop = group.next();
@@ -139,7 +145,7 @@ public final class Replica implements AutoCloseable
         relayLogConfig.retentionMaxBytes(config.get(Settings.RETENTION_MAX_BYTES))
             .rollCycle(config.get(Settings.RELAY_LOG_FILES).rollCycle());
         final RelayLog relayLog = RelayLog.open(relayLogConfig.validate());
-        final Replica replica = new Replica(config, relayLog, dataDirectory.replicaUuid(), clock);
+        final Replica replica = new Replica(config, relayLog, dataDirectory, clock);
         try
         {
             replica.loop.submit(replica::openWriterAndConnect).get();
@@ -216,17 +222,14 @@ public final class Replica implements AutoCloseable
         return servableIndex;
     }
 
-    /** The last FORMAT_DESCRIPTION event the source sent (checksum included), empty before the first connection. */
+    /**
+     * The last FORMAT_DESCRIPTION event the source sent (checksum included), kept in the data directory across restarts;
+     * empty before the first connection.
+     */
     public Optional<byte[]> sourceFormatDescription()
     {
         final byte[] event = formatDescription;
         return event == null ? Optional.empty() : Optional.of(event.clone());
-    }
-
-    /** What the replica learned about its source when it last connected; empty before the first connection. */
-    public Optional<SourceFacts> sourceFacts()
-    {
-        return Optional.ofNullable(facts);
     }
 
     /**
@@ -646,7 +649,18 @@ public final class Replica implements AutoCloseable
         {
             final byte[] copy = new byte[length];
             event.getBytes(offset, copy);
+            if (!sameFormat(formatDescription, copy))
+            {
+                dataDirectory.keepFormatDescription(copy);
+            }
             formatDescription = copy;
+        }
+
+        /** Whether two FORMAT_DESCRIPTION events describe the same format: their bodies, not log_pos, flags or checksum. */
+        private static boolean sameFormat(final byte[] kept, final byte[] event)
+        {
+            return kept != null && kept.length == event.length && Arrays.equals(kept, EventHeaderFlyweight.LENGTH,
+                kept.length - BinlogChecksum.LENGTH, event, EventHeaderFlyweight.LENGTH, event.length - BinlogChecksum.LENGTH);
         }
 
         @Override

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replication endpoint while our node archives a MariaDB 10.11 source, applies what was archived before it connected and
  * what the source commits while it is connected: its table equals the source's by checksum, its gtid_slave_pos the
  * source's gtid_binlog_pos. Idle for longer than its slave_net_timeout, it stays connected on heartbeats (version 1).
+ * Restarted where it cannot reach its source, our node still serves what it archived (the source's FORMAT_DESCRIPTION
+ * comes from its data directory).
  */
 @ExtendWith(SourceServerExtension.class)
 class ServeMariadbReplicaIT
@@ -54,9 +58,10 @@ class ServeMariadbReplicaIT
         final Path users = dataDir.resolveSibling(dataDir.getFileName() + "-users");
         Files.writeString(users, USER + " " + ServerUser.storedHash(AuthMethod.MYSQL_NATIVE_PASSWORD, PASSWORD) + "\n");
         final String sourceHadBefore = source.queryValue("SELECT @@GLOBAL.gtid_binlog_pos");
+        final int servePort = freePort();
         try (ReplicaProcess replica = ReplicaProcess.start("replica", source.host(), source.port(), source.replicationUser(), dataDir,
                 ReplicaLogs.directory(ServeMariadbReplicaIT.class, source.flavor()), "--admin-users-file", users.toString(),
-                "--admin-port", "0", "--serve-port", "0");
+                "--admin-port", "0", "--serve-port", String.valueOf(servePort));
             SourceServer downstream = SourceServers.start(Flavor.MARIADB, SourceOptions.defaults().withServerId(3)))
         {
             Waits.until("the replication endpoint", TIMEOUT, () -> SERVE_LINE.matcher(replica.stdout()).find(), replica::logTail);
@@ -72,8 +77,8 @@ class ServeMariadbReplicaIT
             downstream.execute("SET GLOBAL gtid_slave_pos = '" + sourceHadBefore + "'",
                 "SET GLOBAL slave_net_timeout = " + NET_TIMEOUT_SECONDS,
                 "CHANGE MASTER TO MASTER_HOST = '" + serve.group(1) + "', MASTER_PORT = " + serve.group(2) + ", MASTER_USER = '" + USER
-                    + "', MASTER_PASSWORD = '" + PASSWORD + "', MASTER_USE_GTID = slave_pos, MASTER_SSL = 0, MASTER_HEARTBEAT_PERIOD = "
-                    + HEARTBEAT_SECONDS,
+                    + "', MASTER_PASSWORD = '" + PASSWORD + "', MASTER_USE_GTID = slave_pos, MASTER_SSL = 0, MASTER_CONNECT_RETRY = 1, "
+                    + "MASTER_HEARTBEAT_PERIOD = " + HEARTBEAT_SECONDS,
                 "START SLAVE");
             awaitSameAsSource(source, downstream, replica);
 
@@ -96,6 +101,30 @@ class ServeMariadbReplicaIT
             final List<String> statements = STATEMENT_LINE.matcher(replica.stderr()).results().map(m -> m.group(1)).distinct().toList();
             System.out.println("statements the MariaDB " + downstream.version() + " replica sent: " + statements);
             assertThat(statements).contains("SELECT @@GLOBAL.gtid_domain_id");
+
+            // restarted where it cannot reach its source, our node serves what it archived, FORMAT_DESCRIPTION included
+            downstream.execute("STOP SLAVE");
+            try (SourceLoad whileStopped = SourceLoad.start(source, 2, TRANSACTIONS, 1, false))
+            {
+                whileStopped.await(TIMEOUT);
+            }
+            final String sourceGtids = source.queryValue("SELECT @@GLOBAL.gtid_binlog_pos");
+            ReplicationChecks.awaitStored(source, dataDir, Long.parseLong(sourceGtids.substring(sourceGtids.lastIndexOf('-') + 1)), TIMEOUT,
+                replica);
+            replica.stop();
+            try (ReplicaProcess restarted = ReplicaProcess.start("replica-restarted", source.host(), freePort(), source.replicationUser(),
+                dataDir, ReplicaLogs.directory(ServeMariadbReplicaIT.class, source.flavor()), "--admin-users-file", users.toString(),
+                "--admin-port", "0", "--serve-port", String.valueOf(servePort)))
+            {
+                Waits.until("the replication endpoint", TIMEOUT, () -> SERVE_LINE.matcher(restarted.stdout()).find(), restarted::logTail);
+                downstream.execute("START SLAVE");
+                awaitSameAsSource(source, downstream, restarted);
+                assertThat(downstream.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE + " WHERE client >= 0"))
+                    .isEqualTo(String.valueOf(3 * TRANSACTIONS));
+                assertThat(restarted.stdout()).doesNotContain("STREAMING");
+                assertThat(restarted.stderr()).as("greeted as MariaDB, so asked by GTID").contains("with MariaDB GTID position");
+                restarted.stop();
+            }
         }
     }
 
@@ -107,6 +136,14 @@ class ServeMariadbReplicaIT
             () -> "downstream has " + downstream.queryValue("SELECT @@GLOBAL.gtid_slave_pos") + "; its status: "
                 + downstream.query("SHOW SLAVE STATUS") + "\n" + replica.logTail());
         assertThat(checksum(downstream)).isEqualTo(checksum(source));
+    }
+
+    private static int freePort() throws IOException
+    {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
+        {
+            return socket.getLocalPort();
+        }
     }
 
     private static String checksum(final SourceServer server)

@@ -9,7 +9,6 @@ import io.semisync.replica.Replica;
 import io.semisync.replica.config.ConfigException;
 import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.config.Settings;
-import io.semisync.replica.source.SourceFacts;
 import org.agrona.concurrent.SystemNanoClock;
 
 import java.net.InetSocketAddress;
@@ -23,8 +22,6 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class ServeListener implements AutoCloseable
 {
-    private static final String MARIADB_GREETING_PREFIX = "5.5.5-";
-
     private final MySqlServer server;
     private final ScheduledExecutorService thread;
 
@@ -62,7 +59,7 @@ public final class ServeListener implements AutoCloseable
         final ServerSettings settings = new ServerSettings()
             .bindAddress(config.get(Settings.SERVE_BIND_ADDRESS))
             .port(port)
-            .serverVersion(() -> replica.sourceFacts().map(ServeListener::greetingVersion).orElse(null))
+            .serverVersion(() -> replica.sourceFormatDescription().map(event -> SourceVersion.of(event).greeting()).orElse(null))
             .users(UserDirectory.of(config.adminUsers().toArray(ServerUser[]::new)));
         try
         {
@@ -74,16 +71,6 @@ public final class ServeListener implements AutoCloseable
             throw new ConfigException("the replication endpoint cannot start: " + ex.getMessage() + " (set "
                 + Settings.SERVE_PORT.flag() + " or " + Settings.SERVE_BIND_ADDRESS.flag() + ")");
         }
-    }
-
-    /**
-     * The source's version, as a replica expects to be greeted by it: MariaDB's with the "5.5.5-" prefix MariaDB greets
-     * with (its replica follows by GTID only a source whose greeting names MariaDB).
-     */
-    private static String greetingVersion(final SourceFacts facts)
-    {
-        return facts.isMariadb() && !facts.version().startsWith(MARIADB_GREETING_PREFIX) ? MARIADB_GREETING_PREFIX + facts.version()
-            : facts.version();
     }
 
     /** Where the endpoint listens, with the actual port when any free port was asked for. */

@@ -14,7 +14,6 @@ import io.semisync.protocol.server.TextResultSet;
 import io.semisync.replica.Replica;
 import io.semisync.replica.ReplicaStatus;
 import io.semisync.replica.session.MariadbGtidPosition;
-import io.semisync.replica.source.SourceFacts;
 import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,7 +146,7 @@ final class ServeStatements implements SessionHandler
                 final String connectState = variables(exchange.session()).get("slave_connect_state");
                 log(exchange, request, connectState == null ? "" : "with MariaDB GTID position '" + connectState + "'");
                 // flag 0x02 asks MariaDB for ANNOTATE_ROWS, MySQL for HEARTBEAT_V2
-                final boolean mariadb = replica.sourceFacts().map(SourceFacts::isMariadb).orElse(false);
+                final boolean mariadb = replica.sourceFormatDescription().map(event -> SourceVersion.of(event).isMariadb()).orElse(false);
                 final boolean annotateRows = mariadb && (request.flags() & DumpRequest.SEND_ANNOTATE_ROWS) != 0;
                 final boolean heartbeatV2 = !mariadb && (request.flags() & DumpRequest.HEARTBEAT_V2) != 0;
                 return dump(exchange, request, connectState == null ? DumpScope.byPosition(request.fileName(), request.position(), annotateRows)

@@ -42,6 +42,7 @@ final class ServeStatements implements SessionHandler
     private static final Logger LOG = LoggerFactory.getLogger(ServeStatements.class);
     private static final Pattern SHOW_VARIABLES = Pattern.compile("SHOW (?:GLOBAL |SESSION )?VARIABLES LIKE '([A-Za-z0-9_]+)'",
         Pattern.CASE_INSENSITIVE);
+    private static final Pattern SELECT_VARIABLE = Pattern.compile("SELECT @@(?:GLOBAL\\.)?([A-Za-z0-9_]+)", Pattern.CASE_INSENSITIVE);
 
     private final Replica replica;
     private final ScheduledExecutorService thread;
@@ -92,7 +93,8 @@ final class ServeStatements implements SessionHandler
             return CompletableFuture.completedFuture(new TextResultSet(List.of(ResultColumn.text(statement.substring("SELECT ".length()))),
                 List.of(Collections.singletonList(null))));
         }
-        final String value = upper.startsWith("SELECT @@GLOBAL.") ? variable(upper.substring("SELECT @@GLOBAL.".length()).toLowerCase(Locale.ROOT))
+        final Matcher select = SELECT_VARIABLE.matcher(statement);
+        final String value = select.matches() ? variable(select.group(1).toLowerCase(Locale.ROOT))
             : switch (upper)
             {
                 case "SELECT UNIX_TIMESTAMP()" -> String.valueOf(System.currentTimeMillis() / 1000);

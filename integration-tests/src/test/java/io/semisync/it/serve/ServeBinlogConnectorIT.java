@@ -24,6 +24,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,17 +34,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * io.debezium:mysql-binlog-connector-java, the client Debezium's MySQL connector reads the binlog with, connected to our
  * node's replication endpoint with a GTID set after the source purged every binlog that held the write load: it reads
- * each row the load wrote, in the source's commit order.
+ * each row the load wrote, in the source's commit order. It logs in as a replication user ({@code --serve-users-file}),
+ * who cannot log in to the admin endpoint.
  */
 @ExtendWith(SourceServerExtension.class)
 class ServeBinlogConnectorIT
 {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final Pattern SERVE_LINE = Pattern.compile("semisync-replica replication endpoint ([0-9.]+):(\\d+)");
+    private static final Pattern ADMIN_LINE = Pattern.compile("admin endpoint listening on ([0-9.]+):(\\d+)");
     private static final Pattern STATEMENT_LINE = Pattern.compile("replica cdc@\\S+: (.*)");
     private static final String USER = "cdc";
     private static final String PASSWORD = "cdc-Secret-1";
@@ -55,9 +60,11 @@ class ServeBinlogConnectorIT
     {
         final Path users = dataDir.resolveSibling(dataDir.getFileName() + "-users");
         Files.writeString(users, USER + " " + ServerUser.storedHash(AuthMethod.CACHING_SHA2_PASSWORD, PASSWORD) + "\n");
+        final Path admins = dataDir.resolveSibling(dataDir.getFileName() + "-admins");
+        Files.writeString(admins, "dba " + ServerUser.storedHash(AuthMethod.CACHING_SHA2_PASSWORD, PASSWORD) + "\n");
         try (ReplicaProcess replica = ReplicaProcess.start("replica", source.host(), source.port(), source.replicationUser(), dataDir,
-            ReplicaLogs.directory(ServeBinlogConnectorIT.class, source.flavor()), "--admin-users-file", users.toString(), "--admin-port",
-            "0", "--serve-port", "0"))
+            ReplicaLogs.directory(ServeBinlogConnectorIT.class, source.flavor()), "--serve-users-file", users.toString(),
+            "--admin-users-file", admins.toString(), "--admin-port", "0", "--serve-port", "0"))
         {
             Waits.until("the replication endpoint", TIMEOUT, () -> SERVE_LINE.matcher(replica.stdout()).find(), replica::logTail);
             final Matcher serve = SERVE_LINE.matcher(replica.stdout());
@@ -104,6 +111,12 @@ class ServeBinlogConnectorIT
                 client.disconnect();
             }
             assertThat(read).isEqualTo(written);
+            final Matcher admin = ADMIN_LINE.matcher(replica.stderr());
+            assertThat(admin.find()).as("admin endpoint line").isTrue();
+            assertThatThrownBy(() -> DriverManager.getConnection("jdbc:mysql://" + admin.group(1) + ":" + admin.group(2)
+                + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true", USER, PASSWORD).close())
+                .as("a replication user does not log in to the admin endpoint").isInstanceOf(SQLException.class)
+                .hasMessageContaining("Access denied for user 'cdc'");
             System.out.println("statements mysql-binlog-connector-java sent: "
                 + STATEMENT_LINE.matcher(replica.stderr()).results().map(m -> m.group(1)).distinct().toList());
         }

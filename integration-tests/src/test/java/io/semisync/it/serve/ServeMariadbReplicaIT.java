@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what the source commits while it is connected: its table equals the source's by checksum, its gtid_slave_pos the
  * source's gtid_binlog_pos. Idle for longer than its slave_net_timeout, it stays connected on heartbeats (version 1).
  * Restarted where it cannot reach its source, our node still serves what it archived (the source's FORMAT_DESCRIPTION
- * comes from its data directory).
+ * comes from its data directory). Without the transaction the source had before our node began (it started at the
+ * source's current position), the replica is refused with 1236.
  */
 @ExtendWith(SourceServerExtension.class)
 class ServeMariadbReplicaIT
@@ -57,11 +58,12 @@ class ServeMariadbReplicaIT
     {
         final Path users = dataDir.resolveSibling(dataDir.getFileName() + "-users");
         Files.writeString(users, USER + " " + ServerUser.storedHash(AuthMethod.MYSQL_NATIVE_PASSWORD, PASSWORD) + "\n");
+        source.execute("CREATE DATABASE IF NOT EXISTS serve_it_before_the_archive");
         final String sourceHadBefore = source.queryValue("SELECT @@GLOBAL.gtid_binlog_pos");
         final int servePort = freePort();
         try (ReplicaProcess replica = ReplicaProcess.start("replica", source.host(), source.port(), source.replicationUser(), dataDir,
                 ReplicaLogs.directory(ServeMariadbReplicaIT.class, source.flavor()), "--admin-users-file", users.toString(),
-                "--admin-port", "0", "--serve-port", String.valueOf(servePort));
+                "--admin-port", "0", "--serve-port", String.valueOf(servePort), "--start-position", "current");
             SourceServer downstream = SourceServers.start(Flavor.MARIADB, SourceOptions.defaults().withServerId(3)))
         {
             Waits.until("the replication endpoint", TIMEOUT, () -> SERVE_LINE.matcher(replica.stdout()).find(), replica::logTail);
@@ -74,12 +76,15 @@ class ServeMariadbReplicaIT
                 before.await(TIMEOUT);
             }
 
-            downstream.execute("SET GLOBAL gtid_slave_pos = '" + sourceHadBefore + "'",
-                "SET GLOBAL slave_net_timeout = " + NET_TIMEOUT_SECONDS,
+            // the archive began after the source's first transaction: a replica without it gets 1236
+            downstream.execute("SET GLOBAL slave_net_timeout = " + NET_TIMEOUT_SECONDS,
                 "CHANGE MASTER TO MASTER_HOST = '" + serve.group(1) + "', MASTER_PORT = " + serve.group(2) + ", MASTER_USER = '" + USER
                     + "', MASTER_PASSWORD = '" + PASSWORD + "', MASTER_USE_GTID = slave_pos, MASTER_SSL = 0, MASTER_CONNECT_RETRY = 1, "
                     + "MASTER_HEARTBEAT_PERIOD = " + HEARTBEAT_SECONDS,
-                "START SLAVE");
+                "START SLAVE IO_THREAD");
+            Waits.until("the downstream replica to stop on 1236", TIMEOUT, () -> slaveStatusHolds(downstream, "lacks transactions of domain 0"),
+                () -> String.valueOf(downstream.query("SHOW SLAVE STATUS")));
+            downstream.execute("STOP SLAVE", "SET GLOBAL gtid_slave_pos = '" + sourceHadBefore + "'", "START SLAVE");
             awaitSameAsSource(source, downstream, replica);
 
             try (SourceLoad live = SourceLoad.start(source, 2, TRANSACTIONS, 1, false))
@@ -96,7 +101,7 @@ class ServeMariadbReplicaIT
                 () -> "heartbeats received: " + downstream.globalStatus("Slave_received_heartbeats") + "; "
                     + downstream.query("SHOW SLAVE STATUS"));
             assertThat(downstream.globalStatus("Slave_running")).isEqualTo(1);
-            assertThat(DUMP_LINE.matcher(replica.stderr()).results().count()).as("dumps asked for").isEqualTo(1);
+            assertThat(DUMP_LINE.matcher(replica.stderr()).results().count()).as("dumps asked for").isEqualTo(2);
 
             final List<String> statements = STATEMENT_LINE.matcher(replica.stderr()).results().map(m -> m.group(1)).distinct().toList();
             System.out.println("statements the MariaDB " + downstream.version() + " replica sent: " + statements);
@@ -136,6 +141,11 @@ class ServeMariadbReplicaIT
             () -> "downstream has " + downstream.queryValue("SELECT @@GLOBAL.gtid_slave_pos") + "; its status: "
                 + downstream.query("SHOW SLAVE STATUS") + "\n" + replica.logTail());
         assertThat(checksum(downstream)).isEqualTo(checksum(source));
+    }
+
+    private static boolean slaveStatusHolds(final SourceServer downstream, final String text)
+    {
+        return downstream.query("SHOW SLAVE STATUS").get(0).stream().anyMatch(value -> value != null && value.contains(text));
     }
 
     private static int freePort() throws IOException

@@ -42,6 +42,10 @@ final class ServeStatements implements SessionHandler
     private static final Logger LOG = LoggerFactory.getLogger(ServeStatements.class);
     private static final Pattern SHOW_VARIABLES = Pattern.compile("SHOW (?:GLOBAL |SESSION )?VARIABLES LIKE '([A-Za-z0-9_]+)'",
         Pattern.CASE_INSENSITIVE);
+    /** A dump by position finds out whether the archive holds that position as it reads up to it. */
+    private static final Runnable CHECKED_WHILE_STREAMING = () ->
+    {
+    };
     private static final Pattern SELECT_VARIABLE = Pattern.compile("SELECT @@(?:GLOBAL\\.)?([A-Za-z0-9_]+)", Pattern.CASE_INSENSITIVE);
 
     private final Replica replica;
@@ -138,9 +142,8 @@ final class ServeStatements implements SessionHandler
             {
                 final DumpRequest request = DumpRequest.decodeGtid(exchange.body());
                 log(exchange, request, "with GTIDs " + request.gtids());
-                ArchiveCoverage.checkMysql(replica, request.gtids());
-                return dump(exchange, request, DumpScope.byGtids(ReplicaGtids.mysql(request.gtids()), false),
-                    (request.flags() & DumpRequest.HEARTBEAT_V2) != 0);
+                return dump(exchange, () -> ArchiveCoverage.checkMysql(replica, request.gtids()),
+                    DumpScope.byGtids(ReplicaGtids.mysql(request.gtids()), false), (request.flags() & DumpRequest.HEARTBEAT_V2) != 0);
             });
             case CommandCode.COM_BINLOG_DUMP -> Optional.of(exchange ->
             {
@@ -151,8 +154,13 @@ final class ServeStatements implements SessionHandler
                 final boolean mariadb = replica.sourceFormatDescription().map(event -> SourceVersion.of(event).isMariadb()).orElse(false);
                 final boolean annotateRows = mariadb && (request.flags() & DumpRequest.SEND_ANNOTATE_ROWS) != 0;
                 final boolean heartbeatV2 = !mariadb && (request.flags() & DumpRequest.HEARTBEAT_V2) != 0;
-                return dump(exchange, request, connectState == null ? DumpScope.byPosition(request.fileName(), request.position(), annotateRows)
-                    : DumpScope.byGtids(ReplicaGtids.mariadb(mariadbPosition(connectState)), annotateRows), heartbeatV2);
+                if (connectState == null)
+                {
+                    return dump(exchange, CHECKED_WHILE_STREAMING, DumpScope.byPosition(request.fileName(), request.position(), annotateRows), heartbeatV2);
+                }
+                final MariadbGtidPosition position = mariadbPosition(connectState);
+                return dump(exchange, () -> ArchiveCoverage.checkMariadb(replica, position),
+                    DumpScope.byGtids(ReplicaGtids.mariadb(position), annotateRows), heartbeatV2);
             });
             default -> Optional.empty();
         };
@@ -177,7 +185,11 @@ final class ServeStatements implements SessionHandler
             Integer.toHexString(request.flags()));
     }
 
-    private CompletionStage<Void> dump(final CommandExchange exchange, final DumpRequest request, final DumpScope scope,
+    /**
+     * Streams the relay log once {@code coverage}, run on the serving thread (it may read the whole relay log), found
+     * that the archive can serve the replica.
+     */
+    private CompletionStage<Void> dump(final CommandExchange exchange, final Runnable coverage, final DumpScope scope,
         final boolean heartbeatV2)
     {
         final byte[] formatDescription = replica.sourceFormatDescription().orElseThrow(() -> new SqlErrorException(1236,
@@ -185,6 +197,14 @@ final class ServeStatements implements SessionHandler
             + "it streams"));
         final long heartbeatNanos = variables(exchange.session()).integer(0, "source_heartbeat_period", "master_heartbeat_period");
         final StreamStart start = StreamStart.of(replica.status().sourceServerId(), formatDescription, heartbeatNanos, heartbeatV2);
-        return new BinlogDumpStream(exchange, replica.openRelayLogReader(), scope, replica::servableIndex, start, thread, clock).begin();
+        return CompletableFuture.runAsync(coverage, thread).whenComplete((checked, refused) ->
+        {
+            if (refused != null)
+            {
+                LOG.info("binlog dump to {}@{} refused: {}", exchange.session().user(), exchange.session().clientHost(),
+                    refused.getCause() != null ? refused.getCause().getMessage() : refused.getMessage());
+            }
+        }).thenCompose(checked ->
+            new BinlogDumpStream(exchange, replica.openRelayLogReader(), scope, replica::servableIndex, start, thread, clock).begin());
     }
 }

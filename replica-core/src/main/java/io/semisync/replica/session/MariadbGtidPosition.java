@@ -1,6 +1,8 @@
 package io.semisync.replica.session;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -47,6 +49,12 @@ public final class MariadbGtidPosition
         final long[] last = lastByDomain.computeIfAbsent(domain, d -> new long[2]);
         last[0] = serverId;
         last[1] = sequence;
+    }
+
+    /** The domains this position names, in order. */
+    public Set<Long> domains()
+    {
+        return Collections.unmodifiableSet(lastByDomain.keySet());
     }
 
     /** The sequence number of the last GTID of {@code domain}, or -1 when the position holds none of it. */

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * longer than its replica_net_timeout, it stays connected on the heartbeats it asked for. Without the transactions the
  * source had before our node began (it started at the source's current position), it is refused with 1236; pointed at
  * the source's own file and position (SOURCE_AUTO_POSITION = 0) it follows from there, and at a position that ends no
- * event it is refused with 1236.
+ * event it is refused with 1236. With its semisync plugin on, it replicates as a semisync replica and acknowledges
+ * each transaction.
  */
 @ExtendWith(SourceServerExtension.class)
 class ServeMysqlReplicaIT
@@ -44,6 +45,7 @@ class ServeMysqlReplicaIT
     private static final Pattern STATEMENT_LINE = Pattern.compile("replica repl@\\S+: (.*)");
     private static final String USER = "repl";
     private static final String PASSWORD = "repl-Secret-1";
+    private static final Pattern ACKS_LINE = Pattern.compile("ended after \\d+ events, (\\d+) semisync ACKs");
     private static final Pattern DUMP_LINE = Pattern.compile("asks for the binlog");
     private static final int TRANSACTIONS = 300;
     private static final double HEARTBEAT_SECONDS = 0.5;
@@ -82,8 +84,11 @@ class ServeMysqlReplicaIT
                 "START REPLICA IO_THREAD");
             assertThat(awaitIoError(downstream)).contains("1236", "lacks transactions this node's archive no longer holds");
 
-            downstream.execute("STOP REPLICA", "SET GLOBAL gtid_purged = '" + sourceHadBefore + "'", "START REPLICA");
+            downstream.execute("STOP REPLICA", "SET GLOBAL gtid_purged = '" + sourceHadBefore + "'",
+                "INSTALL PLUGIN rpl_semi_sync_replica SONAME 'semisync_replica.so'", "SET GLOBAL rpl_semi_sync_replica_enabled = 1",
+                "START REPLICA");
             awaitSameAsSource(source, downstream, replica);
+            assertThat(downstream.globalStatus("Rpl_semi_sync_replica_status")).as("the downstream replicates as semisync").isEqualTo(1);
 
             try (SourceLoad live = SourceLoad.start(source, 2, TRANSACTIONS, 1, false))
             {
@@ -117,6 +122,9 @@ class ServeMysqlReplicaIT
             }
             awaitSameAsSource(source, downstream, replica);
             assertThat(downstream.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE + " WHERE client >= 0")).isEqualTo(String.valueOf(3 * TRANSACTIONS));
+            final Matcher acks = ACKS_LINE.matcher(replica.stderr());
+            assertThat(acks.find()).as("the GTID dump's end reports the downstream's ACKs").isTrue();
+            assertThat(Long.parseLong(acks.group(1))).as("semisync ACKs").isGreaterThanOrEqualTo(2 * TRANSACTIONS);
 
             final List<String> statements = STATEMENT_LINE.matcher(replica.stderr()).results().map(m -> m.group(1)).distinct().toList();
             System.out.println("statements the MySQL " + downstream.version() + " replica sent: " + statements);

@@ -24,7 +24,9 @@ import java.util.function.LongSupplier;
  * opens each binlog file for a dump, a record from a source file the replica was not told of yet is preceded by an
  * artificial ROTATE naming that file and, unless the record is the file's own FORMAT_DESCRIPTION, the source's
  * FORMAT_DESCRIPTION. While there is nothing to send for a heartbeat period, a heartbeat names the file and the end
- * position of the last record passed. Runs on the serving thread, a batch at a time, and pauses while the connection is
+ * position of the last record passed. A replica that registered as semisync gets the 0xEF header on every packet, with
+ * the ACK flag on transaction ends, after which the packets are numbered from 1 again (the replica numbers its ACK 0),
+ * and its ACKs are counted ({@link DownstreamAcks}). Runs on the serving thread, a batch at a time, and pauses while the connection is
  * not writable, so the archive is never buffered in memory.
  */
 final class BinlogDumpStream
@@ -42,6 +44,7 @@ final class BinlogDumpStream
     private final ScheduledExecutorService thread;
     private final NanoClock clock;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private final DownstreamAcks acks = new DownstreamAcks();
     private long limit;
     private long stoppedAt = -1;
     private boolean skipping;
@@ -70,6 +73,10 @@ final class BinlogDumpStream
     CompletableFuture<Void> begin()
     {
         lastSentNanos = clock.nanoTime();
+        if (start.semisync())
+        {
+            exchange.onClientPacket(acks);
+        }
         thread.execute(this::pump);
         return ended;
     }
@@ -132,7 +139,7 @@ final class BinlogDumpStream
     {
         if (start.heartbeatPeriodNanos() > 0 && toldFile != null && clock.nanoTime() - lastSentNanos >= start.heartbeatPeriodNanos())
         {
-            send(start.heartbeat(toldFile, lastPosition));
+            send(start.heartbeat(toldFile, lastPosition), false);
         }
     }
 
@@ -164,7 +171,7 @@ final class BinlogDumpStream
         {
             final byte[] event = new byte[record.eventLength()];
             record.buffer().getBytes(record.eventOffset(), event);
-            send(event);
+            send(event, record.isTransactionEnd());
         }
         lastPosition = record.endPosition();
         if (record.isTransactionEnd())
@@ -213,8 +220,8 @@ final class BinlogDumpStream
         reached = true;
         toldFile = scope.fromFile();
         toldFileBytes = toldFile.getBytes(StandardCharsets.UTF_8);
-        send(start.rotate(toldFile, scope.fromPosition()));
-        send(start.formatDescription());
+        send(start.rotate(toldFile, scope.fromPosition()), false);
+        send(start.formatDescription(), false);
         lastPosition = scope.fromPosition();
     }
 
@@ -230,10 +237,10 @@ final class BinlogDumpStream
         toldFile = record.sourceFileName();
         toldFileBytes = new byte[record.sourceFileNameLength()];
         record.buffer().getBytes(record.sourceFileNameOffset(), toldFileBytes);
-        send(start.rotate(toldFile, position));
+        send(start.rotate(toldFile, position), false);
         if (record.eventType() != BinlogEventType.FORMAT_DESCRIPTION)
         {
-            send(start.formatDescription());
+            send(start.formatDescription(), false);
         }
         lastPosition = position;
     }
@@ -256,17 +263,22 @@ final class BinlogDumpStream
         return true;
     }
 
-    private void send(final byte[] event)
+    private void send(final byte[] event, final boolean transactionEnd)
     {
         sent++;
         lastSentNanos = clock.nanoTime();
-        exchange.write(new EventPacket(event)).whenComplete((ignored, failure) ->
+        final boolean ackRequested = start.semisync() && transactionEnd;
+        exchange.write(new EventPacket(event, start.semisync(), ackRequested)).whenComplete((ignored, failure) ->
         {
             if (failure != null)
             {
                 end(failure);
             }
         });
+        if (ackRequested)
+        {
+            exchange.restartSequenceAt(1);
+        }
     }
 
     private void end(final Throwable cause)
@@ -274,7 +286,8 @@ final class BinlogDumpStream
         if (ended.completeExceptionally(cause))
         {
             thread.execute(reader::close);
-            LOG.info("binlog dump to {}@{} ended after {} events: {}", exchange.session().user(), exchange.session().clientHost(), sent,
+            LOG.info("binlog dump to {}@{} ended after {} events{}: {}", exchange.session().user(), exchange.session().clientHost(), sent,
+                start.semisync() ? ", " + acks.count() + " semisync ACKs (last " + acks.last() + ")" : "",
                 cause instanceof ClosedChannelException ? "the replica disconnected" : cause.toString());
         }
     }

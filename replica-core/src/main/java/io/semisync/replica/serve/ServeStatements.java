@@ -128,6 +128,7 @@ final class ServeStatements implements SessionHandler
             case "gtid_mode" -> "ON";
             case "gtid_domain_id" -> "0";
             case "binlog_checksum" -> "CRC32";
+            case "rpl_semi_sync_source_enabled", "rpl_semi_sync_master_enabled" -> "ON";
             default -> null;
         };
     }
@@ -196,7 +197,10 @@ final class ServeStatements implements SessionHandler
             "HY000", "this node has not connected to its source yet, so it cannot describe the binlog format; retry once "
             + "it streams"));
         final long heartbeatNanos = variables(exchange.session()).integer(0, "source_heartbeat_period", "master_heartbeat_period");
-        final StreamStart start = StreamStart.of(replica.status().sourceServerId(), formatDescription, heartbeatNanos, heartbeatV2);
+        final UserVariables variables = variables(exchange.session());
+        final boolean semisync = variables.integer(0, "rpl_semi_sync_replica", "rpl_semi_sync_slave") == 1;
+        final StreamStart start = StreamStart.of(replica.status().sourceServerId(), formatDescription, heartbeatNanos, heartbeatV2,
+            semisync);
         return CompletableFuture.runAsync(coverage, thread).whenComplete((checked, refused) ->
         {
             if (refused != null)

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * source's gtid_binlog_pos. Idle for longer than its slave_net_timeout, it stays connected on heartbeats (version 1).
  * Restarted where it cannot reach its source, our node still serves what it archived (the source's FORMAT_DESCRIPTION
  * comes from its data directory). Without the transaction the source had before our node began (it started at the
- * source's current position), the replica is refused with 1236.
+ * source's current position), the replica is refused with 1236. With semisync on, it replicates as a semisync replica.
  */
 @ExtendWith(SourceServerExtension.class)
 class ServeMariadbReplicaIT
@@ -84,8 +84,10 @@ class ServeMariadbReplicaIT
                 "START SLAVE IO_THREAD");
             Waits.until("the downstream replica to stop on 1236", TIMEOUT, () -> slaveStatusHolds(downstream, "lacks transactions of domain 0"),
                 () -> String.valueOf(downstream.query("SHOW SLAVE STATUS")));
-            downstream.execute("STOP SLAVE", "SET GLOBAL gtid_slave_pos = '" + sourceHadBefore + "'", "START SLAVE");
+            downstream.execute("STOP SLAVE", "SET GLOBAL gtid_slave_pos = '" + sourceHadBefore + "'",
+                "SET GLOBAL rpl_semi_sync_slave_enabled = ON", "START SLAVE");
             awaitSameAsSource(source, downstream, replica);
+            assertThat(downstream.globalStatus("Rpl_semi_sync_slave_status")).as("the downstream replicates as semisync").isEqualTo(1);
 
             try (SourceLoad live = SourceLoad.start(source, 2, TRANSACTIONS, 1, false))
             {

@@ -13,7 +13,6 @@ import io.semisync.it.replica.SourceBinlog;
 import io.semisync.it.replica.SourceLoad;
 import io.semisync.it.replica.Waits;
 import io.semisync.protocol.server.AuthMethod;
-import io.semisync.protocol.server.ServerUser;
 import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceServer;
 import org.junit.jupiter.api.Test;
@@ -22,17 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.semisync.it.serve.ServeEndpoint.TIMEOUT;
+import static io.semisync.it.serve.ServeEndpoint.TRANSACTIONS;
+import static io.semisync.it.serve.ServeEndpoint.await;
+import static io.semisync.it.serve.ServeEndpoint.statements;
+import static io.semisync.it.serve.ServeEndpoint.usersFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,30 +48,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(SourceServerExtension.class)
 class ServeBinlogConnectorIT
 {
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final Pattern SERVE_LINE = Pattern.compile("semisync-replica replication endpoint ([0-9.]+):(\\d+)");
     private static final Pattern ADMIN_LINE = Pattern.compile("admin endpoint listening on ([0-9.]+):(\\d+)");
-    private static final Pattern STATEMENT_LINE = Pattern.compile("replica cdc@\\S+: (.*)");
     private static final String USER = "cdc";
     private static final String PASSWORD = "cdc-Secret-1";
-    private static final int TRANSACTIONS = 300;
 
     @Test
     void theConnectorReadsEveryRowInOrderAfterTheSourcePurgedItsBinlogs(
         @Source(value = Flavor.MYSQL, dedicated = true) final SourceServer source, @TempDir final Path dataDir)
         throws IOException, TimeoutException
     {
-        final Path users = dataDir.resolveSibling(dataDir.getFileName() + "-users");
-        Files.writeString(users, USER + " " + ServerUser.storedHash(AuthMethod.CACHING_SHA2_PASSWORD, PASSWORD) + "\n");
-        final Path admins = dataDir.resolveSibling(dataDir.getFileName() + "-admins");
-        Files.writeString(admins, "dba " + ServerUser.storedHash(AuthMethod.CACHING_SHA2_PASSWORD, PASSWORD) + "\n");
+        final Path users = usersFile(dataDir, "users", USER, AuthMethod.CACHING_SHA2_PASSWORD, PASSWORD);
+        final Path admins = usersFile(dataDir, "admins", "dba", AuthMethod.CACHING_SHA2_PASSWORD, PASSWORD);
         try (ReplicaProcess replica = ReplicaProcess.start("replica", source.host(), source.port(), source.replicationUser(), dataDir,
             ReplicaLogs.directory(ServeBinlogConnectorIT.class, source.flavor()), "--serve-users-file", users.toString(),
             "--admin-users-file", admins.toString(), "--admin-port", "0", "--serve-port", "0"))
         {
-            Waits.until("the replication endpoint", TIMEOUT, () -> SERVE_LINE.matcher(replica.stdout()).find(), replica::logTail);
-            final Matcher serve = SERVE_LINE.matcher(replica.stdout());
-            serve.find();
+            final InetSocketAddress serve = await(replica);
             SourceLoad.createTable(source);
             ReplicationChecks.awaitSemisyncConnected(replica, source, TIMEOUT);
             final String before = source.queryValue("SELECT @@GLOBAL.gtid_executed").replaceAll("\\s", "");
@@ -86,7 +81,7 @@ class ServeBinlogConnectorIT
             assertThat(source.query("SHOW BINARY LOGS")).hasSize(1);
 
             final List<Long> read = new CopyOnWriteArrayList<>();
-            final BinaryLogClient client = new BinaryLogClient(serve.group(1), Integer.parseInt(serve.group(2)), USER, PASSWORD);
+            final BinaryLogClient client = new BinaryLogClient(serve.getHostString(), serve.getPort(), USER, PASSWORD);
             client.setServerId(77);
             client.setSSLMode(SSLMode.DISABLED);
             client.setGtidSet(before);
@@ -118,7 +113,7 @@ class ServeBinlogConnectorIT
                 .as("a replication user does not log in to the admin endpoint").isInstanceOf(SQLException.class)
                 .hasMessageContaining("Access denied for user 'cdc'");
             System.out.println("statements mysql-binlog-connector-java sent: "
-                + STATEMENT_LINE.matcher(replica.stderr()).results().map(m -> m.group(1)).distinct().toList());
+                + statements(replica, USER));
         }
     }
 }

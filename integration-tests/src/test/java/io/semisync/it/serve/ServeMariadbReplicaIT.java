@@ -8,7 +8,6 @@ import io.semisync.it.replica.ReplicationChecks;
 import io.semisync.it.replica.SourceLoad;
 import io.semisync.it.replica.Waits;
 import io.semisync.protocol.server.AuthMethod;
-import io.semisync.protocol.server.ServerUser;
 import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceOptions;
 import io.semisync.sources.SourceServer;
@@ -18,15 +17,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static io.semisync.it.serve.ServeEndpoint.HEARTBEAT_SECONDS;
+import static io.semisync.it.serve.ServeEndpoint.NET_TIMEOUT_SECONDS;
+import static io.semisync.it.serve.ServeEndpoint.PASSWORD;
+import static io.semisync.it.serve.ServeEndpoint.TIMEOUT;
+import static io.semisync.it.serve.ServeEndpoint.TRANSACTIONS;
+import static io.semisync.it.serve.ServeEndpoint.USER;
+import static io.semisync.it.serve.ServeEndpoint.await;
+import static io.semisync.it.serve.ServeEndpoint.checksum;
+import static io.semisync.it.serve.ServeEndpoint.dumpsAskedFor;
+import static io.semisync.it.serve.ServeEndpoint.freePort;
+import static io.semisync.it.serve.ServeEndpoint.statements;
+import static io.semisync.it.serve.ServeEndpoint.usersFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,23 +47,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SourceServerExtension.class)
 class ServeMariadbReplicaIT
 {
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final Pattern SERVE_LINE = Pattern.compile("semisync-replica replication endpoint ([0-9.]+):(\\d+)");
-    private static final Pattern STATEMENT_LINE = Pattern.compile("replica repl@\\S+: (.*)");
-    private static final Pattern DUMP_LINE = Pattern.compile("asks for the binlog");
-    private static final String USER = "repl";
-    private static final String PASSWORD = "repl-Secret-1";
-    private static final int TRANSACTIONS = 300;
-    private static final double HEARTBEAT_SECONDS = 0.5;
-    private static final int NET_TIMEOUT_SECONDS = 2;
 
     @Test
     void aMariadbReplicaFollowsTheArchiveByGtid(@Source(value = Flavor.MARIADB, dedicated = true) final SourceServer source,
         @TempDir final Path dataDir)
         throws IOException
     {
-        final Path users = dataDir.resolveSibling(dataDir.getFileName() + "-users");
-        Files.writeString(users, USER + " " + ServerUser.storedHash(AuthMethod.MYSQL_NATIVE_PASSWORD, PASSWORD) + "\n");
+        final Path users = usersFile(dataDir, "users", USER, AuthMethod.MYSQL_NATIVE_PASSWORD, PASSWORD);
         source.execute("CREATE DATABASE IF NOT EXISTS serve_it_before_the_archive");
         final String sourceHadBefore = source.queryValue("SELECT @@GLOBAL.gtid_binlog_pos");
         final int servePort = freePort();
@@ -66,9 +62,7 @@ class ServeMariadbReplicaIT
                 "--admin-port", "0", "--serve-port", String.valueOf(servePort), "--start-position", "current");
             SourceServer downstream = SourceServers.start(Flavor.MARIADB, SourceOptions.defaults().withServerId(3)))
         {
-            Waits.until("the replication endpoint", TIMEOUT, () -> SERVE_LINE.matcher(replica.stdout()).find(), replica::logTail);
-            final Matcher serve = SERVE_LINE.matcher(replica.stdout());
-            serve.find();
+            final InetSocketAddress serve = await(replica);
             SourceLoad.createTable(source);
             ReplicationChecks.awaitSemisyncConnected(replica, source, TIMEOUT);
             try (SourceLoad before = SourceLoad.start(source, 2, TRANSACTIONS, 1, false))
@@ -78,7 +72,7 @@ class ServeMariadbReplicaIT
 
             // the archive began after the source's first transaction: a replica without it gets 1236
             downstream.execute("SET GLOBAL slave_net_timeout = " + NET_TIMEOUT_SECONDS,
-                "CHANGE MASTER TO MASTER_HOST = '" + serve.group(1) + "', MASTER_PORT = " + serve.group(2) + ", MASTER_USER = '" + USER
+                "CHANGE MASTER TO MASTER_HOST = '" + serve.getHostString() + "', MASTER_PORT = " + serve.getPort() + ", MASTER_USER = '" + USER
                     + "', MASTER_PASSWORD = '" + PASSWORD + "', MASTER_USE_GTID = slave_pos, MASTER_SSL = 0, MASTER_CONNECT_RETRY = 1, "
                     + "MASTER_HEARTBEAT_PERIOD = " + HEARTBEAT_SECONDS,
                 "START SLAVE IO_THREAD");
@@ -94,7 +88,8 @@ class ServeMariadbReplicaIT
                 live.await(TIMEOUT);
             }
             awaitSameAsSource(source, downstream, replica);
-            assertThat(downstream.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE + " WHERE client >= 0")).isEqualTo(String.valueOf(2 * TRANSACTIONS));
+            assertThat(downstream.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE + " WHERE client >= 0"))
+                .isEqualTo(String.valueOf(2 * TRANSACTIONS));
 
             // idle for longer than slave_net_timeout: only heartbeats keep the replica from reconnecting
             final long heartbeats = downstream.globalStatus("Slave_received_heartbeats");
@@ -103,9 +98,9 @@ class ServeMariadbReplicaIT
                 () -> "heartbeats received: " + downstream.globalStatus("Slave_received_heartbeats") + "; "
                     + downstream.query("SHOW SLAVE STATUS"));
             assertThat(downstream.globalStatus("Slave_running")).isEqualTo(1);
-            assertThat(DUMP_LINE.matcher(replica.stderr()).results().count()).as("dumps asked for").isEqualTo(2);
+            assertThat(dumpsAskedFor(replica)).as("dumps asked for").isEqualTo(2);
 
-            final List<String> statements = STATEMENT_LINE.matcher(replica.stderr()).results().map(m -> m.group(1)).distinct().toList();
+            final List<String> statements = statements(replica, USER);
             System.out.println("statements the MariaDB " + downstream.version() + " replica sent: " + statements);
             assertThat(statements).contains("SELECT @@GLOBAL.gtid_domain_id");
 
@@ -123,7 +118,7 @@ class ServeMariadbReplicaIT
                 dataDir, ReplicaLogs.directory(ServeMariadbReplicaIT.class, source.flavor()), "--admin-users-file", users.toString(),
                 "--admin-port", "0", "--serve-port", String.valueOf(servePort)))
             {
-                Waits.until("the replication endpoint", TIMEOUT, () -> SERVE_LINE.matcher(restarted.stdout()).find(), restarted::logTail);
+                await(restarted);
                 downstream.execute("START SLAVE");
                 awaitSameAsSource(source, downstream, restarted);
                 assertThat(downstream.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE + " WHERE client >= 0"))
@@ -150,16 +145,4 @@ class ServeMariadbReplicaIT
         return downstream.query("SHOW SLAVE STATUS").get(0).stream().anyMatch(value -> value != null && value.contains(text));
     }
 
-    private static int freePort() throws IOException
-    {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
-        {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String checksum(final SourceServer server)
-    {
-        return server.query("CHECKSUM TABLE " + SourceLoad.TABLE).get(0).get(1);
-    }
 }

@@ -8,7 +8,6 @@ import io.semisync.it.replica.ReplicationChecks;
 import io.semisync.it.replica.SourceLoad;
 import io.semisync.it.replica.Waits;
 import io.semisync.protocol.server.AuthMethod;
-import io.semisync.protocol.server.ServerUser;
 import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceOptions;
 import io.semisync.sources.SourceServer;
@@ -18,13 +17,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.semisync.it.serve.ServeEndpoint.HEARTBEAT_SECONDS;
+import static io.semisync.it.serve.ServeEndpoint.NET_TIMEOUT_SECONDS;
+import static io.semisync.it.serve.ServeEndpoint.PASSWORD;
+import static io.semisync.it.serve.ServeEndpoint.TIMEOUT;
+import static io.semisync.it.serve.ServeEndpoint.TRANSACTIONS;
+import static io.semisync.it.serve.ServeEndpoint.USER;
+import static io.semisync.it.serve.ServeEndpoint.await;
+import static io.semisync.it.serve.ServeEndpoint.checksum;
+import static io.semisync.it.serve.ServeEndpoint.dumpsAskedFor;
+import static io.semisync.it.serve.ServeEndpoint.statements;
+import static io.semisync.it.serve.ServeEndpoint.usersFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,24 +49,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SourceServerExtension.class)
 class ServeMysqlReplicaIT
 {
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final Pattern SERVE_LINE = Pattern.compile("semisync-replica replication endpoint ([0-9.]+):(\\d+)");
-    private static final Pattern STATEMENT_LINE = Pattern.compile("replica repl@\\S+: (.*)");
-    private static final String USER = "repl";
-    private static final String PASSWORD = "repl-Secret-1";
     private static final Pattern ACKS_LINE = Pattern.compile("ended after \\d+ events, (\\d+) semisync ACKs");
-    private static final Pattern DUMP_LINE = Pattern.compile("asks for the binlog");
-    private static final int TRANSACTIONS = 300;
-    private static final double HEARTBEAT_SECONDS = 0.5;
-    private static final int NET_TIMEOUT_SECONDS = 2;
 
     @Test
     void aMysqlReplicaAppliesTheArchiveAndFollowsItLive(@Source(value = Flavor.MYSQL, dedicated = true) final SourceServer source,
         @TempDir final Path dataDir)
         throws IOException
     {
-        final Path users = dataDir.resolveSibling(dataDir.getFileName() + "-users");
-        Files.writeString(users, USER + " " + ServerUser.storedHash(AuthMethod.CACHING_SHA2_PASSWORD, PASSWORD) + "\n");
+        final Path users = usersFile(dataDir, "users", USER, AuthMethod.CACHING_SHA2_PASSWORD, PASSWORD);
         source.execute("CREATE DATABASE IF NOT EXISTS serve_it_before_the_archive");
         final String sourceHadBefore = source.queryValue("SELECT @@GLOBAL.gtid_executed").replaceAll("\\s", "");
         try (ReplicaProcess replica = ReplicaProcess.start("replica", source.host(), source.port(), source.replicationUser(), dataDir,
@@ -65,9 +64,7 @@ class ServeMysqlReplicaIT
                 "0", "--serve-port", "0", "--start-position", "current");
             SourceServer downstream = SourceServers.start(Flavor.MYSQL, SourceOptions.defaults().withServerId(3)))
         {
-            Waits.until("the replication endpoint", TIMEOUT, () -> SERVE_LINE.matcher(replica.stdout()).find(), replica::logTail);
-            final Matcher serve = SERVE_LINE.matcher(replica.stdout());
-            serve.find();
+            final InetSocketAddress serve = await(replica);
             SourceLoad.createTable(source);
             ReplicationChecks.awaitSemisyncConnected(replica, source, TIMEOUT);
             try (SourceLoad before = SourceLoad.start(source, 2, TRANSACTIONS, 1, false))
@@ -77,7 +74,7 @@ class ServeMysqlReplicaIT
 
             // the archive began after the source's first transactions: a replica without them gets 1236
             downstream.execute("RESET BINARY LOGS AND GTIDS", "SET GLOBAL replica_net_timeout = " + NET_TIMEOUT_SECONDS,
-                "CHANGE REPLICATION SOURCE TO SOURCE_HOST = '" + serve.group(1) + "', SOURCE_PORT = " + serve.group(2)
+                "CHANGE REPLICATION SOURCE TO SOURCE_HOST = '" + serve.getHostString() + "', SOURCE_PORT = " + serve.getPort()
                     + ", SOURCE_USER = '" + USER + "', SOURCE_PASSWORD = '" + PASSWORD
                     + "', SOURCE_AUTO_POSITION = 1, SOURCE_SSL = 0, GET_SOURCE_PUBLIC_KEY = 1, SOURCE_HEARTBEAT_PERIOD = "
                     + HEARTBEAT_SECONDS,
@@ -95,7 +92,8 @@ class ServeMysqlReplicaIT
                 live.await(TIMEOUT);
             }
             awaitSameAsSource(source, downstream, replica);
-            assertThat(downstream.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE + " WHERE client >= 0")).isEqualTo(String.valueOf(2 * TRANSACTIONS));
+            assertThat(downstream.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE + " WHERE client >= 0"))
+                .isEqualTo(String.valueOf(2 * TRANSACTIONS));
 
             // idle for longer than replica_net_timeout: only heartbeats keep the replica from reconnecting
             final long heartbeats = receivedHeartbeats(downstream);
@@ -104,7 +102,7 @@ class ServeMysqlReplicaIT
                 () -> "heartbeats received: " + receivedHeartbeats(downstream) + "; " + downstream.query("SHOW REPLICA STATUS"));
             assertThat(downstream.queryValue("SELECT SERVICE_STATE FROM performance_schema.replication_connection_status"))
                 .isEqualTo("ON");
-            assertThat(DUMP_LINE.matcher(replica.stderr()).results().count()).as("dumps asked for").isEqualTo(2);
+            assertThat(dumpsAskedFor(replica)).as("dumps asked for").isEqualTo(2);
 
             // by file and position: the source's own coordinates; one inside the last event is refused with 1236
             downstream.execute("STOP REPLICA");
@@ -121,12 +119,13 @@ class ServeMysqlReplicaIT
                 byPosition.await(TIMEOUT);
             }
             awaitSameAsSource(source, downstream, replica);
-            assertThat(downstream.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE + " WHERE client >= 0")).isEqualTo(String.valueOf(3 * TRANSACTIONS));
+            assertThat(downstream.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE + " WHERE client >= 0"))
+                .isEqualTo(String.valueOf(3 * TRANSACTIONS));
             final Matcher acks = ACKS_LINE.matcher(replica.stderr());
             assertThat(acks.find()).as("the GTID dump's end reports the downstream's ACKs").isTrue();
             assertThat(Long.parseLong(acks.group(1))).as("semisync ACKs").isGreaterThanOrEqualTo(2 * TRANSACTIONS);
 
-            final List<String> statements = STATEMENT_LINE.matcher(replica.stderr()).results().map(m -> m.group(1)).distinct().toList();
+            final List<String> statements = statements(replica, USER);
             System.out.println("statements the MySQL " + downstream.version() + " replica sent: " + statements);
             assertThat(statements).contains("SELECT UNIX_TIMESTAMP()", "SELECT @@GLOBAL.SERVER_ID", "SELECT @@GLOBAL.SERVER_UUID");
         }
@@ -156,8 +155,4 @@ class ServeMysqlReplicaIT
         return Long.parseLong(downstream.queryValue("SELECT COUNT_RECEIVED_HEARTBEATS FROM performance_schema.replication_connection_status"));
     }
 
-    private static String checksum(final SourceServer server)
-    {
-        return server.query("CHECKSUM TABLE " + SourceLoad.TABLE).get(0).get(1);
-    }
 }

@@ -16,7 +16,7 @@ class DownstreamAcksTest
         final DownstreamAcks acks = new DownstreamAcks();
 
         acks.accept(ack("ef", "7b00000000000000", Fixtures.ascii("binlog.000002"), "00"));   // MySQL: 0xEF, position 123, name, NUL
-        acks.accept(ack("ef", "c801000000000000", Fixtures.ascii("binlog.000002")));         // MariaDB: no NUL, position 456
+        acks.accept(ack("ef", "c801000000000000", Fixtures.ascii("binlog.000002")));         // without a NUL, position 456
 
         assertThat(acks.count()).isEqualTo(2);
         assertThat(acks.last()).isEqualTo("binlog.000002:456");

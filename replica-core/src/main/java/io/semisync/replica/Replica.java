@@ -72,6 +72,7 @@ public final class Replica implements AutoCloseable
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final String replicaUuid;
     private final DataDirectory dataDirectory;
+    private final DownstreamReplicas downstreams = new DownstreamReplicas();
     private final RelayLog relayLog;
     private volatile RelayLogProgress progress;
     private RelayLogWriter writer;
@@ -245,6 +246,12 @@ public final class Replica implements AutoCloseable
     public void scanStoredGtids(final CommittedGtidHandler handler)
     {
         relayLog.scanCommittedGtids(-1, handler);
+    }
+
+    /** The replicas registered on the replication endpoint. */
+    public DownstreamReplicas downstreams()
+    {
+        return downstreams;
     }
 
     /** The relay log's files, oldest first. */

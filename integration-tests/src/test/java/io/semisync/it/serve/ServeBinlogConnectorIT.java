@@ -28,8 +28,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.semisync.it.serve.ServeEndpoint.TIMEOUT;
 import static io.semisync.it.serve.ServeEndpoint.TRANSACTIONS;
@@ -48,7 +46,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(SourceServerExtension.class)
 class ServeBinlogConnectorIT
 {
-    private static final Pattern ADMIN_LINE = Pattern.compile("admin endpoint listening on ([0-9.]+):(\\d+)");
     private static final String USER = "cdc";
     private static final String PASSWORD = "cdc-Secret-1";
 
@@ -106,10 +103,7 @@ class ServeBinlogConnectorIT
                 client.disconnect();
             }
             assertThat(read).isEqualTo(written);
-            final Matcher admin = ADMIN_LINE.matcher(replica.stderr());
-            assertThat(admin.find()).as("admin endpoint line").isTrue();
-            assertThatThrownBy(() -> DriverManager.getConnection("jdbc:mysql://" + admin.group(1) + ":" + admin.group(2)
-                + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true", USER, PASSWORD).close())
+            assertThatThrownBy(() -> DriverManager.getConnection(ServeEndpoint.adminUrl(replica), USER, PASSWORD).close())
                 .as("a replication user does not log in to the admin endpoint").isInstanceOf(SQLException.class)
                 .hasMessageContaining("Access denied for user 'cdc'");
             System.out.println("statements mysql-binlog-connector-java sent: "

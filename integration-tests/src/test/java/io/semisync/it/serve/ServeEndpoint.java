@@ -13,7 +13,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +37,7 @@ final class ServeEndpoint
     static final int NET_TIMEOUT_SECONDS = 2;
     private static final Pattern SERVE_LINE = Pattern.compile("semisync-replica replication endpoint ([0-9.]+):(\\d+)");
     private static final Pattern DUMP_LINE = Pattern.compile("asks for the binlog");
+    private static final Pattern ADMIN_LINE = Pattern.compile("admin endpoint listening on ([0-9.]+):(\\d+)");
 
     private ServeEndpoint()
     {
@@ -64,6 +71,39 @@ final class ServeEndpoint
     {
         return Pattern.compile("replica " + user + "@\\S+: (.*)").matcher(replica.stderr()).results().map(m -> m.group(1)).distinct()
             .toList();
+    }
+
+    /** The JDBC URL of the node's admin endpoint. */
+    static String adminUrl(final ReplicaProcess replica)
+    {
+        final Matcher admin = ADMIN_LINE.matcher(replica.stderr());
+        if (!admin.find())
+        {
+            throw new AssertionError("the node printed no admin endpoint" + replica.logTail());
+        }
+        return "jdbc:mysql://" + admin.group(1) + ":" + admin.group(2) + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+    }
+
+    /** The rows of a statement run on the node's admin endpoint, each value as text. */
+    static List<List<String>> adminQuery(final ReplicaProcess replica, final String user, final String password, final String sql)
+        throws SQLException
+    {
+        try (Connection connection = DriverManager.getConnection(adminUrl(replica), user, password);
+            Statement statement = connection.createStatement();
+            ResultSet result = statement.executeQuery(sql))
+        {
+            final List<List<String>> rows = new ArrayList<>();
+            while (result.next())
+            {
+                final List<String> row = new ArrayList<>();
+                for (int column = 1; column <= result.getMetaData().getColumnCount(); column++)
+                {
+                    row.add(result.getString(column));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
     }
 
     static String checksum(final SourceServer server)

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,7 +55,7 @@ class ServeMysqlReplicaIT
     @Test
     void aMysqlReplicaAppliesTheArchiveAndFollowsItLive(@Source(value = Flavor.MYSQL, dedicated = true) final SourceServer source,
         @TempDir final Path dataDir)
-        throws IOException
+        throws IOException, SQLException
     {
         final Path users = usersFile(dataDir, "users", USER, AuthMethod.CACHING_SHA2_PASSWORD, PASSWORD);
         source.execute("CREATE DATABASE IF NOT EXISTS serve_it_before_the_archive");
@@ -86,6 +87,9 @@ class ServeMysqlReplicaIT
                 "START REPLICA");
             awaitSameAsSource(source, downstream, replica);
             assertThat(downstream.globalStatus("Rpl_semi_sync_replica_status")).as("the downstream replicates as semisync").isEqualTo(1);
+            assertThat(ServeEndpoint.adminQuery(replica, USER, PASSWORD, "SHOW REPLICAS")).as("SHOW REPLICAS on the admin endpoint")
+                .containsExactly(List.of("3", "", String.valueOf(downstream.port()), String.valueOf(source.serverId()),
+                    downstream.queryValue("SELECT @@server_uuid")));
 
             try (SourceLoad live = SourceLoad.start(source, 2, TRANSACTIONS, 1, false))
             {

@@ -1,5 +1,6 @@
 package io.semisync.replica.serve;
 
+import io.netty.buffer.ByteBuf;
 import io.semisync.protocol.command.CommandCode;
 import io.semisync.protocol.response.OkPacket;
 import io.semisync.protocol.server.CommandExchange;
@@ -11,6 +12,7 @@ import io.semisync.protocol.server.ServerSession;
 import io.semisync.protocol.server.SessionHandler;
 import io.semisync.protocol.server.SqlErrorException;
 import io.semisync.protocol.server.TextResultSet;
+import io.semisync.replica.DownstreamReplicas.Downstream;
 import io.semisync.replica.Replica;
 import io.semisync.replica.ReplicaStatus;
 import io.semisync.replica.session.MariadbGtidPosition;
@@ -18,6 +20,7 @@ import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +67,31 @@ final class ServeStatements implements SessionHandler
     public void closed(final ServerSession session)
     {
         sessions.remove(session.connectionId());
+        replica.downstreams().remove(session.connectionId());
+    }
+
+    /**
+     * COM_REGISTER_SLAVE: server id u32, host, user and password each a u8 length and the bytes, port u16 (then rank
+     * and source id, unused).
+     */
+    private Downstream registration(final CommandExchange exchange)
+    {
+        final ByteBuf body = exchange.body();
+        try
+        {
+            final long serverId = body.readUnsignedIntLE();
+            final String host = body.readCharSequence(body.readUnsignedByte(), StandardCharsets.UTF_8).toString();
+            body.skipBytes(body.readUnsignedByte());
+            body.skipBytes(body.readUnsignedByte());
+            final int port = body.readUnsignedShortLE();
+            final UserVariables variables = variables(exchange.session());
+            final String uuid = variables.get("replica_uuid") != null ? variables.get("replica_uuid") : variables.get("slave_uuid");
+            return new Downstream(serverId, host, port, uuid == null ? "" : uuid);
+        }
+        catch (final IndexOutOfBoundsException ex)
+        {
+            throw new SqlErrorException(1105, "HY000", "malformed COM_REGISTER_SLAVE: it ends before its port does");
+        }
     }
 
     private UserVariables variables(final ServerSession session)
@@ -138,7 +166,11 @@ final class ServeStatements implements SessionHandler
     {
         return switch (commandCode)
         {
-            case CommandCode.COM_REGISTER_SLAVE -> Optional.of(exchange -> exchange.write(new OkPacket(0, 0, 2, 0, "")));
+            case CommandCode.COM_REGISTER_SLAVE -> Optional.of(exchange ->
+            {
+                replica.downstreams().register(exchange.session().connectionId(), registration(exchange));
+                return exchange.write(new OkPacket(0, 0, 2, 0, ""));
+            });
             case CommandCode.COM_BINLOG_DUMP_GTID -> Optional.of(exchange ->
             {
                 final DumpRequest request = DumpRequest.decodeGtid(exchange.body());

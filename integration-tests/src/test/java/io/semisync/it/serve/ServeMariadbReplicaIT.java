@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 
 import static io.semisync.it.serve.ServeEndpoint.HEARTBEAT_SECONDS;
@@ -27,6 +28,7 @@ import static io.semisync.it.serve.ServeEndpoint.PASSWORD;
 import static io.semisync.it.serve.ServeEndpoint.TIMEOUT;
 import static io.semisync.it.serve.ServeEndpoint.TRANSACTIONS;
 import static io.semisync.it.serve.ServeEndpoint.USER;
+import static io.semisync.it.serve.ServeEndpoint.adminQuery;
 import static io.semisync.it.serve.ServeEndpoint.await;
 import static io.semisync.it.serve.ServeEndpoint.checksum;
 import static io.semisync.it.serve.ServeEndpoint.dumpsAskedFor;
@@ -51,7 +53,7 @@ class ServeMariadbReplicaIT
     @Test
     void aMariadbReplicaFollowsTheArchiveByGtid(@Source(value = Flavor.MARIADB, dedicated = true) final SourceServer source,
         @TempDir final Path dataDir)
-        throws IOException
+        throws IOException, SQLException
     {
         final Path users = usersFile(dataDir, "users", USER, AuthMethod.MYSQL_NATIVE_PASSWORD, PASSWORD);
         source.execute("CREATE DATABASE IF NOT EXISTS serve_it_before_the_archive");
@@ -82,6 +84,8 @@ class ServeMariadbReplicaIT
                 "SET GLOBAL rpl_semi_sync_slave_enabled = ON", "START SLAVE");
             awaitSameAsSource(source, downstream, replica);
             assertThat(downstream.globalStatus("Rpl_semi_sync_slave_status")).as("the downstream replicates as semisync").isEqualTo(1);
+            assertThat(adminQuery(replica, USER, PASSWORD, "SHOW SLAVE HOSTS")).as("SHOW SLAVE HOSTS on the admin endpoint")
+                .extracting(row -> row.get(0)).containsExactly("3");
 
             try (SourceLoad live = SourceLoad.start(source, 2, TRANSACTIONS, 1, false))
             {

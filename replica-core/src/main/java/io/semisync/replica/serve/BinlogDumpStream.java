@@ -20,14 +20,14 @@ import java.util.function.LongSupplier;
 /**
  * Streams the relay log to one downstream replica: every record up to the last durable commit point, as stored, from
  * the source file and position asked for or leaving out whole transactions whose GTID the replica already has (see
- * {@link DumpScope}), then follows the log as it grows. As a source does when it
- * opens each binlog file for a dump, a record from a source file the replica was not told of yet is preceded by an
- * artificial ROTATE naming that file and, unless the record is the file's own FORMAT_DESCRIPTION, the source's
- * FORMAT_DESCRIPTION. While there is nothing to send for a heartbeat period, a heartbeat names the file and the end
- * position of the last record passed. A replica that registered as semisync gets the 0xEF header on every packet, with
- * the ACK flag on transaction ends, after which the packets are numbered from 1 again (the replica numbers its ACK 0),
- * and its ACKs are counted ({@link DownstreamAcks}). Runs on the serving thread, a batch at a time, and pauses while the connection is
- * not writable, so the archive is never buffered in memory.
+ * {@link DumpScope}), then follows the log as it grows. As a source does when it opens each binlog file for a dump, a
+ * record from a source file the replica was not told of yet is preceded by an artificial ROTATE naming that file and,
+ * unless the record is the file's own FORMAT_DESCRIPTION, the source's FORMAT_DESCRIPTION; a dump by position opens
+ * with them for the file and position asked for. While there is nothing to send for a heartbeat period, a heartbeat
+ * names the file and the end position of the last record passed. A replica that registered as semisync gets the 0xEF
+ * header on every packet, with the ACK flag on transaction ends, after which the packets are numbered from 1 again (the
+ * replica numbers its ACK 0), and its ACKs are counted ({@link DownstreamAcks}). Runs on the serving thread, a batch
+ * at a time, and pauses while the connection is not writable, so the archive is never buffered in memory.
  */
 final class BinlogDumpStream
 {
@@ -77,8 +77,19 @@ final class BinlogDumpStream
         {
             exchange.onClientPacket(acks);
         }
-        thread.execute(this::pump);
+        thread.execute(scope.fromFile() == null ? this::pump : this::openStartFile);
         return ended;
+    }
+
+    /** A dump by position opens, as a source's does, naming the file and position asked for: heartbeats can name them. */
+    private void openStartFile()
+    {
+        toldFile = scope.fromFile();
+        toldFileBytes = toldFile.getBytes(StandardCharsets.UTF_8);
+        send(start.rotate(toldFile, scope.fromPosition()), false);
+        send(start.formatDescription(), false);
+        lastPosition = scope.fromPosition();
+        pump();
     }
 
     private void pump()
@@ -95,10 +106,6 @@ final class BinlogDumpStream
             {
                 delivered = reader.poll(this::onRecord, BATCH);
                 heartbeatIfDue();
-            }
-            if (delivered < BATCH && !reached && endSeenInStartFile == scope.fromPosition())
-            {
-                reachedAtEnd();
             }
             if (stoppedAt >= 0)
             {
@@ -160,8 +167,7 @@ final class BinlogDumpStream
         }
         if (!isToldFile(record))
         {
-            openFile(record, scope.fromFile() != null && record.sourceFileName().equals(scope.fromFile()) && sent == 0
-                ? scope.fromPosition() : FIRST_EVENT_POSITION);
+            openFile(record);
         }
         if (record.gtidKind() != GtidKind.NONE)
         {
@@ -214,17 +220,6 @@ final class BinlogDumpStream
         return true;
     }
 
-    /** The replica asked for the position after the last record the archive holds: tell it the file, then wait. */
-    private void reachedAtEnd()
-    {
-        reached = true;
-        toldFile = scope.fromFile();
-        toldFileBytes = toldFile.getBytes(StandardCharsets.UTF_8);
-        send(start.rotate(toldFile, scope.fromPosition()), false);
-        send(start.formatDescription(), false);
-        lastPosition = scope.fromPosition();
-    }
-
     private SqlErrorException notHeld(final String why)
     {
         return new SqlErrorException(1236, "HY000", "this node's archive does not hold binlog position " + scope.fromFile() + ":"
@@ -232,17 +227,17 @@ final class BinlogDumpStream
     }
 
     /** Tells the replica of the record's source file, as a source does when it opens the next binlog file. */
-    private void openFile(final RelayLogRecord record, final long position)
+    private void openFile(final RelayLogRecord record)
     {
         toldFile = record.sourceFileName();
         toldFileBytes = new byte[record.sourceFileNameLength()];
         record.buffer().getBytes(record.sourceFileNameOffset(), toldFileBytes);
-        send(start.rotate(toldFile, position), false);
+        send(start.rotate(toldFile, FIRST_EVENT_POSITION), false);
         if (record.eventType() != BinlogEventType.FORMAT_DESCRIPTION)
         {
             send(start.formatDescription(), false);
         }
-        lastPosition = position;
+        lastPosition = FIRST_EVENT_POSITION;
     }
 
     private boolean isToldFile(final RelayLogRecord record)

@@ -1,23 +1,29 @@
 package io.semisync.replica;
 
 import io.semisync.replica.config.ConfigException;
+import io.semisync.storage.durability.DirectorySync;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The replica's data directory: {@code relay-log/} (the Chronicle Queue), {@code replica-uuid}, the
- * UUID the replica reports to the source, made once and kept, and {@code installed-plugins}, the plugins
- * INSTALL PLUGIN recorded (as MySQL keeps them in {@code mysql.plugin}).
+ * UUID the replica reports to the source, made once and kept, {@code installed-plugins}, the plugins
+ * INSTALL PLUGIN recorded (as MySQL keeps them in {@code mysql.plugin}), and
+ * {@code source-format-description}, the source's last FORMAT_DESCRIPTION event, which a dump to downstream replicas
+ * opens with (the relay log holds it only for files stored from their start).
  */
 public final class DataDirectory
 {
     private static final String RELAY_LOG = "relay-log";
     private static final String INSTALLED_PLUGINS = "installed-plugins";
+    private static final String FORMAT_DESCRIPTION = "source-format-description";
 
     private final Path root;
     private final String replicaUuid;
@@ -75,5 +81,41 @@ public final class DataDirectory
     String replicaUuid()
     {
         return replicaUuid;
+    }
+
+    /** The FORMAT_DESCRIPTION event kept by {@link #keepFormatDescription}, if any. */
+    Optional<byte[]> formatDescription()
+    {
+        final Path file = root.resolve(FORMAT_DESCRIPTION);
+        try
+        {
+            return Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+        }
+        catch (final IOException ex)
+        {
+            throw new ConfigException("cannot read " + file + ": " + ex.getMessage() + " (check that it is readable by this user)");
+        }
+    }
+
+    /**
+     * Keeps the source's FORMAT_DESCRIPTION event, durably: written to a new file, synced, renamed over the old one and
+     * the directory synced, so a crash leaves the old event or the new one.
+     *
+     * @throws UncheckedIOException when it cannot be written
+     */
+    void keepFormatDescription(final byte[] event)
+    {
+        final Path temp = root.resolve(FORMAT_DESCRIPTION + ".tmp");
+        try
+        {
+            Files.write(temp, event);
+            DirectorySync.fsyncFile(temp);
+            Files.move(temp, root.resolve(FORMAT_DESCRIPTION), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            DirectorySync.fsyncDirectory(root);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot keep the source's FORMAT_DESCRIPTION in " + root, ex);
+        }
     }
 }

@@ -4,6 +4,8 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.semisync.protocol.ServerErrorException;
+import io.semisync.protocol.binlog.BinlogChecksum;
+import io.semisync.protocol.binlog.EventHeaderFlyweight;
 import io.semisync.protocol.client.MySqlClient;
 import io.semisync.protocol.client.MySqlConnection;
 import io.semisync.protocol.client.NettyTransport;
@@ -25,6 +27,7 @@ import io.semisync.replica.stream.LatencyTrace;
 import io.semisync.replica.stream.StreamListener;
 import io.semisync.replica.stream.WanEmulation;
 import io.semisync.storage.RelayLogException;
+import io.semisync.storage.relaylog.CommittedGtidHandler;
 import io.semisync.storage.relaylog.GtidCheckpoint;
 import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogCompressor;
@@ -40,6 +43,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -71,6 +75,8 @@ public final class Replica implements AutoCloseable
     private final AckLatency ackLatency = new AckLatency();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final String replicaUuid;
+    private final DataDirectory dataDirectory;
+    private final DownstreamReplicas downstreams = new DownstreamReplicas();
     private final RelayLog relayLog;
     private volatile RelayLogProgress progress;
     private RelayLogWriter writer;
@@ -106,12 +112,14 @@ public final class Replica implements AutoCloseable
     private String experiment = "";
     private final LatencyTrace trace;
 
-    private Replica(final ReplicaConfig config, final RelayLog relayLog, final String replicaUuid, final Clock clock)
+    private Replica(final ReplicaConfig config, final RelayLog relayLog, final DataDirectory dataDirectory, final Clock clock)
     {
         this.config = config;
         this.clock = clock;
         this.relayLog = relayLog;
-        this.replicaUuid = replicaUuid;
+        this.dataDirectory = dataDirectory;
+        this.replicaUuid = dataDirectory.replicaUuid();
+        this.formatDescription = dataDirectory.formatDescription().orElse(null);
         final NettyTransport transport = NettyTransport.best();
         this.group = transport.newEventLoopGroup(1);
         this.loop = group.next();
@@ -151,7 +159,7 @@ public final class Replica implements AutoCloseable
             .retentionReaderMaxBytes(config.get(Settings.RETENTION_READER_MAX_BYTES))
             .compressClosedFiles(config.get(Settings.COMPRESS_RELAY_LOG));
         final RelayLog relayLog = RelayLog.open(relayLogConfig.validate());
-        final Replica replica = new Replica(config, relayLog, dataDirectory.replicaUuid(), clock);
+        final Replica replica = new Replica(config, relayLog, dataDirectory, clock);
         try
         {
             replica.loop.submit(replica::openWriterAndConnect).get();
@@ -234,11 +242,35 @@ public final class Replica implements AutoCloseable
         return servableIndex;
     }
 
-    /** The last FORMAT_DESCRIPTION event the source sent (checksum included), empty before the first connection. */
+    /**
+     * The last FORMAT_DESCRIPTION event the source sent (checksum included), kept in the data directory across restarts;
+     * empty before the first connection.
+     */
     public Optional<byte[]> sourceFormatDescription()
     {
         final byte[] event = formatDescription;
         return event == null ? Optional.empty() : Optional.of(event.clone());
+    }
+
+    /**
+     * The relay log's GTID checkpoint: the GTIDs had up to a stored index, those the relay log holds and those it does
+     * not (what the source had purged when this node began, what retention deleted); empty before the first start.
+     */
+    public Optional<GtidCheckpoint> gtidCheckpoint()
+    {
+        return relayLog.gtidCheckpoint();
+    }
+
+    /** Delivers the GTID of every transaction the relay log holds, in log order, from any thread. */
+    public void scanStoredGtids(final CommittedGtidHandler handler)
+    {
+        relayLog.scanCommittedGtids(-1, handler);
+    }
+
+    /** The replicas registered on the replication endpoint. */
+    public DownstreamReplicas downstreams()
+    {
+        return downstreams;
     }
 
     /** The relay log's files, oldest first. */
@@ -662,7 +694,18 @@ public final class Replica implements AutoCloseable
         {
             final byte[] copy = new byte[length];
             event.getBytes(offset, copy);
+            if (!sameFormat(formatDescription, copy))
+            {
+                dataDirectory.keepFormatDescription(copy);
+            }
             formatDescription = copy;
+        }
+
+        /** Whether two FORMAT_DESCRIPTION events describe the same format: their bodies, not log_pos, flags or checksum. */
+        private static boolean sameFormat(final byte[] kept, final byte[] event)
+        {
+            return kept != null && kept.length == event.length && Arrays.equals(kept, EventHeaderFlyweight.LENGTH,
+                kept.length - BinlogChecksum.LENGTH, event, EventHeaderFlyweight.LENGTH, event.length - BinlogChecksum.LENGTH);
         }
 
         @Override

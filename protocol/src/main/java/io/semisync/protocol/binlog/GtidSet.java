@@ -96,6 +96,24 @@ public final class GtidSet
         return intervals != null && intervals.contains(gno);
     }
 
+    /** Whether every transaction of {@code other} is in this set. */
+    public boolean containsAll(final GtidSet other)
+    {
+        for (final Map.Entry<UUID, Intervals> entry : other.byUuid.entrySet())
+        {
+            final Intervals theirs = entry.getValue();
+            final Intervals mine = byUuid.get(entry.getKey());
+            for (int i = 0; i < theirs.count; i++)
+            {
+                if (mine == null || !mine.covers(theirs.starts[i], theirs.ends[i]))
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     public boolean isEmpty()
     {
         return byUuid.isEmpty();
@@ -200,6 +218,19 @@ public final class GtidSet
         private long[] starts = new long[4];
         private long[] ends = new long[4];
         private int count;
+
+        /** Whether [start, end) lies in one interval: intervals are disjoint and not adjacent, so it must. */
+        boolean covers(final long start, final long end)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (start >= starts[i] && end <= ends[i])
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         boolean contains(final long value)
         {

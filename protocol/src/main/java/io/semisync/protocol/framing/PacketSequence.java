@@ -10,11 +10,13 @@ public final class PacketSequence
 
     private int next;
     private boolean followPeer;
+    private boolean ignorePeer;
 
-    /** Starts a new exchange: the next packet sent carries id 0. */
+    /** Starts a new exchange: the next packet sent carries id 0, and received ids count again ({@link #ignorePeer}). */
     public void reset()
     {
         next = 0;
+        ignorePeer = false;
     }
 
     /** The id for the next packet sent, advancing the sequence. */
@@ -28,6 +30,10 @@ public final class PacketSequence
     /** Checks the id of a received packet and advances the sequence past it. */
     public void acceptInbound(final int id)
     {
+        if (ignorePeer)
+        {
+            return;
+        }
         if (!followPeer && id != next)
         {
             throw new PacketSequenceException(next, id);
@@ -42,6 +48,21 @@ public final class PacketSequence
     public void followPeer()
     {
         followPeer = true;
+    }
+
+    /**
+     * Neither checks nor counts received ids until {@link #reset}: the peer numbers the packets it writes in between by itself (a
+     * semisync replica's ACKs, each numbered 0), and the ids sent are this side's alone ({@link #restartAt}).
+     */
+    public void ignorePeer()
+    {
+        ignorePeer = true;
+    }
+
+    /** The next packet sent carries {@code id}. */
+    public void restartAt(final int id)
+    {
+        next = id & MASK;
     }
 
     /** The id the next packet, in either direction, is expected to carry. */

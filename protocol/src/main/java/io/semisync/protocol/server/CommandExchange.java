@@ -46,8 +46,14 @@ public interface CommandExchange
     /**
      * Passes every packet the client sends while this command runs to {@code listener} (on the event loop, as a
      * buffer the listener must not keep beyond the call) instead of holding it back until the answer is complete.
-     * From then on, for the rest of the connection, the sequence follows the client: a semisync replica numbers
-     * each ACK from 0, and the stream's next packet continues from the ACK's id, as MySQL's does.
+     * From then on, until the command ends, packets the client sends do not move the sequence: a semisync
+     * replica numbers each ACK 0 by itself, and the answer's numbering goes on as {@link #restartSequenceAt} sets it.
      */
     void onClientPacket(Consumer<ByteBuf> listener);
+
+    /**
+     * The next packet written after those written so far carries {@code id}: a source numbers the packet after an event
+     * that asks a semisync replica for an ACK 1, since the replica writes its ACK as 0 and then expects 1.
+     */
+    void restartSequenceAt(int id);
 }

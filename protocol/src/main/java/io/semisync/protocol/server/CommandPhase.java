@@ -100,6 +100,7 @@ final class CommandPhase extends ChannelInboundHandlerAdapter
         {
             exchange.connectionClosed();
         }
+        context.handler().closed(connection);
         ctx.fireChannelInactive();
     }
 
@@ -227,7 +228,11 @@ final class CommandPhase extends ChannelInboundHandlerAdapter
         {
             exchange = null;
             current.ended();
-            if (failure != null)
+            if (failure != null && !ctx.channel().isActive())
+            {
+                LOG.debug("{}: command 0x{} ended with the connection: {}", connection, Integer.toHexString(code), failure.toString());
+            }
+            else if (failure != null)
             {
                 answerError(HandlerCalls.toSqlError(failure, connection));
             }

@@ -120,13 +120,19 @@ final class HandlerExchange implements CommandExchange
         onEventLoop(new CompletableFuture<>(), () ->
         {
             this.listener = listener;
-            sequence.followPeer();
+            sequence.ignorePeer();
             final PacketDecoder decoder = ctx.pipeline().get(PacketDecoder.class);
             if (decoder != null)
             {
                 decoder.resume();
             }
         });
+    }
+
+    @Override
+    public void restartSequenceAt(final int id)
+    {
+        onEventLoop(new CompletableFuture<>(), () -> sequence.restartAt(id));
     }
 
     boolean listensToClient()

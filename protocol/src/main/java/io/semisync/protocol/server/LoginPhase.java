@@ -168,7 +168,10 @@ final class LoginPhase extends ChannelInboundHandlerAdapter
             ? login.authPluginName()
             : MySqlNativePasswordPlugin.NAME;
         exchange = PasswordExchange.forUser(user, scramble, connection.secure(), context);
-        if (clientPlugin.equals(user.method().pluginName()))
+        // A client that does not know the greeting's plugin answers with its default one and, having no scramble for it,
+        // an empty response (MariaDB's replica does so): it gets the scramble through an AuthSwitchRequest
+        final boolean answeredBlind = login.authResponse().length == 0 && !clientPlugin.equals(GREETING_METHOD.pluginName());
+        if (clientPlugin.equals(user.method().pluginName()) && !answeredBlind)
         {
             state = State.AUTHENTICATING;
             onAuthenticationData(login.authResponse());

@@ -6,6 +6,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.netty.handler.ssl.SslContext;
 
@@ -37,6 +38,7 @@ public final class ServerSettings
     private String bindAddress = DEFAULT_BIND_ADDRESS;
     private int port = DEFAULT_PORT;
     private String serverVersion = DEFAULT_SERVER_VERSION;
+    private Supplier<String> serverVersionSource;
     private UserDirectory users;
     private SslContext tls;
     private KeyPair rsaKeyPair;
@@ -62,6 +64,16 @@ public final class ServerSettings
     public ServerSettings serverVersion(final String version)
     {
         this.serverVersion = version;
+        return this;
+    }
+
+    /**
+     * As {@link #serverVersion(String)}, asked again for each greeting: for a server standing in for another whose version
+     * it learns later. An answer that is null, blank or holds a NUL greets with {@link #serverVersion(String)}'s version.
+     */
+    public ServerSettings serverVersion(final Supplier<String> version)
+    {
+        this.serverVersionSource = version;
         return this;
     }
 
@@ -180,7 +192,8 @@ public final class ServerSettings
 
     public String serverVersion()
     {
-        return serverVersion;
+        final String current = serverVersionSource == null ? null : serverVersionSource.get();
+        return current == null || current.isBlank() || current.indexOf('\0') >= 0 ? serverVersion : current;
     }
 
     public UserDirectory users()

@@ -37,4 +37,9 @@ public interface SessionHandler
     {
         return Optional.empty();
     }
+
+    /** The session's connection closed: forget what was kept for it. Called once, on its event loop. */
+    default void closed(final ServerSession session)
+    {
+    }
 }

@@ -36,4 +36,20 @@ class PacketSequenceTest
         sequence.reset();
         assertThat(sequence.nextOutbound()).isEqualTo(0);
     }
+
+    @Test
+    void aPeerThatIsIgnoredDoesNotMoveTheSequenceWhichRestartsWhereTold()
+    {
+        final PacketSequence sequence = new PacketSequence();
+        sequence.ignorePeer();
+        assertThat(sequence.nextOutbound()).isEqualTo(0);
+        sequence.restartAt(1);
+
+        sequence.acceptInbound(0);
+
+        assertThat(sequence.nextOutbound()).isEqualTo(1);
+        assertThat(sequence.nextOutbound()).isEqualTo(2);
+        sequence.restartAt(256 + 1);
+        assertThat(sequence.nextOutbound()).isEqualTo(1);
+    }
 }

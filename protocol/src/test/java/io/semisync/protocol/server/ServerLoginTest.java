@@ -213,11 +213,30 @@ class ServerLoginTest
     void noPasswordIsDeniedWithUsingPasswordNo()
     {
         final EmbeddedChannel channel = server.connect();
-        greeting(channel);
+        final byte[] scramble = greeting(channel).scramble();
 
         send(channel, 1, login(CLIENT_CAPABILITIES, "nat", NATIVE, new byte[0], null));
+        assertThat(readHex(channel, 2)).isEqualTo(
+            "fe" + Fixtures.ascii(NATIVE) + "00" + Fixtures.hexOf(Unpooled.wrappedBuffer(scramble)) + "00");   // the scramble again
+        send(channel, 3, new byte[0]);
 
-        assertAccessDenied(channel, 2, "nat", "NO");
+        assertAccessDenied(channel, 4, "nat", "NO");
+    }
+
+    @Test
+    void aClientThatAnsweredTheGreetingsPluginBlindWithItsOwnGetsTheScrambleAndLogsIn()
+    {
+        final EmbeddedChannel channel = server.connect();
+        final byte[] scramble = greeting(channel).scramble();
+
+        // MariaDB's replica does not know caching_sha2_password: it answers with mysql_native_password and nothing
+        send(channel, 1, login(CLIENT_CAPABILITIES, "nat", NATIVE, new byte[0], null));
+        assertThat(readHex(channel, 2)).isEqualTo(
+            "fe" + Fixtures.ascii(NATIVE) + "00" + Fixtures.hexOf(Unpooled.wrappedBuffer(scramble)) + "00");
+        send(channel, 3, nativeAnswer("n-pw", scramble));
+
+        assertThat(readHex(channel, 4)).isEqualTo(OK);
+        assertFalse(channel.finish());
     }
 
     @Test

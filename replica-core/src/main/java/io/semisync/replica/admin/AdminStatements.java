@@ -197,9 +197,13 @@ public final class AdminStatements implements SessionHandler, AutoCloseable
         {
             cursor.expectEnd();
             final boolean slave = "SLAVE".equals(spelling);
-            return new ResultTable(ResultColumn.number(slave ? "Server_id" : "Server_Id"), ResultColumn.text("Host"),
+            final ResultTable replicas = new ResultTable(ResultColumn.number(slave ? "Server_id" : "Server_Id"), ResultColumn.text("Host"),
                 ResultColumn.number("Port"), ResultColumn.number(slave ? "Master_id" : "Source_Id"),
-                ResultColumn.text(slave ? "Slave_UUID" : "Replica_UUID")).toResult();
+                ResultColumn.text(slave ? "Slave_UUID" : "Replica_UUID"));
+            final String sourceId = String.valueOf(replica.status().sourceServerId());
+            replica.downstreams().list().forEach(downstream -> replicas.add(String.valueOf(downstream.serverId()), downstream.host(),
+                String.valueOf(downstream.port()), sourceId, downstream.uuid()));
+            return replicas.toResult();
         }
         if (spelling == null && cursor.acceptWords("DATABASES"))
         {

@@ -17,10 +17,12 @@ import static io.semisync.replica.config.Settings.ADMIN_PASSWORD_FILE;
 import static io.semisync.replica.config.Settings.ADMIN_PASSWORD_HASH;
 import static io.semisync.replica.config.Settings.ADMIN_USER;
 import static io.semisync.replica.config.Settings.ADMIN_USERS_FILE;
+import static io.semisync.replica.config.Settings.SERVE_USERS_FILE;
 
 /**
  * The admin endpoint's users, from the settings: {@code --admin-user} with a stored hash, a password file or a password
- * in the environment, and the {@code name hash} lines of {@code --admin-users-file}. Only hashes are kept.
+ * in the environment, and the {@code name hash} lines of {@code --admin-users-file}; and the replication endpoint's own
+ * users, the lines of {@code --serve-users-file}. Only hashes are kept.
  */
 final class AdminUsers
 {
@@ -51,7 +53,7 @@ final class AdminUsers
         final Path file = config.get(ADMIN_USERS_FILE);
         if (file != null)
         {
-            users.addAll(usersFile(file, problems));
+            users.addAll(usersFile(ADMIN_USERS_FILE, file, problems));
         }
         final Set<String> names = new HashSet<>();
         users.stream().filter(user -> !names.add(user.name())).forEach(user -> problems.add("admin user '" + user.name()
@@ -96,7 +98,27 @@ final class AdminUsers
         }
     }
 
-    private static List<ServerUser> usersFile(final Path file, final List<String> problems)
+    /**
+     * The users of replication alone ({@code --serve-users-file}); a name that is an admin user's too is a problem: the
+     * same login would mean two passwords.
+     */
+    static List<ServerUser> replicationUsers(final ReplicaConfig config, final List<ServerUser> adminUsers, final List<String> problems)
+    {
+        final Path file = config.get(SERVE_USERS_FILE);
+        if (file == null)
+        {
+            return List.of();
+        }
+        final List<ServerUser> users = usersFile(SERVE_USERS_FILE, file, problems);
+        final Set<String> admins = new HashSet<>();
+        adminUsers.forEach(user -> admins.add(user.name()));
+        users.stream().filter(user -> admins.contains(user.name())).forEach(user -> problems.add("user '" + user.name()
+            + "' is both an admin user and in " + SERVE_USERS_FILE.flag() + ": admin users may replicate already; keep one"));
+        return users;
+    }
+
+    /** The {@code name hash} lines of a users file; each bad line goes to {@code problems}, naming {@code setting}. */
+    private static List<ServerUser> usersFile(final Setting<Path> setting, final Path file, final List<String> problems)
     {
         final List<ServerUser> users = new ArrayList<>();
         final List<String> lines;
@@ -106,7 +128,7 @@ final class AdminUsers
         }
         catch (final IOException ex)
         {
-            problems.add("cannot read " + ADMIN_USERS_FILE.flag() + " " + file + ": " + ex.getMessage());
+            problems.add("cannot read " + setting.flag() + " " + file + ": " + ex.getMessage());
             return users;
         }
         for (int i = 0; i < lines.size(); i++)
@@ -127,7 +149,7 @@ final class AdminUsers
             }
             catch (final IllegalArgumentException ex)
             {
-                problems.add(ADMIN_USERS_FILE.flag() + " " + file + " line " + (i + 1) + ": " + ex.getMessage());
+                problems.add(setting.flag() + " " + file + " line " + (i + 1) + ": " + ex.getMessage());
             }
         }
         return users;

@@ -55,6 +55,7 @@ public final class ReplicaConfig
     private Function<String, String> environment = System::getenv;
     private String password;
     private List<ServerUser> adminUsers = List.of();
+    private List<ServerUser> replicationUsers = List.of();
 
     /** The current value of a setting: what was set, or its default (null when it has none). */
     @SuppressWarnings("unchecked")
@@ -198,6 +199,7 @@ public final class ReplicaConfig
             found.add("TLS mode " + get(TLS_MODE) + " verifies the server's certificate: set " + TLS_CA.flag() + " to the CA's PEM file");
         }
         adminUsers = AdminUsers.read(this, found);
+        replicationUsers = AdminUsers.replicationUsers(this, adminUsers, found);
         checkAdminEndpoints(found);
         if (found.isEmpty())
         {
@@ -242,6 +244,12 @@ public final class ReplicaConfig
     public List<ServerUser> adminUsers()
     {
         return adminUsers;
+    }
+
+    /** The users of {@code --serve-users-file}, who may replicate but not administer; read by {@link #validate()}. */
+    public List<ServerUser> replicationUsers()
+    {
+        return replicationUsers;
     }
 
     private <T> void checkValue(final Setting<T> setting, final List<String> found)

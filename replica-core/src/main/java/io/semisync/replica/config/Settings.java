@@ -101,8 +101,11 @@ public final class Settings
     public static final Setting<Integer> METRICS_PORT = Setting.port("metrics-port", null, "any free port",
         "Port of the Prometheus metrics endpoint, http://HOST:PORT/metrics (0: any free port, printed at start; default: off)");
     public static final Setting<Integer> SERVE_PORT = Setting.port("serve-port", null, "any free port",
-        "Port of the replication endpoint, where downstream MySQL replicas (GTID auto-position) log in as an admin user and "
-        + "replicate from the relay log (0: any free port, printed at start; default: off)");
+        "Port of the replication endpoint, where downstream MySQL and MariaDB replicas and binlog clients log in as a "
+        + "replication or admin user and replicate from the relay log (0: any free port, printed at start; default: off)");
+    public static final Setting<Path> SERVE_USERS_FILE = Setting.path("serve-users-file", "FILE",
+        "File of replication users, one 'name hash' per line, who may replicate from the replication endpoint but not log in "
+        + "to the admin endpoint ('semisync-replica password-hash' prints the hash; # starts a comment)");
     public static final Setting<String> SERVE_BIND_ADDRESS = Setting.text("serve-bind-address", "HOST", ServerSettings.DEFAULT_BIND_ADDRESS,
         "Address the replication endpoint listens on");
     public static final Setting<String> METRICS_BIND_ADDRESS = Setting.text("metrics-bind-address", "HOST", "127.0.0.1",
@@ -137,7 +140,7 @@ public final class Settings
         RETENTION_READER_MAX_BYTES, COMPRESS_RELAY_LOG,
         ADMIN_PORT, ADMIN_BIND_ADDRESS, ADMIN_USER, ADMIN_PASSWORD_HASH, ADMIN_PASSWORD_FILE, ADMIN_PASSWORD_ENV, ADMIN_AUTH_METHOD,
         ADMIN_USERS_FILE, ADMIN_TLS_CERT, ADMIN_TLS_KEY, METRICS_PORT, METRICS_BIND_ADDRESS,
-        SERVE_PORT, SERVE_BIND_ADDRESS, CDC_MAX_UNCOMPRESSED_BYTES, CDC_SOURCE_COLUMNS);
+        SERVE_PORT, SERVE_BIND_ADDRESS, SERVE_USERS_FILE, CDC_MAX_UNCOMPRESSED_BYTES, CDC_SOURCE_COLUMNS);
 
     private Settings()
     {

@@ -7,19 +7,38 @@ import io.semisync.protocol.server.SqlErrorException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A decoded COM_BINLOG_DUMP_GTID: flags u16, server id u32, file name length u32, file name, position u64, GTID set
- * length u32 and the GTID set in its binary form (number of UUIDs u64, then per UUID its 16 bytes, number of
- * intervals u64 and [start, end-exclusive] u64 pairs).
+ * A decoded binlog dump request. COM_BINLOG_DUMP_GTID: flags u16 (1 non-blocking, 2 HEARTBEAT_V2), server id u32, file
+ * name length u32, file name, position u64, GTID set length u32 and the GTID set in its binary form (number of UUIDs u64,
+ * then per UUID its 16 bytes, number of intervals u64 and [start, end-exclusive] u64 pairs). COM_BINLOG_DUMP: position
+ * u32, flags u16 (1 non-blocking, 2 MariaDB's "send ANNOTATE_ROWS"), server id u32, the file name filling the rest.
  */
-record DumpRequest(long serverId, String fileName, long position, GtidSet gtids)
+record DumpRequest(int flags, long serverId, String fileName, long position, GtidSet gtids)
 {
+    /** MySQL's USE_HEARTBEAT_EVENT_V2 flag of COM_BINLOG_DUMP_GTID: the replica reads HEARTBEAT_V2 events. */
+    static final int HEARTBEAT_V2 = 0x02;
+    /** MariaDB's BINLOG_SEND_ANNOTATE_ROWS_EVENT flag of COM_BINLOG_DUMP. */
+    static final int SEND_ANNOTATE_ROWS = 0x02;
     private static final int TAGGED_FORMAT_MARKER = 0x01;
+
+    static DumpRequest decodePosition(final ByteBuf body)
+    {
+        if (!body.isReadable(Integer.BYTES + Short.BYTES + Integer.BYTES))
+        {
+            throw new SqlErrorException(1236, "HY000", "malformed COM_BINLOG_DUMP: " + body.readableBytes()
+                + " bytes do not hold a position, flags and a server id");
+        }
+        final long position = body.readUnsignedIntLE();
+        final int flags = body.readUnsignedShortLE();
+        final long serverId = body.readUnsignedIntLE();
+        final String fileName = body.readCharSequence(body.readableBytes(), StandardCharsets.UTF_8).toString();
+        return new DumpRequest(flags, serverId, fileName, position, new GtidSet());
+    }
 
     static DumpRequest decodeGtid(final ByteBuf body)
     {
         try
         {
-            body.skipBytes(Short.BYTES);
+            final int flags = body.readUnsignedShortLE();
             final long serverId = body.readUnsignedIntLE();
             final int nameLength = (int)body.readUnsignedIntLE();
             final String fileName = body.readCharSequence(nameLength, StandardCharsets.UTF_8).toString();
@@ -45,7 +64,7 @@ record DumpRequest(long serverId, String fileName, long position, GtidSet gtids)
                     }
                 }
             }
-            return new DumpRequest(serverId, fileName, position, gtids);
+            return new DumpRequest(flags, serverId, fileName, position, gtids);
         }
         catch (final IndexOutOfBoundsException ex)
         {

@@ -9,15 +9,19 @@ import io.semisync.replica.Replica;
 import io.semisync.replica.config.ConfigException;
 import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.config.Settings;
+import org.agrona.concurrent.SystemNanoClock;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The replication endpoint: a MySQL-protocol server on {@code --serve-bind-address}:{@code --serve-port} (off by
- * default) where downstream MySQL replicas log in as the configured admin users and replicate from the relay log.
+ * default) where downstream MySQL and MariaDB replicas and binlog clients log in as the replication users
+ * ({@code --serve-users-file}) or the admin users and replicate from the relay log.
  */
 public final class ServeListener implements AutoCloseable
 {
@@ -44,10 +48,13 @@ public final class ServeListener implements AutoCloseable
         {
             return Optional.empty();
         }
-        if (config.adminUsers().isEmpty())
+        final List<ServerUser> users = new ArrayList<>(config.replicationUsers());
+        users.addAll(config.adminUsers());
+        if (users.isEmpty())
         {
-            throw new ConfigException(Settings.SERVE_PORT.flag() + " needs a user for replicas to log in as: configure one with "
-                + Settings.ADMIN_USER.flag() + " or an admin users file");
+            throw new ConfigException(Settings.SERVE_PORT.flag() + " needs a user for replicas to log in as: list replication users in "
+                + Settings.SERVE_USERS_FILE.flag() + " (or configure an admin user, who may replicate too, with "
+                + Settings.ADMIN_USER.flag() + " or " + Settings.ADMIN_USERS_FILE.flag() + ")");
         }
         final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable ->
         {
@@ -58,10 +65,11 @@ public final class ServeListener implements AutoCloseable
         final ServerSettings settings = new ServerSettings()
             .bindAddress(config.get(Settings.SERVE_BIND_ADDRESS))
             .port(port)
-            .users(UserDirectory.of(config.adminUsers().toArray(ServerUser[]::new)));
+            .serverVersion(() -> replica.sourceFormatDescription().map(event -> SourceVersion.of(event).greeting()).orElse(null))
+            .users(UserDirectory.of(users.toArray(ServerUser[]::new)));
         try
         {
-            return Optional.of(new ServeListener(MySqlServer.start(settings, new ServeStatements(replica, thread)), thread));
+            return Optional.of(new ServeListener(MySqlServer.start(settings, new ServeStatements(replica, thread, new SystemNanoClock())), thread));
         }
         catch (final ServerStartException | IllegalArgumentException ex)
         {

@@ -1,17 +1,24 @@
 package io.semisync.replica.session;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * A MariaDB GTID position: the last GTID of each replication domain, in the text form of
  * {@code @@gtid_binlog_pos} and {@code @slave_connect_state} ({@code domain-server-sequence,...}).
  */
-final class MariadbGtidPosition
+public final class MariadbGtidPosition
 {
     private final Map<Long, long[]> lastByDomain = new TreeMap<>();
 
-    static MariadbGtidPosition parse(final String text)
+    /**
+     * Parses {@code domain-server-sequence,...}.
+     *
+     * @throws IllegalArgumentException naming the GTID that is not of that form
+     */
+    public static MariadbGtidPosition parse(final String text)
     {
         final MariadbGtidPosition position = new MariadbGtidPosition();
         for (final String gtid : text.replaceAll("\\s", "").split(","))
@@ -42,6 +49,19 @@ final class MariadbGtidPosition
         final long[] last = lastByDomain.computeIfAbsent(domain, d -> new long[2]);
         last[0] = serverId;
         last[1] = sequence;
+    }
+
+    /** The domains this position names, in order. */
+    public Set<Long> domains()
+    {
+        return Collections.unmodifiableSet(lastByDomain.keySet());
+    }
+
+    /** The sequence number of the last GTID of {@code domain}, or -1 when the position holds none of it. */
+    public long sequence(final long domain)
+    {
+        final long[] last = lastByDomain.get(domain);
+        return last == null ? -1 : last[1];
     }
 
     void setAll(final MariadbGtidPosition other)

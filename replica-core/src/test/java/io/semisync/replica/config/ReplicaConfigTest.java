@@ -201,6 +201,26 @@ class ReplicaConfigTest
     }
 
     @Test
+    void replicationUsersComeFromTheirOwnFileAndMustNotBeAdminUsers() throws Exception
+    {
+        final String hash = ServerUser.storedHash(AuthMethod.CACHING_SHA2_PASSWORD, "pw");
+        final Path replicators = java.nio.file.Files.writeString(dataDir.resolve("replicators"), "# downstream\nrepl " + hash + "\ncdc "
+            + hash + "\n");
+        final Path admins = java.nio.file.Files.writeString(dataDir.resolve("admins"), "cdc " + hash + "\n");
+
+        final ReplicaConfig config = valid().set(Settings.SERVE_USERS_FILE, replicators).validate();
+        assertThat(config.replicationUsers()).extracting(ServerUser::name).containsExactly("repl", "cdc");
+        assertThat(config.adminUsers()).as("replication users do not administer").isEmpty();
+        assertThat(valid().validate().replicationUsers()).isEmpty();
+        assertThatThrownBy(valid().set(Settings.SERVE_USERS_FILE, replicators).set(Settings.ADMIN_USERS_FILE, admins)::validate)
+            .isInstanceOf(ConfigException.class)
+            .hasMessageContaining("user 'cdc' is both an admin user and in --serve-users-file: admin users may replicate already");
+        final Path broken = java.nio.file.Files.writeString(dataDir.resolve("broken"), "repl\n");
+        assertThatThrownBy(valid().set(Settings.SERVE_USERS_FILE, broken)::validate).isInstanceOf(ConfigException.class)
+            .hasMessageContaining("--serve-users-file " + broken + " line 1: expected 'name hash', found 1 fields");
+    }
+
+    @Test
     void adminProblemsNameTheSettingThatFixesThem() throws Exception
     {
         final Path users = java.nio.file.Files.writeString(dataDir.resolve("admins"), "carol\ndave *123\n");

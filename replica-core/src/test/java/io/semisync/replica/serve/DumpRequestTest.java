@@ -22,6 +22,7 @@ class DumpRequestTest
 
         final DumpRequest request = DumpRequest.decodeGtid(body);
 
+        assertThat(request.flags()).isEqualTo(0x04);
         assertThat(request.serverId()).isEqualTo(3);
         assertThat(request.fileName()).isEqualTo("binlog.000002");
         assertThat(request.position()).isEqualTo(4);

@@ -44,6 +44,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
 {
+    /** The weight of the newest lateness in the moving average of a timer's lateness, as 1/n. */
+    private static final int LATENESS_WEIGHT = 8;
+
     private final RelayLogWriter writer;
     private final boolean semisync;
     private final StreamListener listener;
@@ -100,6 +103,8 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private long transactionCommitEpochNanos = -1;
     /** When the latest delayed ACK is due: a later one never leaves before it. */
     private long lastAckDueNanos;
+    /** How late the delayed ACKs' timers fired, on average; they are scheduled that much earlier. */
+    private long timerLatenessNanos;
 
     /**
      * @param writer         the relay-log writer, used only from this handler's event loop from now on
@@ -315,19 +320,25 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         listener.onAck(file, position);
     }
 
-    /** The experiment's ACK delay: the ACK leaves later, never before an earlier one; the stream goes on meanwhile. */
+    /**
+     * The experiment's ACK delay: the ACK leaves later, never before an earlier one; the stream goes on meanwhile. A timer
+     * fires a little late (the loop's wake-up), so the task is scheduled earlier by the lateness seen so far (a moving
+     * average): the delay the ACK gets stays the one asked for.
+     */
     private void delayAck(final ChannelHandlerContext ctx, final String file, final long position, final long covered,
         final AckTimes times)
     {
         final long now = ticker.nanoTime();
-        lastAckDueNanos = Math.max(lastAckDueNanos, now + wan.nextAckDelayNanos(jitter));
+        final long due = Math.max(lastAckDueNanos, now + wan.nextAckDelayNanos(jitter));
+        lastAckDueNanos = due;
         ctx.executor().schedule(() ->
         {
+            timerLatenessNanos += (ticker.nanoTime() - due) / LATENESS_WEIGHT;
             if (!broken)
             {
                 sendAck(ctx, file, position, covered, times);
             }
-        }, lastAckDueNanos - now, TimeUnit.NANOSECONDS);
+        }, Math.max(0, due - now - timerLatenessNanos), TimeUnit.NANOSECONDS);
     }
 
     private void syncInBackground()

@@ -20,6 +20,7 @@ final class AppendableJsonOutput implements JsonOutput
     private final SingleByteCharsets singleByteCharsets = new SingleByteCharsets();
     /** Per nesting level: 0 nothing written yet, 1 a value written (a comma comes next), 2 a field name written. */
     private byte[] state = new byte[16];
+    private char[] chars = new char[256];
     private int depth;
 
     AppendableJsonOutput wrap(final Appendable out)
@@ -277,46 +278,15 @@ final class AppendableJsonOutput implements JsonOutput
 
     private void quotedUtf8(final DirectBuffer buffer, final int offset, final int length)
     {
-        append('"');
-        final int end = offset + length;
-        int i = offset;
-        while (i < end)
+        if (chars.length < length)
         {
-            final int b = buffer.getByte(i) & 0xFF;
-            if (b < 0x80)
-            {
-                escaped((char)b);
-                i++;
-                continue;
-            }
-            final int extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : -1;
-            int codePoint = extra == 3 ? b & 0x07 : extra == 2 ? b & 0x0F : b & 0x1F;
-            boolean valid = extra > 0 && b < 0xF5 && i + extra < end;
-            for (int k = 1; valid && k <= extra; k++)
-            {
-                final int next = buffer.getByte(i + k) & 0xFF;
-                valid = (next & 0xC0) == 0x80;
-                codePoint = codePoint << 6 | (next & 0x3F);
-            }
-            if (valid && codePoint >= (extra == 1 ? 0x80 : extra == 2 ? 0x800 : 0x10000)
-                && (codePoint < 0xD800 || codePoint > 0xDFFF) && codePoint <= 0x10FFFF)
-            {
-                if (codePoint >= 0x10000)
-                {
-                    append(Character.highSurrogate(codePoint));
-                    append(Character.lowSurrogate(codePoint));
-                }
-                else
-                {
-                    escaped((char)codePoint);
-                }
-                i += extra + 1;
-            }
-            else
-            {
-                append('\uFFFD');
-                i++;
-            }
+            chars = new char[Math.max(length, chars.length * 2)];
+        }
+        final int decoded = Utf8Decoder.decode(buffer, offset, length, chars);
+        append('"');
+        for (int i = 0; i < decoded; i++)
+        {
+            escaped(chars[i]);
         }
         append('"');
     }

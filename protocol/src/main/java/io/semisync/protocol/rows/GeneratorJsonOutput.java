@@ -1,6 +1,7 @@
 package io.semisync.protocol.rows;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import org.agrona.DirectBuffer;
 
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 final class GeneratorJsonOutput implements JsonOutput
 {
     private JsonGenerator generator;
+    /** Only jackson's byte-based generator takes UTF-8 bytes as they are; a Writer-based one wants chars. */
+    private boolean takesUtf8;
     private final SingleByteCharsets singleByteCharsets = new SingleByteCharsets();
     private byte[] scratch = new byte[256];
     private char[] chars = new char[256];
@@ -21,6 +24,7 @@ final class GeneratorJsonOutput implements JsonOutput
         if (this.generator != generator)
         {
             this.generator = generator;
+            this.takesUtf8 = generator instanceof UTF8JsonGenerator;
         }
         return this;
     }
@@ -160,6 +164,11 @@ final class GeneratorJsonOutput implements JsonOutput
     {
         try
         {
+            if (!takesUtf8)
+            {
+                generator.writeString(charsFor(length), 0, Utf8Decoder.decode(buffer, offset, length, chars));
+                return;
+            }
             final byte[] array = buffer.byteArray();
             if (array != null)
             {
@@ -190,10 +199,7 @@ final class GeneratorJsonOutput implements JsonOutput
             string(new String(copy(buffer, offset, length), 0, length, charset));
             return;
         }
-        if (chars.length < length)
-        {
-            chars = new char[Math.max(length, chars.length * 2)];
-        }
+        charsFor(length);
         for (int i = 0; i < length; i++)
         {
             chars[i] = table[buffer.getByte(offset + i) & 0xFF];
@@ -304,6 +310,15 @@ final class GeneratorJsonOutput implements JsonOutput
         {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    private char[] charsFor(final int length)
+    {
+        if (chars.length < length)
+        {
+            chars = new char[Math.max(length, chars.length * 2)];
+        }
+        return chars;
     }
 
     private byte[] copy(final DirectBuffer buffer, final int offset, final int length)

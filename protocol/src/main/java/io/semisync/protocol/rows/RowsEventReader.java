@@ -89,13 +89,18 @@ public final class RowsEventReader
         }
         visitor.beginImage(image);
         int presentIndex = 0;
+        int nullBits = 0;
         for (int i = 0; i < columns; i++)
         {
             if (!allPresent && !isSet(buffer, bitmapOffset, i))
             {
                 continue;
             }
-            if (isSet(buffer, nullBitmap, presentIndex++))
+            if ((presentIndex & 7) == 0)
+            {
+                nullBits = buffer.getByte(nullBitmap + (presentIndex >> 3));
+            }
+            if ((nullBits & (1 << (presentIndex++ & 7))) != 0)
             {
                 value.wrapNull(table, image, i);
             }

@@ -10,6 +10,8 @@ import io.semisync.replica.cdc.FileChangeOutput;
 import io.semisync.replica.cdc.SourceColumnNames;
 import io.semisync.replica.cdc.StreamChangeOutput;
 import io.semisync.replica.cdc.TableFilter;
+import io.semisync.replica.cdc.kafka.KafkaChangeOutput;
+import io.semisync.replica.cdc.kafka.KafkaSinkSettings;
 import io.semisync.replica.config.ConfigException;
 import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.config.Settings;
@@ -105,6 +107,13 @@ final class CdcCommand implements Callable<Integer>
             System.err.println("semisync-replica: --from-position is for standard output; a --output file resumes after its own last line");
             return 2;
         }
+        final String kafka = settings.get(Settings.CDC_KAFKA_BOOTSTRAP);
+        if (kafka != null && (output != null || fromPosition != null))
+        {
+            System.err.println("semisync-replica: " + Settings.CDC_KAFKA_BOOTSTRAP.flag() + " publishes to Kafka, which keeps its own "
+                + "position: leave out --output and --from-position");
+            return 2;
+        }
         final Path relayLogDir = DataDirectory.relayLogOf(dataDir);
         if (!Files.isDirectory(relayLogDir))
         {
@@ -113,9 +122,7 @@ final class CdcCommand implements Callable<Integer>
             return 2;
         }
         try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(relayLogDir).readOnly(true).validate());
-            ChangeOutput out = output != null ? FileChangeOutput.open(output)
-                : new StreamChangeOutput(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-                    fromPosition == null ? ChangePosition.START : ChangePosition.parse(fromPosition));
+            ChangeOutput out = openOutput(settings, dataDir);
             ColumnNames columnNames = settings.get(Settings.CDC_SOURCE_COLUMNS) ? SourceColumnNames.connect(settings.connectionConfig()) : null;
             ChangeFeed feed = new ChangeFeed(relayLog, out, new TableFilter(includes, excludes), columnNames,
                 settings.get(Settings.CDC_MAX_UNCOMPRESSED_BYTES)))
@@ -139,6 +146,22 @@ final class CdcCommand implements Callable<Integer>
         {
             closed.countDown();
         }
+    }
+
+    /** Kafka with {@code --kafka-bootstrap}, else the {@code --output} file, else standard output. */
+    private ChangeOutput openOutput(final ReplicaConfig settings, final Path dataDir)
+    {
+        final String kafka = settings.get(Settings.CDC_KAFKA_BOOTSTRAP);
+        if (kafka != null)
+        {
+            final String prefix = settings.get(Settings.CDC_KAFKA_TOPIC_PREFIX);
+            final String transactionalId = settings.get(Settings.CDC_KAFKA_TRANSACTIONAL_ID);
+            return KafkaChangeOutput.open(new KafkaSinkSettings(kafka, prefix, settings.get(Settings.CDC_KAFKA_TOPIC_PER),
+                transactionalId != null ? transactionalId : KafkaSinkSettings.transactionalIdOf(dataDir, prefix, "cdc")));
+        }
+        return output != null ? FileChangeOutput.open(output)
+            : new StreamChangeOutput(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                fromPosition == null ? ChangePosition.START : ChangePosition.parse(fromPosition));
     }
 
     /** Runs the feed until SIGTERM or Ctrl-C; the shutdown hook waits until the output is flushed and closed. */

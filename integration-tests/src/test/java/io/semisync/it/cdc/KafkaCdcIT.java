@@ -23,6 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +56,10 @@ class KafkaCdcIT
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final int KILL_ROUNDS = Integer.getInteger("kafka.kill.rounds", 5);
     private static final Map<Flavor, Setup> SETUPS = new EnumMap<>(Flavor.class);
+    private static final int TYPE_OFFSET = 4;
+    private static final int EVENT_SIZE_OFFSET = 9;
+    private static final int GTID = 33;
+    private static final int MARIADB_GTID = 162;
 
     /** A source of its own, our replica on it, and the workload so far. */
     private static final class Setup implements AutoCloseable
@@ -213,6 +219,48 @@ class KafkaCdcIT
         assertThat(records.stream().map(record -> ExpectedChange.of(JsonValues.object(record.value()))).toList())
             .containsExactlyElementsOf(setup.workload.expected().stream().filter(change -> !change.op().equals("ddl")).toList());
         assertKeyedByPrimaryKey(records);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    @Order(3)
+    void rawArchiveHoldsEachTransactionOnceKeyedByItsGtidThroughAKill(final Flavor flavor, final KafkaBroker broker) throws Exception
+    {
+        final Setup setup = setup(flavor);
+        setup.awaitStored();
+        final String prefix = setup.prefix + "-raw";
+        final CdcProcess killed = setup.cdc(broker, "--kafka-archive", "--follow", "--kafka-topic-prefix", prefix);
+        awaitLog(killed, "publishes to");
+        awaitCommit(broker, prefix + "-positions", killed);
+        killed.kill();
+        setup.workload.run(5, true);
+        setup.awaitStored();
+
+        final CdcProcess cdc = setup.cdc(broker, "--kafka-archive", "--kafka-topic-prefix", prefix);
+        assertThat(cdc.await(TIMEOUT)).as("exit code of cdc" + cdc.logs()).isZero();
+
+        final List<ConsumerRecord<byte[], byte[]>> records = CommittedRecords.bytesOf(broker, prefix + "-archive");
+        assertThat(records.stream().filter(record -> record.key() != null)
+            .map(record -> new String(record.key(), java.nio.charset.StandardCharsets.UTF_8)).toList())
+            .as("one record per transaction, in commit order")
+            .containsExactlyElementsOf(setup.workload.expected().stream().map(ExpectedChange::gtid).distinct().toList());
+        for (final ConsumerRecord<byte[], byte[]> record : records)
+        {
+            final ByteBuffer events = ByteBuffer.wrap(record.value()).order(ByteOrder.LITTLE_ENDIAN);
+            int at = 0;
+            int count = 0;
+            while (at < events.limit())
+            {
+                at += events.getInt(at + EVENT_SIZE_OFFSET);
+                count++;
+            }
+            assertThat(at).as("the events of a record fill it exactly").isEqualTo(events.limit());
+            if (record.key() != null)
+            {
+                assertThat(events.get(TYPE_OFFSET) & 0xFF).as("a transaction starts with its GTID event").isIn(GTID, MARIADB_GTID);
+                assertThat(count).isGreaterThan(1);
+            }
+        }
     }
 
     /** Each record's key is {@code {"id":N}}, N the id of its after image, or of its before image for a delete. */

@@ -5,6 +5,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
@@ -24,11 +26,22 @@ public final class CommittedRecords
     /** The committed records of {@code topic}, partition 0 first, each partition in offset order; empty if no such topic. */
     public static List<ConsumerRecord<String, String>> of(final KafkaBroker broker, final String topic)
     {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap(),
+        return read(broker, topic, new StringDeserializer());
+    }
+
+    /** {@link #of} with keys and values as bytes. */
+    public static List<ConsumerRecord<byte[], byte[]>> bytesOf(final KafkaBroker broker, final String topic)
+    {
+        return read(broker, topic, new ByteArrayDeserializer());
+    }
+
+    private static <T> List<ConsumerRecord<T, T>> read(final KafkaBroker broker, final String topic, final Deserializer<T> deserializer)
+    {
+        try (KafkaConsumer<T, T> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap(),
             ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-            new StringDeserializer(), new StringDeserializer()))
+            deserializer, deserializer))
         {
-            final List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            final List<ConsumerRecord<T, T>> records = new ArrayList<>();
             final List<PartitionInfo> partitions = consumer.partitionsFor(topic, TIMEOUT);
             for (final PartitionInfo info : partitions)
             {

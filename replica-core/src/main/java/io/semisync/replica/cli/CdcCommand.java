@@ -10,6 +10,7 @@ import io.semisync.replica.cdc.FileChangeOutput;
 import io.semisync.replica.cdc.SourceColumnNames;
 import io.semisync.replica.cdc.StreamChangeOutput;
 import io.semisync.replica.cdc.TableFilter;
+import io.semisync.replica.cdc.kafka.KafkaArchivePublisher;
 import io.semisync.replica.cdc.kafka.KafkaChangeOutput;
 import io.semisync.replica.cdc.kafka.KafkaSinkSettings;
 import io.semisync.replica.config.ConfigException;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.IntSupplier;
 
 /**
  * {@code semisync-replica cdc}: the change feed ({@link ChangeFeed}) of the relay log as JSON lines, to standard output
@@ -74,6 +76,10 @@ final class CdcCommand implements Callable<Integer>
     @Option(names = "--exclude", split = ",", paramLabel = "PATTERN", description = "Leave out these databases or tables; "
         + "wins over --include.")
     List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--kafka-archive", description = "With --kafka-bootstrap: publish the raw archive instead of the changes, "
+        + "each relay-log transaction as one record of <prefix>-archive (key its GTID, value its events' bytes), exactly once.")
+    boolean kafkaArchive;
 
     @Override
     public Integer call()
@@ -121,6 +127,10 @@ final class CdcCommand implements Callable<Integer>
                 + " directory): name the replica's data directory in " + Settings.DATA_DIR.flag());
             return 2;
         }
+        if (kafkaArchive)
+        {
+            return archive(settings, dataDir, relayLogDir);
+        }
         try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(relayLogDir).readOnly(true).validate());
             ChangeOutput out = openOutput(settings, dataDir);
             ColumnNames columnNames = settings.get(Settings.CDC_SOURCE_COLUMNS) ? SourceColumnNames.connect(settings.connectionConfig()) : null;
@@ -129,7 +139,7 @@ final class CdcCommand implements Callable<Integer>
         {
             if (follow)
             {
-                follow(feed);
+                follow(feed::doWork);
             }
             else
             {
@@ -148,16 +158,53 @@ final class CdcCommand implements Callable<Integer>
         }
     }
 
+    /** {@code --kafka-archive}: the relay log's transactions, raw, to Kafka. */
+    private int archive(final ReplicaConfig settings, final Path dataDir, final Path relayLogDir)
+    {
+        if (settings.get(Settings.CDC_KAFKA_BOOTSTRAP) == null)
+        {
+            System.err.println("semisync-replica: --kafka-archive publishes to Kafka: name the cluster in " + Settings.CDC_KAFKA_BOOTSTRAP.flag());
+            return 2;
+        }
+        try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(relayLogDir).readOnly(true).validate());
+            KafkaArchivePublisher archive = new KafkaArchivePublisher(relayLog, kafkaSettings(settings, dataDir, "archive")))
+        {
+            if (follow)
+            {
+                follow(archive::doWork);
+            }
+            else
+            {
+                archive.drain();
+            }
+            return 0;
+        }
+        catch (final CdcException | RelayLogException ex)
+        {
+            System.err.println("semisync-replica: " + ex.getMessage());
+            return 1;
+        }
+        finally
+        {
+            closed.countDown();
+        }
+    }
+
+    private static KafkaSinkSettings kafkaSettings(final ReplicaConfig settings, final Path dataDir, final String feed)
+    {
+        final String prefix = settings.get(Settings.CDC_KAFKA_TOPIC_PREFIX);
+        final String transactionalId = settings.get(Settings.CDC_KAFKA_TRANSACTIONAL_ID);
+        return new KafkaSinkSettings(settings.get(Settings.CDC_KAFKA_BOOTSTRAP), prefix, settings.get(Settings.CDC_KAFKA_TOPIC_PER),
+            transactionalId != null ? transactionalId + "-" + feed : KafkaSinkSettings.transactionalIdOf(dataDir, prefix, feed));
+    }
+
     /** Kafka with {@code --kafka-bootstrap}, else the {@code --output} file, else standard output. */
     private ChangeOutput openOutput(final ReplicaConfig settings, final Path dataDir)
     {
         final String kafka = settings.get(Settings.CDC_KAFKA_BOOTSTRAP);
         if (kafka != null)
         {
-            final String prefix = settings.get(Settings.CDC_KAFKA_TOPIC_PREFIX);
-            final String transactionalId = settings.get(Settings.CDC_KAFKA_TRANSACTIONAL_ID);
-            return KafkaChangeOutput.open(new KafkaSinkSettings(kafka, prefix, settings.get(Settings.CDC_KAFKA_TOPIC_PER),
-                transactionalId != null ? transactionalId : KafkaSinkSettings.transactionalIdOf(dataDir, prefix, "cdc")));
+            return KafkaChangeOutput.open(kafkaSettings(settings, dataDir, "cdc"));
         }
         return output != null ? FileChangeOutput.open(output)
             : new StreamChangeOutput(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
@@ -165,7 +212,7 @@ final class CdcCommand implements Callable<Integer>
     }
 
     /** Runs the feed until SIGTERM or Ctrl-C; the shutdown hook waits until the output is flushed and closed. */
-    private void follow(final ChangeFeed feed)
+    private void follow(final IntSupplier work)
     {
         final Thread shutdown = new Thread(() ->
         {
@@ -183,7 +230,7 @@ final class CdcCommand implements Callable<Integer>
         final IdleStrategy idle = new SleepingMillisIdleStrategy(FOLLOW_IDLE_MILLIS);
         while (running)
         {
-            idle.idle(feed.doWork());
+            idle.idle(work.getAsInt());
         }
     }
 }

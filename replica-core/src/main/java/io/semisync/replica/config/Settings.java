@@ -121,8 +121,8 @@ public final class Settings
     public static final Setting<KafkaTopicPer> CDC_KAFKA_TOPIC_PER = Setting.choice("kafka-topic-per", KafkaTopicPer.class,
         KafkaTopicPer.TABLE, "cdc to Kafka: one topic per table (<prefix>.<db>.<table>) or per database (<prefix>.<db>)");
     public static final Setting<String> CDC_KAFKA_TRANSACTIONAL_ID = Setting.text("kafka-transactional-id", "ID", null,
-        "cdc to Kafka: the producer's transactional.id, which also keys the sink's position (default: from the topic prefix and "
-        + "the data directory's path; keep it when moving the data directory)");
+        "cdc to Kafka: the producer's transactional.id (with -cdc or -archive appended), which also keys the sink's position "
+        + "(default: from the topic prefix and the data directory's path; keep it when moving the data directory)");
 
     private static final List<Setting<?>> ALL = List.of(
         SOURCE_HOST, SOURCE_PORT, USER, PASSWORD_FILE, PASSWORD_ENV, TLS_MODE, TLS_CA, TLS_CERT, TLS_KEY, ALLOW_PUBLIC_KEY_RETRIEVAL,

@@ -50,6 +50,12 @@ public record KafkaSinkSettings(String bootstrap, String topicPrefix, KafkaTopic
         return name.toString();
     }
 
+    /** The raw archive's topic: {@code <prefix>-archive}. */
+    public String archiveTopic()
+    {
+        return topicPrefix + "-archive";
+    }
+
     /** The compacted topic holding each feed's committed position, keyed by its transactional id. */
     public String positionTopic()
     {

@@ -1,9 +1,16 @@
 package io.semisync.replica.cdc.kafka;
 
-/** What a Kafka sink has published: records and transactions committed, failed attempts, the committed position. */
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a Kafka sink has published since it connected: records and Kafka transactions committed, failed attempts, the
+ * committed position and when, and the rate.
+ */
 public final class PublisherStatus
 {
     private final String transactionalId;
+    private final long startNanos = System.nanoTime();
     private long records;
     private long transactions;
     private long failures;
@@ -43,8 +50,9 @@ public final class PublisherStatus
     @Override
     public String toString()
     {
-        return transactionalId + " committed " + records + " records in " + transactions + " transactions, position "
-            + (position == null ? "(none yet)" : position) + " at " + java.time.Instant.ofEpochMilli(lastCommitMillis)
-            + ", " + failures + " failed attempts";
+        final double seconds = Math.max(1, System.nanoTime() - startNanos) / (double)TimeUnit.SECONDS.toNanos(1);
+        return String.format("%s committed %d records in %d transactions in %.1f s (%.0f records/s), position %s at %s, %d failed attempts",
+            transactionalId, records, transactions, seconds, records / seconds, position == null ? "(none yet)" : position,
+            lastCommitMillis == 0 ? "-" : Instant.ofEpochMilli(lastCommitMillis), failures);
     }
 }

@@ -15,6 +15,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -47,6 +49,8 @@ final class TransactionalPublisher implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalPublisher.class);
     private static final int MAX_BLOCK_MS = 10_000;
+    /** The producer's limit; the broker's {@code message.max.bytes} (1 MiB by default) usually binds first. */
+    private static final int MAX_RECORD_BYTES = 64 << 20;
     private static final long MIN_BACKOFF_MS = 100;
     private static final long MAX_BACKOFF_MS = 5_000;
     private static final long STATUS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -101,14 +105,14 @@ final class TransactionalPublisher implements AutoCloseable
     /**
      * Sends a record in the open transaction (opening one if needed); a failure is kept for {@link #commit()} to retry.
      *
-     * @param key          the record's key, or null; then {@code keylessRoute} picks the partition.
-     * @param position     the position reached once this record is in Kafka.
-     * @param keylessRoute for a null key, the text whose hash picks the partition, so keyless records of one table stay in
-     *                     order; null for the producer's choice.
+     * @param key      the record's key, or null.
+     * @param position the position reached once this record is in Kafka.
+     * @param route    null to partition by the key (the producer's choice), else the text whose hash picks the partition,
+     *                 so that records of one route stay in order whatever their keys.
      */
-    void send(final String topic, final byte[] key, final byte[] value, final String position, final String keylessRoute)
+    void send(final String topic, final byte[] key, final byte[] value, final String position, final String route)
     {
-        final Pending record = new Pending(topic, key, value, position, keylessRoute);
+        final Pending record = new Pending(topic, key, value, position, route);
         pending.add(record);
         pendingBytes += value.length + (key == null ? 0 : key.length);
         if (!broken)
@@ -183,10 +187,10 @@ final class TransactionalPublisher implements AutoCloseable
     {
         beginIfNeeded();
         Integer partition = null;
-        if (record.key == null && record.keylessRoute != null)
+        if (record.route != null)
         {
             final int partitions = partitionCounts.computeIfAbsent(record.topic, topic -> producer.partitionsFor(topic).size());
-            partition = Math.floorMod(record.keylessRoute.hashCode(), partitions);
+            partition = Math.floorMod(record.route.hashCode(), partitions);
         }
         producer.send(new ProducerRecord<>(record.topic, partition, record.key, record.value));
     }
@@ -231,6 +235,7 @@ final class TransactionalPublisher implements AutoCloseable
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 18);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, MAX_BLOCK_MS);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3 * MAX_BLOCK_MS);
@@ -311,6 +316,12 @@ final class TransactionalPublisher implements AutoCloseable
             }
             catch (final KafkaException ex)
             {
+                if (causedByTooLargeRecord(ex))
+                {
+                    throw new CdcException("Kafka at " + bootstrap + " refuses a record as too large (" + ex.getMessage() + "): raise the "
+                        + "broker's message.max.bytes (or the topic's max.message.bytes); the sink resumes after position "
+                        + (committedPosition == null ? "(none)" : committedPosition) + " when restarted", ex);
+                }
                 failures++;
                 broken = true;
                 status.failed();
@@ -321,6 +332,18 @@ final class TransactionalPublisher implements AutoCloseable
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             }
         }
+    }
+
+    private static boolean causedByTooLargeRecord(final Throwable failure)
+    {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause())
+        {
+            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private CdcException fatal(final KafkaException ex)
@@ -357,13 +380,14 @@ final class TransactionalPublisher implements AutoCloseable
         }
     }
 
-    /** Commits what is open, then closes the producer. */
+    /** Commits what is open, logs the status, then closes the producer. */
     @Override
     public void close()
     {
         try
         {
             commit();
+            LOG.info("kafka: {}", status);
         }
         finally
         {
@@ -371,7 +395,7 @@ final class TransactionalPublisher implements AutoCloseable
         }
     }
 
-    private record Pending(String topic, byte[] key, byte[] value, String position, String keylessRoute)
+    private record Pending(String topic, byte[] key, byte[] value, String position, String route)
     {
     }
 }

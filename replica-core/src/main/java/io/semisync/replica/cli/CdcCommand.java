@@ -127,55 +127,30 @@ final class CdcCommand implements Callable<Integer>
                 + " directory): name the replica's data directory in " + Settings.DATA_DIR.flag());
             return 2;
         }
-        if (kafkaArchive)
-        {
-            return archive(settings, dataDir, relayLogDir);
-        }
-        try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(relayLogDir).readOnly(true).validate());
-            ChangeOutput out = openOutput(settings, dataDir);
-            ColumnNames columnNames = settings.get(Settings.CDC_SOURCE_COLUMNS) ? SourceColumnNames.connect(settings.connectionConfig()) : null;
-            ChangeFeed feed = new ChangeFeed(relayLog, out, new TableFilter(includes, excludes), columnNames,
-                settings.get(Settings.CDC_MAX_UNCOMPRESSED_BYTES)))
-        {
-            if (follow)
-            {
-                follow(feed::doWork);
-            }
-            else
-            {
-                feed.drain();
-            }
-            return 0;
-        }
-        catch (final CdcException | RelayLogException ex)
-        {
-            System.err.println("semisync-replica: " + ex.getMessage());
-            return 1;
-        }
-        finally
-        {
-            closed.countDown();
-        }
-    }
-
-    /** {@code --kafka-archive}: the relay log's transactions, raw, to Kafka. */
-    private int archive(final ReplicaConfig settings, final Path dataDir, final Path relayLogDir)
-    {
-        if (settings.get(Settings.CDC_KAFKA_BOOTSTRAP) == null)
+        if (kafkaArchive && kafka == null)
         {
             System.err.println("semisync-replica: --kafka-archive publishes to Kafka: name the cluster in " + Settings.CDC_KAFKA_BOOTSTRAP.flag());
             return 2;
         }
+        // --kafka-archive publishes the relay log's transactions raw, instead of the change feed
         try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(relayLogDir).readOnly(true).validate());
-            KafkaArchivePublisher archive = new KafkaArchivePublisher(relayLog, kafkaSettings(settings, dataDir, "archive")))
+            KafkaArchivePublisher archive = kafkaArchive ? new KafkaArchivePublisher(relayLog, kafkaSettings(settings, dataDir, "archive")) : null;
+            ChangeOutput out = kafkaArchive ? null : openOutput(settings, dataDir);
+            ColumnNames columnNames = !kafkaArchive && settings.get(Settings.CDC_SOURCE_COLUMNS) ? SourceColumnNames.connect(settings.connectionConfig()) : null;
+            ChangeFeed feed = kafkaArchive ? null : new ChangeFeed(relayLog, out, new TableFilter(includes, excludes), columnNames,
+                settings.get(Settings.CDC_MAX_UNCOMPRESSED_BYTES)))
         {
             if (follow)
             {
-                follow(archive::doWork);
+                follow(archive != null ? archive::doWork : feed::doWork);
+            }
+            else if (archive != null)
+            {
+                archive.drain();
             }
             else
             {
-                archive.drain();
+                feed.drain();
             }
             return 0;
         }

@@ -4,22 +4,32 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What a Kafka sink has published since it connected: records and Kafka transactions committed, failed attempts, the
- * committed position and when, and the rate.
+ * What a Kafka sink has published since it started: records and Kafka transactions committed, failed attempts, the
+ * committed position and when, and the rate from its first record sent to its last commit.
  */
 public final class PublisherStatus
 {
     private final String transactionalId;
-    private final long startNanos = System.nanoTime();
+    private long firstSendNanos;
     private long records;
     private long transactions;
     private long failures;
     private String position;
     private long lastCommitMillis;
+    private long lastCommitNanos;
 
     PublisherStatus(final String transactionalId)
     {
         this.transactionalId = transactionalId;
+    }
+
+    /** A record goes out; the rate counts from the first. */
+    void sending()
+    {
+        if (firstSendNanos == 0)
+        {
+            firstSendNanos = System.nanoTime();
+        }
     }
 
     void committed(final int recordCount, final String committedPosition)
@@ -28,6 +38,7 @@ public final class PublisherStatus
         transactions++;
         position = committedPosition;
         lastCommitMillis = System.currentTimeMillis();
+        lastCommitNanos = System.nanoTime();
     }
 
     void failed()
@@ -50,9 +61,9 @@ public final class PublisherStatus
     @Override
     public String toString()
     {
-        final double seconds = Math.max(1, System.nanoTime() - startNanos) / (double)TimeUnit.SECONDS.toNanos(1);
+        final double seconds = (firstSendNanos == 0 ? 0 : lastCommitNanos - firstSendNanos) / (double)TimeUnit.SECONDS.toNanos(1);
         return String.format("%s committed %d records in %d transactions in %.1f s (%.0f records/s), position %s at %s, %d failed attempts",
-            transactionalId, records, transactions, seconds, records / seconds, position == null ? "(none yet)" : position,
+            transactionalId, records, transactions, seconds, seconds > 0 ? records / seconds : 0, position == null ? "(none yet)" : position,
             lastCommitMillis == 0 ? "-" : Instant.ofEpochMilli(lastCommitMillis), failures);
     }
 }

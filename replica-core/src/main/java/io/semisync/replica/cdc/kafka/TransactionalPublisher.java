@@ -113,6 +113,7 @@ final class TransactionalPublisher implements AutoCloseable
     void send(final String topic, final byte[] key, final byte[] value, final String position, final String route)
     {
         final Pending record = new Pending(topic, key, value, position, route);
+        status.sending();
         pending.add(record);
         pendingBytes += value.length + (key == null ? 0 : key.length);
         if (!broken)

@@ -15,6 +15,9 @@ final class AppendableJsonOutput implements JsonOutput
     private static final char[] BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
 
     private Appendable out;
+    /** The last charset's single-byte table (null when multi-byte): columns repeat, the lookup need not. */
+    private Charset lastCharset;
+    private char[] lastTable;
     /** Per nesting level: 0 nothing written yet, 1 a value written (a comma comes next), 2 a field name written. */
     private byte[] state = new byte[16];
     private int depth;
@@ -113,6 +116,23 @@ final class AppendableJsonOutput implements JsonOutput
             utf8String(buffer, offset, length);
             return;
         }
+        if (charset != lastCharset)
+        {
+            lastCharset = charset;
+            lastTable = SingleByteCharsets.table(charset);
+        }
+        final char[] table = lastTable;
+        if (table != null)
+        {
+            beforeValue();
+            append('"');
+            for (int i = 0; i < length; i++)
+            {
+                escaped(table[buffer.getByte(offset + i) & 0xFF]);
+            }
+            append('"');
+            return;
+        }
         final byte[] bytes = new byte[length];
         buffer.getBytes(offset, bytes);
         string(new String(bytes, charset));
@@ -144,6 +164,13 @@ final class AppendableJsonOutput implements JsonOutput
             append('=');
         }
         append('"');
+    }
+
+    @Override
+    public void raw(final String json)
+    {
+        beforeValue();
+        append(json);
     }
 
     @Override

@@ -11,6 +11,7 @@ final class BinaryDecimal
 {
     private static final int DIGITS_PER_GROUP = 9;
     private static final int[] BYTES_FOR_DIGITS = {0, 1, 1, 2, 2, 3, 3, 4, 4, 4};
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000};
     /** Sign, 65 digits, point and a leading zero at most. */
     static final int MAX_CHARS = 68;
 
@@ -152,11 +153,6 @@ final class BinaryDecimal
 
     private static int pow10(final int width)
     {
-        int result = 1;
-        for (int i = 0; i < width; i++)
-        {
-            result *= 10;
-        }
-        return result;
+        return POWERS_OF_TEN[width];
     }
 }

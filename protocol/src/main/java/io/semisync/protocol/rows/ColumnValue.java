@@ -26,7 +26,7 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
  * of its exact digits; BIT(1) as a boolean and wider BIT as an unsigned number; DATE {@code "2024-02-29"},
  * TIME {@code "-838:59:59.000000"}, DATETIME {@code "2024-02-29T13:14:15.123"} (local, no zone), TIMESTAMP
  * {@code "2024-02-29T13:14:15.123Z"} (UTC), with as many fractional digits as the column declares and zero
- * dates as MySQL writes them ({@code "0000-00-00"}; a zero TIMESTAMP is 0 seconds: the epoch); YEAR as a
+ * dates as MySQL writes them ({@code "0000-00-00"}, {@code "0000-00-00T00:00:00Z"} for a zero TIMESTAMP); YEAR as a
  * number; text in its charset as a string; binary strings and BLOBs as base64 (BINARY(n) padded with zero
  * bytes to n as SELECT returns it); ENUM and SET as their value strings when the table map has them
  * ({@code binlog_row_metadata=FULL}), else as the index / bit mask number; MySQL's JSON as the JSON value
@@ -38,6 +38,7 @@ public final class ColumnValue
 {
     private final TemporalValue temporal = new TemporalValue();
     private final JsonBinary jsonBinary = new JsonBinary();
+    private final JsonDiff jsonDiff = new JsonDiff(jsonBinary);
     private final AppendableJsonOutput appendableOutput = new AppendableJsonOutput();
     private final GeneratorJsonOutput generatorOutput = new GeneratorJsonOutput();
     private final char[] chars = new char[BinaryDecimal.MAX_CHARS + TemporalValue.MAX_CHARS];
@@ -52,6 +53,10 @@ public final class ColumnValue
     private int type;
     private int metadata;
     private boolean isNull;
+    private boolean isJsonDiff;
+    private DirectBuffer jsonBase;
+    private int jsonBaseOffset;
+    private int jsonBaseLength;
     private DirectBuffer buffer;
     private int offset;
     private int length;
@@ -154,6 +159,23 @@ public final class ColumnValue
         this.type = table.columnType(column);
         this.metadata = table.columnMetadata(column);
         this.temporalDecoded = false;
+        this.isJsonDiff = false;
+    }
+
+    /**
+     * Marks the value a partial JSON update: a diff against the before value, which is at {@code baseOffset}
+     * in {@code base} when the before image holds it ({@code base} null when not).
+     */
+    void markJsonDiff(final DirectBuffer base, final int baseOffset, final int baseLength)
+    {
+        if (type != ColumnType.JSON)
+        {
+            throw new RowDecodeException(describe() + " is marked a partial JSON update but is not JSON");
+        }
+        isJsonDiff = true;
+        jsonBase = base;
+        jsonBaseOffset = baseOffset;
+        jsonBaseLength = baseLength;
     }
 
     private String describe()
@@ -194,6 +216,23 @@ public final class ColumnValue
     public boolean isNull()
     {
         return isNull;
+    }
+
+    /**
+     * A JSON column of a PARTIAL_UPDATE_ROWS after image that holds a diff against the before value instead
+     * of the document. Its JSON is the document after the update when the before image holds the column
+     * ({@link #hasJsonDiffBase()}; {@code binlog_row_image=FULL}), else the diff itself:
+     * {@code {"$jsonDiff": [{"op", "path", "value"}...]}} (see {@link JsonDiff}).
+     */
+    public boolean isJsonDiff()
+    {
+        return isJsonDiff;
+    }
+
+    /** A partial JSON update whose before value is in the event, so that the JSON is the whole new document. */
+    public boolean hasJsonDiffBase()
+    {
+        return isJsonDiff && jsonBase != null;
     }
 
     /** The buffer holding the value's bytes (null for NULL). */
@@ -563,7 +602,21 @@ public final class ColumnValue
             case ColumnType.STRING, ColumnType.VARCHAR, ColumnType.VAR_STRING, ColumnType.BLOB, ColumnType.TINY_BLOB,
                 ColumnType.MEDIUM_BLOB, ColumnType.LONG_BLOB -> text(out);
             case ColumnType.ENUM, ColumnType.SET -> enumOrSet(out);
-            case ColumnType.JSON -> jsonBinary.render(buffer, offset, length, out);
+            case ColumnType.JSON ->
+            {
+                if (hasJsonDiffBase())
+                {
+                    jsonDiff.apply(jsonBase, jsonBaseOffset, jsonBaseLength, buffer, offset, length, out);
+                }
+                else if (isJsonDiff)
+                {
+                    jsonDiff.render(buffer, offset, length, out);
+                }
+                else
+                {
+                    jsonBinary.render(buffer, offset, length, out);
+                }
+            }
             case ColumnType.GEOMETRY ->
             {
                 out.startObject();

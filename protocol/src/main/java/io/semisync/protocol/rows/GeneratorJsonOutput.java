@@ -12,7 +12,11 @@ import java.nio.charset.StandardCharsets;
 final class GeneratorJsonOutput implements JsonOutput
 {
     private JsonGenerator generator;
+    /** The last charset's single-byte table (null when multi-byte): columns repeat, the lookup need not. */
+    private Charset lastCharset;
+    private char[] lastTable;
     private byte[] scratch = new byte[256];
+    private char[] chars = new char[256];
 
     GeneratorJsonOutput wrap(final JsonGenerator generator)
     {
@@ -173,7 +177,26 @@ final class GeneratorJsonOutput implements JsonOutput
             utf8String(buffer, offset, length);
             return;
         }
-        string(new String(copy(buffer, offset, length), 0, length, charset));
+        if (charset != lastCharset)
+        {
+            lastCharset = charset;
+            lastTable = SingleByteCharsets.table(charset);
+        }
+        final char[] table = lastTable;
+        if (table == null)
+        {
+            string(new String(copy(buffer, offset, length), 0, length, charset));
+            return;
+        }
+        if (chars.length < length)
+        {
+            chars = new char[Math.max(length, chars.length * 2)];
+        }
+        for (int i = 0; i < length; i++)
+        {
+            chars[i] = table[buffer.getByte(offset + i) & 0xFF];
+        }
+        string(chars, 0, length);
     }
 
     @Override
@@ -190,6 +213,19 @@ final class GeneratorJsonOutput implements JsonOutput
             {
                 generator.writeBinary(copy(buffer, offset, length), 0, length);
             }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Override
+    public void raw(final String json)
+    {
+        try
+        {
+            generator.writeRawValue(json);
         }
         catch (final IOException ex)
         {

@@ -38,6 +38,9 @@ interface JsonOutput
     /** Bytes as a base64 string (RFC 4648, with padding, no line breaks). */
     void base64(DirectBuffer buffer, int offset, int length);
 
+    /** A value already written as JSON text. */
+    void raw(String json);
+
     void startObject();
 
     void fieldName(String name);

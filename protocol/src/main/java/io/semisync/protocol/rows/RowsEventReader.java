@@ -2,13 +2,23 @@ package io.semisync.protocol.rows;
 
 import org.agrona.DirectBuffer;
 
+import java.util.Arrays;
+
 /**
  * Walks the rows of a rows event with the table map its table id names, handing each column value to a
  * {@link RowVisitor}. One reader per thread, reused; it allocates nothing per row or column.
  */
 public final class RowsEventReader
 {
+    /** PARTIAL_UPDATE_ROWS: the after image's options; bit 0 says some JSON columns hold diffs. */
+    static final int PARTIAL_JSON_UPDATES = 1;
+
     private final ColumnValue value = new ColumnValue();
+    private final EventReader reader = new EventReader();
+    private boolean[] jsonDiffs = new boolean[64];
+    /** Where each JSON column's value was in the before image of the current row, -1 when not there. */
+    private int[] beforeJsonOffsets = new int[64];
+    private int[] beforeJsonLengths = new int[64];
 
     /** Visits every row of {@code event}; returns the number of rows. */
     public int read(final RowsEventFlyweight event, final TableMap table, final RowVisitor visitor)
@@ -34,17 +44,17 @@ public final class RowsEventReader
             visitor.beginRow(change);
             if (change != RowChange.INSERT)
             {
-                position = image(RowImage.BEFORE, event.beforeBitmapOffset(), buffer, position, limit, table, visitor);
+                position = image(RowImage.BEFORE, event.beforeBitmapOffset(), buffer, position, limit, table, visitor, false);
             }
             if (change != RowChange.DELETE)
             {
                 final int bitmap = change == RowChange.INSERT ? event.beforeBitmapOffset() : event.afterBitmapOffset();
-                if (event.isPartialUpdate())
+                final boolean partial = event.isPartialUpdate();
+                if (partial)
                 {
-                    throw new RowDecodeException("PARTIAL_UPDATE_ROWS of " + table.database() + "." + table.table()
-                        + " is not decoded yet");
+                    position = valueOptions(buffer, position, limit, table);
                 }
-                position = image(RowImage.AFTER, bitmap, buffer, position, limit, table, visitor);
+                position = image(RowImage.AFTER, bitmap, buffer, position, limit, table, visitor, partial);
             }
             visitor.endRow();
             rows++;
@@ -53,7 +63,7 @@ public final class RowsEventReader
     }
 
     private int image(final RowImage image, final int bitmapOffset, final DirectBuffer buffer, final int start, final int limit,
-        final TableMap table, final RowVisitor visitor)
+        final TableMap table, final RowVisitor visitor, final boolean partial)
     {
         final int columns = table.columnCount();
         int present = 0;
@@ -63,6 +73,15 @@ public final class RowsEventReader
             {
                 present++;
             }
+        }
+        if (beforeJsonOffsets.length < columns)
+        {
+            beforeJsonOffsets = new int[columns];
+            beforeJsonLengths = new int[columns];
+        }
+        if (image == RowImage.BEFORE)
+        {
+            Arrays.fill(beforeJsonOffsets, 0, columns, -1);
         }
         final int nullBitmap = start;
         int position = start + (present + 7) / 8;
@@ -86,11 +105,60 @@ public final class RowsEventReader
             else
             {
                 position += value.wrap(table, image, i, buffer, position, limit);
+                if (image == RowImage.BEFORE && table.columnType(i) == ColumnType.JSON)
+                {
+                    beforeJsonOffsets[i] = value.offset();
+                    beforeJsonLengths[i] = value.length();
+                }
+                else if (partial && jsonDiffs[i])
+                {
+                    final boolean hasBase = beforeJsonOffsets[i] >= 0;
+                    value.markJsonDiff(hasBase ? buffer : null, beforeJsonOffsets[i], beforeJsonLengths[i]);
+                }
             }
             visitor.column(value);
         }
         visitor.endImage(image);
         return position;
+    }
+
+    /**
+     * The shared part of a PARTIAL_UPDATE_ROWS row between its images: value options (length-encoded) and,
+     * with {@link #PARTIAL_JSON_UPDATES}, one bit per JSON column of the table (low bit first): 1 when the
+     * after image holds a diff for it.
+     */
+    private int valueOptions(final DirectBuffer buffer, final int position, final int limit, final TableMap table)
+    {
+        final int columns = table.columnCount();
+        if (jsonDiffs.length < columns)
+        {
+            jsonDiffs = new boolean[columns];
+        }
+        Arrays.fill(jsonDiffs, 0, columns, false);
+        final EventReader in = reader.wrap(buffer, position, limit);
+        final long options = in.packed("PARTIAL_UPDATE_ROWS value options");
+        if ((options & PARTIAL_JSON_UPDATES) == 0)
+        {
+            return in.position();
+        }
+        int jsonColumns = 0;
+        for (int i = 0; i < columns; i++)
+        {
+            if (table.columnType(i) == ColumnType.JSON)
+            {
+                jsonColumns++;
+            }
+        }
+        final int bits = in.skip((jsonColumns + 7) / 8, "partial JSON bitmap");
+        int bit = 0;
+        for (int i = 0; i < columns; i++)
+        {
+            if (table.columnType(i) == ColumnType.JSON)
+            {
+                jsonDiffs[i] = isSet(buffer, bits, bit++);
+            }
+        }
+        return in.position();
     }
 
     private static boolean isSet(final DirectBuffer buffer, final int bitmapOffset, final int bit)

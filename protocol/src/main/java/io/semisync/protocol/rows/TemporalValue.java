@@ -6,8 +6,8 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
 
 /**
  * The fields of a DATE, TIME, DATETIME or TIMESTAMP value, decoded from any of their binlog layouts into
- * this reused holder, and their ISO-8601 text. A TIMESTAMP is seconds since the epoch in UTC; the others are
- * calendar fields as stored, zero dates ({@code 0000-00-00}) included.
+ * this reused holder, and their ISO-8601 text. A TIMESTAMP is seconds since the epoch in UTC (0 is MySQL's zero
+ * timestamp, whose fields stay zero); the others are calendar fields as stored, zero dates ({@code 0000-00-00}) included.
  * <pre>
  *   DATE        3 bytes LE: day 5 bits, month 4 bits, year 15 bits
  *   TIME2       3 bytes BE + fraction: 0x800000 + (sign, hour 10 bits, minute 6, second 6)
@@ -66,7 +66,7 @@ final class TemporalValue
             }
             default -> throw new IllegalArgumentException(ColumnType.name(type) + " is not temporal");
         }
-        if (type == ColumnType.TIMESTAMP || type == ColumnType.TIMESTAMP2)
+        if ((type == ColumnType.TIMESTAMP || type == ColumnType.TIMESTAMP2) && (epochSecond != 0 || micros != 0))
         {
             civilFromEpoch();
         }

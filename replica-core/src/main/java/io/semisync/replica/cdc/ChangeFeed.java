@@ -19,14 +19,17 @@ import org.agrona.DirectBuffer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * The change feed: reads the relay log (never the network) and writes one {@link ChangeLines line} per row change and
- * per DDL statement of every complete transaction, in log order, to a {@link ChangeOutput}. A transaction is decoded
- * only once the relay log holds its last event: a scout reader runs ahead to the latest commit point and the decoding
- * reader never passes it, so a transaction still being appended, or one a replica restart drops as incomplete, never
- * shows. Compressed events (MySQL's TRANSACTION_PAYLOAD, MariaDB's compressed query and row events) are stored as
+ * per DDL statement of every complete, durable transaction, in log order, to a {@link ChangeOutput}. A transaction is
+ * decoded only once the relay log holds its last event and a sync has made it durable: a scout reader runs ahead to the
+ * latest commit point, the relay log's durable commit mark says how far the writer's syncs have come (in whatever
+ * process it runs), and the decoding reader never passes either. So a transaction still being appended, one a replica
+ * restart drops as incomplete, or one a power loss could take back never shows. Compressed events (MySQL's TRANSACTION_PAYLOAD, MariaDB's compressed query and row events) are stored as
  * received and decompressed here. It resumes after the output's last position.
  *
  * <p>An agent: {@link #doWork()} does a bounded step and returns how much it did, 0 when it has caught up; the caller
@@ -52,11 +55,12 @@ public final class ChangeFeed implements AutoCloseable
     private final BinlogChecksum checksum = new BinlogChecksum();
     private final TransactionPayloadReader payloads;
     private final MariadbEventUncompressor mariadbEvents;
+    private final RelayLog relayLog;
     private long commitLimit = -1;
-    private long stoppedAt = -1;
     private boolean unitStart = true;
     private int checksumLength = -1;
     private boolean formatSeen;
+    private byte[] currentFileName = new byte[0];
     private long linesWritten;
 
     /**
@@ -70,6 +74,7 @@ public final class ChangeFeed implements AutoCloseable
     public ChangeFeed(final RelayLog relayLog, final ChangeOutput output, final TableFilter filter, final ColumnNames columnNames,
         final long maxUncompressedBytes)
     {
+        this.relayLog = relayLog;
         this.output = output;
         this.filter = filter;
         this.columnNames = columnNames;
@@ -112,16 +117,9 @@ public final class ChangeFeed implements AutoCloseable
         {
             throw new CdcException("cannot read the relay log: " + ex.getMessage(), ex);
         }
-        int decoded = 0;
-        if (stoppedAt < 0 || stoppedAt <= commitLimit)
-        {
-            if (stoppedAt >= 0)
-            {
-                reader.moveToIndex(stoppedAt);
-                stoppedAt = -1;
-            }
-            decoded = reader.poll(this::onRecord, BATCH);
-        }
+        final OptionalLong durable = relayLog.durableCommitIndex();
+        final long limit = durable.isPresent() ? Math.min(commitLimit, durable.getAsLong()) : commitLimit;
+        final int decoded = reader.poll(this::onRecord, BATCH, limit);
         if (linesWritten > 0)
         {
             output.flush();
@@ -145,17 +143,12 @@ public final class ChangeFeed implements AutoCloseable
 
     private void onRecord(final RelayLogRecord record)
     {
-        if (stoppedAt >= 0)
-        {
-            return;
-        }
-        if (record.index() > commitLimit)
-        {
-            stoppedAt = record.index();
-            return;
-        }
         source.index = record.index();
-        source.file = record.sourceFileName();
+        if (!record.isFromSourceFile(currentFileName))
+        {
+            source.file = record.sourceFileName();
+            currentFileName = source.file.getBytes(StandardCharsets.UTF_8);
+        }
         source.position = record.endPosition();
         source.timestampSeconds = record.eventTimestamp();
         if (unitStart && !formatSeen && record.gtidKind() != GtidKind.NONE)
@@ -266,7 +259,7 @@ public final class ChangeFeed implements AutoCloseable
         {
             try
             {
-                lines.ddl(transaction.index(), change, statement, source, transaction, database, transaction.nextChangeOf(database, ""));
+                lines.ddl(transaction.index(), change, statement, source, transaction, database, transaction.nextChangeOf(TransactionContext.DDL_TABLE_ID));
             }
             catch (final IOException ex)
             {

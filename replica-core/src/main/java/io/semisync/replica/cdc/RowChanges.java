@@ -145,7 +145,7 @@ final class RowChanges implements RowVisitor
     {
         change = rowChange;
         ordinal = transaction.nextChange();
-        dataCollectionOrder = transaction.nextChangeOf(table.database(), table.table());
+        dataCollectionOrder = transaction.nextChangeOf(table.tableId());
         emitting = tableIncluded && resumeAfter.isBefore(transaction.index(), ordinal);
         if (emitting)
         {

@@ -1,7 +1,9 @@
 package io.semisync.replica.cdc;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 
 /**
  * Change lines to a stream (standard output): at least once. A consumer that keeps the position of the last line it
@@ -9,16 +11,20 @@ import java.io.OutputStream;
  */
 public final class StreamChangeOutput implements ChangeOutput
 {
+    private static final int BUFFER_BYTES = 1 << 16;
+
+    private final PrintStream target;
     private final OutputStream out;
     private final ChangePosition from;
 
     /**
-     * @param out  the stream, buffered by the caller if need be.
-     * @param from the position the consumer has already seen.
+     * @param target the stream (standard output), buffered here.
+     * @param from   the position the consumer has already seen.
      */
-    public StreamChangeOutput(final OutputStream out, final ChangePosition from)
+    public StreamChangeOutput(final PrintStream target, final ChangePosition from)
     {
-        this.out = out;
+        this.target = target;
+        this.out = new BufferedOutputStream(target, BUFFER_BYTES);
         this.from = from;
     }
 
@@ -52,6 +58,11 @@ public final class StreamChangeOutput implements ChangeOutput
         catch (final IOException ex)
         {
             throw new CdcException("cannot write to the output: " + ex.getMessage(), ex);
+        }
+        if (target.checkError())
+        {
+            throw new CdcException("cannot write to standard output (closed by the reader?): restart with --from-position "
+                + "and the position of the last line the reader processed");
         }
     }
 

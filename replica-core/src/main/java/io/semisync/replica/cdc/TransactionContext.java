@@ -1,7 +1,6 @@
 package io.semisync.replica.cdc;
 
-import java.util.HashMap;
-import java.util.Map;
+import org.agrona.collections.Long2LongHashMap;
 
 /**
  * What the lines of one transaction share: where it starts in the relay log, its GTID, and the counts behind each
@@ -9,7 +8,10 @@ import java.util.Map;
  */
 final class TransactionContext
 {
-    private final Map<String, Long> perTable = new HashMap<>();
+    /** DDL statements count as changes of this table id, which no table has (ids are 6 bytes). */
+    static final long DDL_TABLE_ID = -1;
+
+    private final Long2LongHashMap perTable = new Long2LongHashMap(0);
     private long index = -1;
     private String gtid;
     private long changes;
@@ -29,10 +31,12 @@ final class TransactionContext
         return ++changes;
     }
 
-    /** Counts one more change of {@code database.table} in the transaction and returns its ordinal there (from 1). */
-    long nextChangeOf(final String database, final String table)
+    /** Counts one more change of the table with this id in the transaction and returns its ordinal there (from 1). */
+    long nextChangeOf(final long tableId)
     {
-        return perTable.merge(database + "." + table, 1L, Long::sum);
+        final long next = perTable.get(tableId) + 1;
+        perTable.put(tableId, next);
+        return next;
     }
 
     long index()

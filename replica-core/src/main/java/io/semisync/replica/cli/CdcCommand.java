@@ -26,9 +26,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -182,8 +179,7 @@ final class CdcCommand implements Callable<Integer>
             return KafkaChangeOutput.open(kafkaSettings(settings, dataDir, "cdc"));
         }
         return output != null ? FileChangeOutput.open(output)
-            : new StreamChangeOutput(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-                fromPosition == null ? ChangePosition.START : ChangePosition.parse(fromPosition));
+            : new StreamChangeOutput(System.out, fromPosition == null ? ChangePosition.START : ChangePosition.parse(fromPosition));
     }
 
     /** Runs the feed until SIGTERM or Ctrl-C; the shutdown hook waits until the output is flushed and closed. */

@@ -47,7 +47,7 @@ public final class SourceFactsReader
         if (!facts.hasFullRowMetadata())
         {
             LOG.warn("the source's binlog_row_metadata is {}, so its row events carry no column names: the cdc command "
-                + "names columns from the source's information_schema (--source-host) or by position (col_1, ...); run "
+                + "names columns from the source's information_schema (--cdc-source-columns) or by position (col_1, ...); run "
                 + "SET GLOBAL binlog_row_metadata=FULL on the source (and set it in its my.cnf)", facts.binlogRowMetadata());
         }
         return facts;

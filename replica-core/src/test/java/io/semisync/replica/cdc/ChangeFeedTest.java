@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The feed over a relay log written with the events captured from a real MySQL 9.7 source (one INSERT of (1, 'a') into
  * d.t with MINIMAL row metadata): what a complete transaction gives, that an incomplete one gives nothing until its last
- * event is stored, resuming, a TRANSACTION_PAYLOAD holding the same events, and a rows event without its TABLE_MAP.
+ * event is stored and synced, resuming, a TRANSACTION_PAYLOAD holding the same events, and a rows event without its TABLE_MAP.
  */
 class ChangeFeedTest
 {
@@ -98,6 +98,12 @@ class ChangeFeedTest
 
     private void append(final byte[] event, final boolean commit)
     {
+        appendUnsynced(event, commit);
+        writer.sync();
+    }
+
+    private void appendUnsynced(final byte[] event, final boolean commit)
+    {
         final UnsafeBuffer view = new UnsafeBuffer(event);
         final int type = event[4] & 0xFF;
         if (type == BinlogEventType.GTID)
@@ -116,7 +122,6 @@ class ChangeFeedTest
         {
             metadata.noGtid();
         }
-        writer.sync();
     }
 
     private void transactionWithoutXid()
@@ -158,6 +163,24 @@ class ChangeFeedTest
             assertThat(output.lines).isEmpty();
 
             append(CapturedMysqlEvents.XID, true);
+            feed.drain();
+        }
+
+        assertThat(output.lines).hasSize(1);
+    }
+
+    @Test
+    void transactionShowsOnlyOnceASyncMadeItDurable()
+    {
+        transactionWithoutXid();
+        appendUnsynced(CapturedMysqlEvents.XID, true);
+        final Lines output = new Lines(ChangePosition.START);
+        try (ChangeFeed feed = new ChangeFeed(relayLog, output, TableFilter.all(), null, 1 << 20))
+        {
+            feed.drain();
+            assertThat(output.lines).isEmpty();
+
+            writer.sync();
             feed.drain();
         }
 

@@ -193,6 +193,36 @@ class SemisyncReplicaCommandTest
     }
 
     @Test
+    void cdcOfADirectoryWithoutRelayLogFails()
+    {
+        assertThat(SemisyncReplicaCommand.execute("cdc", "--data-dir", dataDir.toString())).isEqualTo(2);
+
+        assertThat(stderr()).contains(dataDir.toString()).contains("holds no relay log").contains("--data-dir");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void cdcChecksItsOptions()
+    {
+        writeRelayLog();
+        final String[] common = {"cdc", "--data-dir", dataDir.toString()};
+
+        assertThat(SemisyncReplicaCommand.execute(concat(common, "--output", dataDir.resolve("changes.jsonl").toString(),
+            "--from-position", "1:1"))).isEqualTo(2);
+        assertThat(stderr()).contains("--from-position is for standard output");
+        err.reset();
+        assertThat(SemisyncReplicaCommand.execute(concat(common, "--from-position", "banana"))).isEqualTo(1);
+        assertThat(stderr()).contains("'banana' is not a change position");
+        err.reset();
+        assertThat(SemisyncReplicaCommand.execute(concat(common, "--include", "a.b.c"))).isEqualTo(1);
+        assertThat(stderr()).contains("'a.b.c' is not a table pattern");
+        err.reset();
+        assertThat(SemisyncReplicaCommand.execute(concat(common, "--cdc-max-uncompressed-bytes", "0"))).isEqualTo(2);
+        assertThat(stderr()).contains("--cdc-max-uncompressed-bytes");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
     void dumpOfADirectoryWithoutRelayLogFails()
     {
         final int exitCode = SemisyncReplicaCommand.execute("dump", "--data-dir", dataDir.toString());

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -44,6 +45,8 @@ public final class RelayLog implements AutoCloseable
     private final GtidCheckpointFile checkpointFile;
     private volatile GtidCheckpoint checkpoint;
     private RelayLogWriter writer;
+    private DurableCommitMark durableMark;
+    private boolean closed;
 
     private RelayLog(
         final RelayLogConfig config,
@@ -184,7 +187,19 @@ public final class RelayLog implements AutoCloseable
             throw ex;
         }
         final long maxRecordLength = queue.overlapSize() - MAX_RECORD_HEADROOM;
-        writer = new RelayLogWriter(this, appender, barrier, maxRecordLength, currentPositionForWriter());
+        final RecoveredPosition position = currentPositionForWriter();
+        final DurableCommitMark mark;
+        try
+        {
+            mark = DurableCommitMark.openForWriter(config.directory(), position.lastCommitIndex());
+        }
+        catch (final RuntimeException ex)
+        {
+            barrier.close();
+            appender.close();
+            throw ex;
+        }
+        writer = new RelayLogWriter(this, appender, barrier, mark, maxRecordLength, position);
         return writer;
     }
 
@@ -199,6 +214,22 @@ public final class RelayLog implements AutoCloseable
     public RelayLogReader openReader()
     {
         return new RelayLogReader(queue.createTailer()).toStart();
+    }
+
+    /**
+     * The index of the last commit point the writer (in this or another process) has made durable, from the mark it
+     * keeps for readers; read it again for the latest. Empty for a relay log whose writer has never published one
+     * (written before the mark existed): then only the last commit point is known.
+     *
+     * @return the last durable commit point's index, -1 before any.
+     */
+    public synchronized OptionalLong durableCommitIndex()
+    {
+        if (durableMark == null && !closed)
+        {
+            durableMark = DurableCommitMark.openForReader(config.directory());
+        }
+        return durableMark == null ? OptionalLong.empty() : OptionalLong.of(durableMark.durableCommitIndex());
     }
 
     /**
@@ -326,6 +357,11 @@ public final class RelayLog implements AutoCloseable
         if (writer != null)
         {
             LOG.warn("closing relay log {} with its writer still open", config.directory());
+        }
+        closed = true;
+        if (durableMark != null)
+        {
+            durableMark.close();
         }
         queue.close();
     }

@@ -75,6 +75,21 @@ public final class RelayLogReader implements AutoCloseable
      */
     public int poll(final RecordHandler handler, final int limit)
     {
+        return poll(handler, limit, Long.MAX_VALUE);
+    }
+
+    /**
+     * Delivers up to {@code limit} records whose index is at most {@code lastIndex}; the first record past it stays
+     * unread, for a later call with a higher bound (a reader that must not pass a commit point).
+     *
+     * @param handler   receives each record.
+     * @param limit     most records to deliver.
+     * @param lastIndex the highest index to deliver.
+     * @return records delivered; 0 at the end of the log or at {@code lastIndex}.
+     * @throws RelayLogException if a record is corrupt or of an unknown format (names its index).
+     */
+    public int poll(final RecordHandler handler, final int limit, final long lastIndex)
+    {
         int delivered = 0;
         while (delivered < limit)
         {
@@ -82,6 +97,11 @@ public final class RelayLogReader implements AutoCloseable
             {
                 if (!dc.isPresent())
                 {
+                    break;
+                }
+                if (dc.index() > lastIndex)
+                {
+                    dc.rollbackOnClose();
                     break;
                 }
                 final Bytes<?> bytes = dc.wire().bytes();

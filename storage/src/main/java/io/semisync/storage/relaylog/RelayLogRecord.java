@@ -190,6 +190,28 @@ public final class RelayLogRecord
     }
 
     /**
+     * @param name UTF-8 bytes of a source file name.
+     * @return whether the record's source file name is that one (compared in place, without a String).
+     */
+    public boolean isFromSourceFile(final byte[] name)
+    {
+        final int length = sourceFileNameLength();
+        if (length != name.length)
+        {
+            return false;
+        }
+        final int nameOffset = sourceFileNameOffset();
+        for (int i = 0; i < length; i++)
+        {
+            if (buffer.getByte(nameOffset + i) != name[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * @return kind of the GTID bytes.
      */
     public GtidKind gtidKind()

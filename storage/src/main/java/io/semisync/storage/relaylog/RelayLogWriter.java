@@ -30,6 +30,7 @@ public final class RelayLogWriter implements AutoCloseable
     private final RelayLog relayLog;
     private final ExcerptAppender appender;
     private final DurabilityBarrier barrier;
+    private final DurableCommitMark durableMark;
     private final long maxRecordLength;
     private final UnsafeBuffer prefix = new UnsafeBuffer(new byte[(int)RecordLayout.recordLength(
         RecordLayout.MAX_SOURCE_FILE_NAME_LENGTH, RecordLayout.MAX_GTID_LENGTH, 0)]);
@@ -54,12 +55,14 @@ public final class RelayLogWriter implements AutoCloseable
         final RelayLog relayLog,
         final ExcerptAppender appender,
         final DurabilityBarrier barrier,
+        final DurableCommitMark durableMark,
         final long maxRecordLength,
         final RecoveredPosition recovered)
     {
         this.relayLog = relayLog;
         this.appender = appender;
         this.barrier = barrier;
+        this.durableMark = durableMark;
         this.maxRecordLength = maxRecordLength;
         this.cycle = appender.cycle();
         lastAppendedIndex = recovered.lastCommitIndex();
@@ -161,6 +164,7 @@ public final class RelayLogWriter implements AutoCloseable
         durableCommitIndex = appendedCommitIndex;
         durableCommitEndPosition = appendedCommitEndPosition;
         durableCommitSourceFileName = appendedCommitSourceFileName;
+        durableMark.publish(durableCommitIndex);
     }
 
     /**
@@ -237,6 +241,7 @@ public final class RelayLogWriter implements AutoCloseable
             durableCommitIndex = point.commitIndex();
             durableCommitEndPosition = point.commitEndPosition();
             durableCommitSourceFileName = point.commitSourceFileName();
+            durableMark.publish(durableCommitIndex);
         }
     }
 
@@ -408,6 +413,7 @@ public final class RelayLogWriter implements AutoCloseable
             }
             finally
             {
+                durableMark.close();
                 appender.close();
                 relayLog.onWriterClosed(this);
             }

@@ -60,7 +60,8 @@ class DurabilityStartupCheckTest
         try (SingleChronicleQueue queue = queue(); ExcerptAppender appender = queue.createAppender();
             RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory.resolve("log"))))
         {
-            final RelayLogWriter writer = new RelayLogWriter(relayLog, appender, failingBarrier(), 1 << 20,
+            final RelayLogWriter writer = new RelayLogWriter(relayLog, appender, failingBarrier(),
+                DurableCommitMark.openForWriter(directory, -1), 1 << 20,
                 new RecoveredPosition(-1, null, 0, 0));
             final EventMetadata metadata = new EventMetadata().sourceFileName("b.1");
             final UnsafeBuffer event = new UnsafeBuffer(new byte[8]);

@@ -109,6 +109,29 @@ class RelayLogWriterReaderTest
     }
 
     @Test
+    void boundedPollStopsAtTheLastIndexAndGoesOnFromThereLater()
+    {
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory));
+            RelayLogWriter writer = relayLog.openWriter())
+        {
+            final EventMetadata metadata = new EventMetadata();
+            final long first = TestRelayLogs.appendTransaction(writer, metadata, 1, 2, true);
+            final long second = TestRelayLogs.appendTransaction(writer, metadata, 2, 2, true);
+            writer.sync();
+            try (RelayLogReader reader = relayLog.openReader())
+            {
+                final List<StoredEvent> events = new ArrayList<>();
+                assertThat(reader.poll(record -> events.add(TestRelayLogs.toStored(record)), 100, first)).isEqualTo(2);
+                assertThat(reader.poll(record -> events.add(TestRelayLogs.toStored(record)), 100, first)).isZero();
+                assertThat(events).extracting(StoredEvent::transaction).containsExactly(1L, 1L);
+
+                assertThat(reader.poll(record -> events.add(TestRelayLogs.toStored(record)), 100, second)).isEqualTo(2);
+                assertThat(events).extracting(StoredEvent::index).endsWith(second);
+            }
+        }
+    }
+
+    @Test
     void scansCommittedGtidsInOrder()
     {
         try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory));

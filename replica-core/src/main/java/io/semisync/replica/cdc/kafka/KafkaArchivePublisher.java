@@ -10,6 +10,7 @@ import io.semisync.storage.relaylog.RelayLogRecord;
 import org.agrona.ExpandableArrayBuffer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
 
 /**
  * The raw archive to Kafka: each relay-log transaction (and each event outside one, such as a FORMAT_DESCRIPTION or a
@@ -17,7 +18,8 @@ import java.nio.charset.StandardCharsets;
  * the source sent them (headers and checksums included, compressed events still compressed), so a consumer can rebuild
  * a relay log or feed a downstream replica. All records go to one partition, in relay-log order. Exactly once across
  * kill -9 as the change feed ({@link TransactionalPublisher}), the position being the relay-log index of the last
- * published record. Like the change feed it publishes a transaction only once the relay log holds its last event.
+ * published record. Like the change feed it publishes a transaction only once the relay log holds its last event and
+ * the replica has made it durable (the relay log's durable commit index).
  *
  * <p>An agent: {@link #doWork()} does a bounded step and returns how much it did, 0 when caught up. Single-threaded.
  */
@@ -27,6 +29,7 @@ public final class KafkaArchivePublisher implements AutoCloseable
     private static final String PARTITION_ROUTE = "archive";
 
     private final String topic;
+    private final RelayLog relayLog;
     private final TransactionalPublisher publisher;
     private final RelayLogReader scout;
     private final RelayLogReader reader;
@@ -34,7 +37,6 @@ public final class KafkaArchivePublisher implements AutoCloseable
     private int unitLength;
     private byte[] unitKey;
     private long commitLimit = -1;
-    private long stoppedAt = -1;
     private int published;
 
     /**
@@ -45,6 +47,7 @@ public final class KafkaArchivePublisher implements AutoCloseable
     public KafkaArchivePublisher(final RelayLog relayLog, final KafkaSinkSettings settings)
     {
         this.topic = settings.archiveTopic();
+        this.relayLog = relayLog;
         this.publisher = new TransactionalPublisher(settings.bootstrap(), settings.transactionalId(), settings.positionTopic());
         this.scout = relayLog.openReader();
         this.reader = relayLog.openReader();
@@ -75,7 +78,7 @@ public final class KafkaArchivePublisher implements AutoCloseable
     public int doWork()
     {
         final int scouted;
-        int read = 0;
+        final int read;
         try
         {
             scouted = scout.poll(record ->
@@ -85,15 +88,8 @@ public final class KafkaArchivePublisher implements AutoCloseable
                     commitLimit = record.index();
                 }
             }, BATCH);
-            if (stoppedAt < 0 || stoppedAt <= commitLimit)
-            {
-                if (stoppedAt >= 0)
-                {
-                    reader.moveToIndex(stoppedAt);
-                    stoppedAt = -1;
-                }
-                read = reader.poll(this::onRecord, BATCH);
-            }
+            final OptionalLong durable = relayLog.durableCommitIndex();
+            read = reader.poll(this::onRecord, BATCH, durable.isPresent() ? Math.min(commitLimit, durable.getAsLong()) : commitLimit);
         }
         catch (final RelayLogException ex)
         {
@@ -120,15 +116,6 @@ public final class KafkaArchivePublisher implements AutoCloseable
 
     private void onRecord(final RelayLogRecord record)
     {
-        if (stoppedAt >= 0)
-        {
-            return;
-        }
-        if (record.index() > commitLimit)
-        {
-            stoppedAt = record.index();
-            return;
-        }
         if (unitLength == 0)
         {
             unitKey = record.gtidKind() == GtidKind.NONE ? null

@@ -1,0 +1,174 @@
+package io.semisync.it.cdc;
+
+import io.semisync.it.cdc.AllTypesTable.Column;
+import io.semisync.protocol.binlog.BinlogChecksum;
+import io.semisync.protocol.binlog.BinlogEventType;
+import io.semisync.protocol.binlog.FormatDescriptionEventFlyweight;
+import io.semisync.protocol.rows.ColumnValue;
+import io.semisync.protocol.rows.RowChange;
+import io.semisync.protocol.rows.RowImage;
+import io.semisync.protocol.rows.RowVisitor;
+import io.semisync.protocol.rows.RowsEventFlyweight;
+import io.semisync.protocol.rows.RowsEventReader;
+import io.semisync.protocol.rows.SourceFlavor;
+import io.semisync.protocol.rows.TableMap;
+import io.semisync.protocol.rows.TableMapEventFlyweight;
+import io.semisync.replica.DataDirectory;
+import io.semisync.storage.relaylog.RelayLog;
+import io.semisync.storage.relaylog.RelayLogConfig;
+import io.semisync.storage.relaylog.RelayLogReader;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decodes the rows of one table from a replica's relay log, as the cdc feed will: each stored event copied
+ * out of its record, TABLE_MAPs decoded into table maps, rows events walked with {@link RowsEventReader}.
+ * Every value is also rendered as JSON and parsed back, so a rendering that is not JSON fails here.
+ */
+final class RelayLogRows
+{
+    private final List<DecodedChange> changes = new ArrayList<>();
+    private final List<TableMap> tableMaps = new ArrayList<>();
+    private final List<Column> columns;
+    private final Map<Long, TableMap> tables = new HashMap<>();
+    private final TableMapEventFlyweight tableMapEvent = new TableMapEventFlyweight();
+    private final RowsEventFlyweight rowsEvent = new RowsEventFlyweight();
+    private final FormatDescriptionEventFlyweight formatDescription = new FormatDescriptionEventFlyweight();
+    private final RowsEventReader reader = new RowsEventReader();
+    private final StringBuilder json = new StringBuilder();
+    private SourceFlavor flavor = SourceFlavor.MYSQL;
+    private int partialUpdateEvents;
+    private int checksumLength;
+
+    private RelayLogRows(final List<Column> columns)
+    {
+        this.columns = columns;
+    }
+
+    /** The changes to {@code table} ({@code db.table}) in the relay log of {@code dataDir}, in order. */
+    static RelayLogRows read(final Path dataDir, final String table, final List<Column> columns)
+    {
+        final RelayLogRows rows = new RelayLogRows(columns);
+        final UnsafeBuffer eventBytes = new UnsafeBuffer(new byte[0]);
+        try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(DataDirectory.relayLogOf(dataDir)).readOnly(true).validate());
+            RelayLogReader relayLogReader = relayLog.openReader())
+        {
+            int polled;
+            do
+            {
+                polled = relayLogReader.poll(record ->
+                {
+                    final byte[] bytes = new byte[record.eventLength()];
+                    eventBytes.wrap(bytes);
+                    record.copyEvent(eventBytes, 0);
+                    rows.onEvent(eventBytes, table);
+                }, 64);
+            }
+            while (polled > 0);
+        }
+        return rows;
+    }
+
+    List<DecodedChange> changes()
+    {
+        return changes;
+    }
+
+    /** How many PARTIAL_UPDATE_ROWS events of the table there were. */
+    int partialUpdateEvents()
+    {
+        return partialUpdateEvents;
+    }
+
+    /** Every TABLE_MAP of the table, in order. */
+    List<TableMap> tableMaps()
+    {
+        return tableMaps;
+    }
+
+    private void onEvent(final UnsafeBuffer event, final String table)
+    {
+        final int type = event.getByte(4) & 0xFF;
+        final int length = event.capacity();
+        if (type == BinlogEventType.FORMAT_DESCRIPTION)
+        {
+            formatDescription.wrap(event, 0, length);
+            checksumLength = formatDescription.checksumAlgorithm() == BinlogChecksum.ALGORITHM_CRC32 ? BinlogChecksum.LENGTH : 0;
+            flavor = SourceFlavor.of(formatDescription.serverVersion());
+        }
+        else if (type == BinlogEventType.TABLE_MAP)
+        {
+            final TableMap map = tableMapEvent.wrap(event, 0, length, checksumLength).tableMap(flavor);
+            tables.put(map.tableId(), map);
+            if ((map.database() + "." + map.table()).equals(table))
+            {
+                tableMaps.add(map);
+            }
+        }
+        else if (RowsEventFlyweight.isRowsEvent(type))
+        {
+            rowsEvent.wrap(event, 0, length, checksumLength);
+            final TableMap map = tables.get(rowsEvent.tableId());
+            if ((map.database() + "." + map.table()).equals(table))
+            {
+                reader.read(rowsEvent, map, new Collector());
+                partialUpdateEvents += rowsEvent.isPartialUpdate() ? 1 : 0;
+            }
+        }
+    }
+
+    /** Turns each row into a {@link DecodedChange}. */
+    private final class Collector implements RowVisitor
+    {
+        private RowChange change;
+        private Map<Integer, Object> before;
+        private Map<Integer, Object> after;
+        private Map<Integer, Object> current;
+
+        @Override
+        public void beginRow(final RowChange change)
+        {
+            this.change = change;
+            before = null;
+            after = null;
+        }
+
+        @Override
+        public void beginImage(final RowImage image)
+        {
+            current = new LinkedHashMap<>();
+            if (image == RowImage.BEFORE)
+            {
+                before = current;
+            }
+            else
+            {
+                after = current;
+            }
+        }
+
+        @Override
+        public void column(final ColumnValue value)
+        {
+            final Column column = columns.get(value.column());
+            current.put(value.column(), column.comparison().decoded(value, column.enumValues()));
+            json.setLength(0);
+            json.append('[');
+            value.appendJson(json);
+            json.append(']');
+            JsonTrees.canonical(json.toString());
+        }
+
+        @Override
+        public void endRow()
+        {
+            changes.add(new DecodedChange(change, before, after));
+        }
+    }
+}

@@ -13,7 +13,7 @@ import java.util.Arrays;
 
 /**
  * Reads what the Kafka sink needs from one change line, in one streaming pass: its {@code position}, its
- * {@code source.db}, and the values of the primary key's columns in its {@code after} image (inserts, updates) or,
+ * {@code source.db} and {@code source.ts_ms}, and the values of the primary key's columns in its {@code after} image (inserts, updates) or,
  * failing that, its {@code before} image (deletes, and updates whose after image leaves the key out under
  * {@code binlog_row_image=MINIMAL}); then writes the record key, a JSON object of those columns in key order, as
  * Debezium keys its records. Reused line after line; not thread-safe.
@@ -30,6 +30,7 @@ final class ChangeLineFields
     private String[] afterTexts = new String[0];
     private String position;
     private String database;
+    private long sourceMillis;
 
     /**
      * Reads a line.
@@ -51,6 +52,7 @@ final class ChangeLineFields
         Arrays.fill(afterTokens, null);
         position = null;
         database = null;
+        sourceMillis = 0;
         try (JsonParser parser = JSON.createParser(line, 0, length))
         {
             expect(parser.nextToken() == JsonToken.START_OBJECT, line, length);
@@ -113,6 +115,10 @@ final class ChangeLineFields
             {
                 database = parser.getText();
             }
+            else if ("ts_ms".equals(field))
+            {
+                sourceMillis = parser.getValueAsLong();
+            }
             else
             {
                 parser.skipChildren();
@@ -145,6 +151,12 @@ final class ChangeLineFields
     String position()
     {
         return position;
+    }
+
+    /** The line's {@code source.ts_ms}, 0 if it has none. */
+    long sourceMillis()
+    {
+        return sourceMillis;
     }
 
     /** The line's {@code source.db}, null if it has none. */

@@ -127,7 +127,7 @@ public final class KafkaArchivePublisher implements AutoCloseable
         {
             final byte[] value = new byte[unitLength];
             unit.getBytes(0, value);
-            publisher.send(topic, unitKey, value, Long.toString(record.index()), PARTITION_ROUTE);
+            publisher.send(topic, unitKey, value, Long.toString(record.index()), record.eventTimestamp() * 1000, PARTITION_ROUTE);
             published++;
             unitLength = 0;
         }

@@ -90,7 +90,7 @@ public final class KafkaChangeOutput implements ChangeOutput
 
     private void publish(final String topic, final byte[] key, final byte[] line, final int length, final String keylessRoute)
     {
-        publisher.send(topic, key, Arrays.copyOf(line, length), fields.position(), key == null ? keylessRoute : null);
+        publisher.send(topic, key, Arrays.copyOf(line, length), fields.position(), fields.sourceMillis(), key == null ? keylessRoute : null);
         if (publisher.pendingBytes() >= MAX_PENDING_BYTES)
         {
             publisher.commit();

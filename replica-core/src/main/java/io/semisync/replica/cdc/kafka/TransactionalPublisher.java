@@ -107,12 +107,14 @@ final class TransactionalPublisher implements AutoCloseable
      *
      * @param key      the record's key, or null.
      * @param position the position reached once this record is in Kafka.
+     * @param sourceMillis when the source wrote the change (its event's timestamp), for the sink's lag.
      * @param route    null to partition by the key (the producer's choice), else the text whose hash picks the partition,
      *                 so that records of one route stay in order whatever their keys.
      */
-    void send(final String topic, final byte[] key, final byte[] value, final String position, final String route)
+    void send(final String topic, final byte[] key, final byte[] value, final String position, final long sourceMillis,
+        final String route)
     {
-        final Pending record = new Pending(topic, key, value, position, route);
+        final Pending record = new Pending(topic, key, value, position, sourceMillis, route);
         status.sending();
         pending.add(record);
         pendingBytes += value.length + (key == null ? 0 : key.length);
@@ -173,7 +175,7 @@ final class TransactionalPublisher implements AutoCloseable
             inTransaction = false;
             committedPosition = last.position;
         });
-        status.committed(pending.size(), committedPosition);
+        status.committed(pending.size(), committedPosition, pending.isEmpty() ? 0 : pending.get(pending.size() - 1).sourceMillis);
         pending.clear();
         pendingBytes = 0;
         final long now = System.nanoTime();
@@ -396,7 +398,7 @@ final class TransactionalPublisher implements AutoCloseable
         }
     }
 
-    private record Pending(String topic, byte[] key, byte[] value, String position, String route)
+    private record Pending(String topic, byte[] key, byte[] value, String position, long sourceMillis, String route)
     {
     }
 }

@@ -16,10 +16,11 @@ class ChangeLineFieldsTest
     void keysAnInsertByItsAfterImageInKeyOrder()
     {
         read("{\"position\":\"17:2\",\"op\":\"c\",\"before\":null,\"after\":{\"b\":\"x\\\"y\",\"note\":{\"j\":[1]},\"a\":7},"
-            + "\"source\":{\"db\":\"shop\",\"table\":\"t\"},\"transaction\":{\"id\":null}}", "a", "b");
+            + "\"source\":{\"db\":\"shop\",\"ts_ms\":1700000000000,\"table\":\"t\"},\"transaction\":{\"id\":null}}", "a", "b");
 
         assertThat(fields.position()).isEqualTo("17:2");
         assertThat(fields.database()).isEqualTo("shop");
+        assertThat(fields.sourceMillis()).isEqualTo(1_700_000_000_000L);
         assertThat(key()).isEqualTo("{\"a\":7,\"b\":\"x\\\"y\"}");
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -131,6 +132,7 @@ class KafkaCdcIT
     @ParameterizedTest
     @EnumSource(Flavor.class)
     @Order(1)
+    @Timeout(value = 40, unit = TimeUnit.MINUTES)
     void everyChangeArrivesOnceInOrderThroughKillNineOfTheSinkAndABrokerRestart(final Flavor flavor, final KafkaBroker broker) throws Exception
     {
         final Setup setup = setup(flavor);

@@ -13,6 +13,7 @@ import io.semisync.sources.SourceServer;
 import io.semisync.sources.SourceServers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +44,7 @@ class KafkaSinkThroughputIT
     private static final Pattern SINK_RATE = Pattern.compile("committed (\\d+) records in \\d+ transactions in ([0-9.]+) s \\((\\d+) records/s\\)");
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.MINUTES)
     void publishesEveryRowOnceAndReportsTheRate(final KafkaBroker broker) throws Exception
     {
         final Path logDir = ReplicaLogs.directory(KafkaSinkThroughputIT.class, Flavor.MYSQL);

@@ -63,7 +63,7 @@ class KafkaCdcIT
     private static final int MARIADB_GTID = 162;
 
     /** A source of its own, our replica on it, and the workload so far. */
-    private static final class Setup implements AutoCloseable
+    private static final class Setup
     {
         final SourceServer server;
         final Path dataDir;
@@ -99,8 +99,7 @@ class KafkaCdcIT
             ReplicationChecks.awaitStored(server, dataDir, workload.lastSequence(), TIMEOUT, replica);
         }
 
-        @Override
-        public void close() throws Exception
+        void stop() throws Exception
         {
             workload.close();
             replica.close();
@@ -124,7 +123,7 @@ class KafkaCdcIT
     {
         for (final Setup setup : SETUPS.values())
         {
-            setup.close();
+            setup.stop();
         }
         SETUPS.clear();
     }

@@ -163,19 +163,26 @@ class KafkaCdcIT
             for (int round = 0; round < KILL_ROUNDS; round++)
             {
                 final CdcProcess cdc = setup.cdc(broker, "--follow", "--kafka-topic-prefix", setup.prefix);
-                awaitLog(cdc, "publishes to");
-                awaitCommit(broker, positions, cdc);
-                if (round == KILL_ROUNDS / 2)
+                try
                 {
-                    broker.stop();
-                    awaitLog(cdc, "failed (attempt 1)");
-                    broker.start();
-                    awaitLog(cdc, "succeeded after");
+                    awaitLog(cdc, "publishes to");
                     awaitCommit(broker, positions, cdc);
+                    if (round == KILL_ROUNDS / 2)
+                    {
+                        broker.stop();
+                        awaitLog(cdc, "failed (attempt 1)");
+                        broker.start();
+                        awaitLog(cdc, "succeeded after");
+                        awaitCommit(broker, positions, cdc);
+                    }
+                    Thread.sleep(random.nextInt(300));
+                    assertThat(cdc.isAlive()).as("cdc still running before its kill" + cdc.logs()).isTrue();
+                    cdc.kill();
                 }
-                Thread.sleep(random.nextInt(300));
-                assertThat(cdc.isAlive()).as("cdc still running before its kill" + cdc.logs()).isTrue();
-                cdc.kill();
+                finally
+                {
+                    cdc.close();
+                }
                 commitsAtKill.add(endOffset(broker, positions));
             }
         }
@@ -231,9 +238,16 @@ class KafkaCdcIT
         setup.awaitStored();
         final String prefix = setup.prefix + "-raw";
         final CdcProcess killed = setup.cdc(broker, "--kafka-archive", "--follow", "--kafka-topic-prefix", prefix);
-        awaitLog(killed, "publishes to");
-        awaitCommit(broker, prefix + "-positions", killed);
-        killed.kill();
+        try
+        {
+            awaitLog(killed, "publishes to");
+            awaitCommit(broker, prefix + "-positions", killed);
+            killed.kill();
+        }
+        finally
+        {
+            killed.close();
+        }
         setup.workload.run(5, true);
         setup.awaitStored();
 

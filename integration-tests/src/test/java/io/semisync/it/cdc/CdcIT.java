@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -57,11 +59,16 @@ class CdcIT
     private static final String PASSWORD_VARIABLE = "CDC_IT_SOURCE_PASSWORD";
     private static final Map<Flavor, Setup> SETUPS = new EnumMap<>(Flavor.class);
 
+    /** The replicas' data directories and the outputs, removed after the class. */
+    @TempDir
+    static Path work;
+
     /** A source of its own (its GTIDs are the workload's alone), our replica on it, and the workload so far. */
-    private static final class Setup implements AutoCloseable
+    private static final class Setup
     {
         final Flavor flavor;
         final SourceServer server;
+        final Path workDir;
         final Path dataDir;
         final Path logDir;
         final ReplicaProcess replica;
@@ -72,7 +79,8 @@ class CdcIT
         {
             this.flavor = flavor;
             this.logDir = ReplicaLogs.directory(CdcIT.class, flavor);
-            this.dataDir = Files.createTempDirectory("cdc-it-" + flavor);
+            this.workDir = Files.createDirectories(work.resolve(flavor.name()));
+            this.dataDir = workDir.resolve("data");
             this.server = SourceServers.start(flavor);
             this.replica = ReplicaProcess.start("replica-" + flavor, server.host(), server.port(), server.replicationUser(), dataDir, logDir);
             replica.awaitStatus("streaming", TIMEOUT, status -> status.state() == ReplicaState.STREAMING);
@@ -115,8 +123,7 @@ class CdcIT
             return cdc.stdout().lines().toList();
         }
 
-        @Override
-        public void close() throws Exception
+        void stop() throws SQLException
         {
             workload.close();
             replica.close();
@@ -145,7 +152,7 @@ class CdcIT
     {
         for (final Setup setup : SETUPS.values())
         {
-            setup.close();
+            setup.stop();
         }
         SETUPS.clear();
     }
@@ -196,8 +203,7 @@ class CdcIT
     void followPrintsRowsWrittenAfterItStarted(final Flavor flavor) throws Exception
     {
         final Setup setup = setup(flavor);
-        final Path output = Files.createTempFile(setup.dataDir.getParent(), "follow-", ".jsonl");
-        Files.delete(output);
+        final Path output = setup.workDir.resolve("follow.jsonl");
         try (CdcProcess cdc = CdcProcess.start("cdc-follow", setup.logDir, setup.args("--follow", "--output", output.toString())))
         {
             awaitLines(output, setup.workload.expected().size(), cdc);
@@ -215,8 +221,7 @@ class CdcIT
     void fileOutputLosesAndDoublesNothingAcrossKillNine(final Flavor flavor) throws Exception
     {
         final Setup setup = setup(flavor);
-        final Path output = Files.createTempFile(setup.dataDir.getParent(), "killed-", ".jsonl");
-        Files.delete(output);
+        final Path output = setup.workDir.resolve("killed.jsonl");
         final Random random = new Random(7);
         final AtomicBoolean loading = new AtomicBoolean(true);
         final AtomicReference<Throwable> loadFailure = new AtomicReference<>();

@@ -122,11 +122,11 @@ final class CdcProcess implements AutoCloseable
     }
 
     @Override
-    public void close() throws InterruptedException
+    public void close()
     {
         if (process.isAlive())
         {
-            kill();
+            process.destroyForcibly();
         }
     }
 }

@@ -15,16 +15,20 @@ final class AppendableJsonOutput implements JsonOutput
     private static final char[] BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
 
     private Appendable out;
-    /** The last charset's single-byte table (null when multi-byte): columns repeat, the lookup need not. */
-    private Charset lastCharset;
-    private char[] lastTable;
+    /** The output when it is a StringBuilder: appended to directly, a char array at a time where possible. */
+    private StringBuilder builder;
+    private final SingleByteCharsets singleByteCharsets = new SingleByteCharsets();
     /** Per nesting level: 0 nothing written yet, 1 a value written (a comma comes next), 2 a field name written. */
     private byte[] state = new byte[16];
     private int depth;
 
     AppendableJsonOutput wrap(final Appendable out)
     {
-        this.out = out;
+        if (this.out != out)
+        {
+            this.out = out;
+            this.builder = out instanceof StringBuilder stringBuilder ? stringBuilder : null;
+        }
         this.depth = 0;
         this.state[0] = 0;
         return this;
@@ -95,6 +99,25 @@ final class AppendableJsonOutput implements JsonOutput
     }
 
     @Override
+    public void plainString(final char[] chars, final int offset, final int length)
+    {
+        beforeValue();
+        append('"');
+        if (builder != null)
+        {
+            builder.append(chars, offset, length);
+        }
+        else
+        {
+            for (int i = 0; i < length; i++)
+            {
+                append(chars[offset + i]);
+            }
+        }
+        append('"');
+    }
+
+    @Override
     public void string(final String value)
     {
         beforeValue();
@@ -116,12 +139,7 @@ final class AppendableJsonOutput implements JsonOutput
             utf8String(buffer, offset, length);
             return;
         }
-        if (charset != lastCharset)
-        {
-            lastCharset = charset;
-            lastTable = SingleByteCharsets.table(charset);
-        }
-        final char[] table = lastTable;
+        final char[] table = singleByteCharsets.tableOf(charset);
         if (table != null)
         {
             beforeValue();
@@ -305,6 +323,11 @@ final class AppendableJsonOutput implements JsonOutput
 
     private void escaped(final char c)
     {
+        if (c >= 0x20 && c != '"' && c != '\\')
+        {
+            append(c);
+            return;
+        }
         switch (c)
         {
             case '"' -> append("\\\"");
@@ -332,6 +355,11 @@ final class AppendableJsonOutput implements JsonOutput
 
     private void append(final char c)
     {
+        if (builder != null)
+        {
+            builder.append(c);
+            return;
+        }
         try
         {
             out.append(c);
@@ -344,6 +372,11 @@ final class AppendableJsonOutput implements JsonOutput
 
     private void append(final CharSequence text)
     {
+        if (builder != null)
+        {
+            builder.append(text);
+            return;
+        }
         try
         {
             out.append(text);

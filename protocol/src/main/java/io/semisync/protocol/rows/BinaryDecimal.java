@@ -82,6 +82,48 @@ final class BinaryDecimal
         return length;
     }
 
+    /** The unscaled value of a DECIMAL of at most 18 digits: its digit groups in order, as one number. */
+    static long unscaled(final DirectBuffer buffer, final int offset, final int precision, final int scale)
+    {
+        final int integerDigits = precision - scale;
+        final boolean negative = (buffer.getByte(offset) & 0x80) == 0;
+        final int mask = negative ? 0xFF : 0;
+        long value = 0;
+        int at = offset;
+        final int leading = integerDigits % DIGITS_PER_GROUP;
+        if (leading > 0)
+        {
+            final int bytes = BYTES_FOR_DIGITS[leading];
+            value = checked(group(buffer, at, bytes, mask, true), leading);
+            at += bytes;
+        }
+        for (int g = 0; g < integerDigits / DIGITS_PER_GROUP; g++)
+        {
+            value = value * POWERS_OF_TEN[DIGITS_PER_GROUP] + group(buffer, at, 4, mask, at == offset);
+            at += 4;
+        }
+        for (int g = 0; g < scale / DIGITS_PER_GROUP; g++)
+        {
+            value = value * POWERS_OF_TEN[DIGITS_PER_GROUP] + group(buffer, at, 4, mask, at == offset);
+            at += 4;
+        }
+        final int trailing = scale % DIGITS_PER_GROUP;
+        if (trailing > 0)
+        {
+            value = value * POWERS_OF_TEN[trailing] + checked(group(buffer, at, BYTES_FOR_DIGITS[trailing], mask, at == offset), trailing);
+        }
+        return negative ? -value : value;
+    }
+
+    private static int checked(final int group, final int width)
+    {
+        if (group >= POWERS_OF_TEN[width])
+        {
+            throw new RowDecodeException("DECIMAL digit group " + group + " has more than " + width + " digits");
+        }
+        return group;
+    }
+
     private static boolean isZero(final char[] chars, final int from, final int to)
     {
         for (int i = from; i < to; i++)

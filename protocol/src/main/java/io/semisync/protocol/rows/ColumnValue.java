@@ -66,7 +66,6 @@ public final class ColumnValue
     {
         set(table, image, column);
         this.isNull = true;
-        this.buffer = null;
         this.offset = 0;
         this.length = 0;
     }
@@ -79,54 +78,36 @@ public final class ColumnValue
     {
         set(table, image, column);
         this.isNull = false;
-        this.buffer = buffer;
+        if (this.buffer != buffer)
+        {
+            this.buffer = buffer;
+        }
         final int available = limit - position;
-        final int fixed = fixedSize();
-        final int prefix = fixed >= 0 ? 0 : prefixLength();
-        final int size = fixed >= 0 ? fixed : lengthPrefix(position, prefix, available);
-        if ((type == ColumnType.STRING || type == ColumnType.VARCHAR || type == ColumnType.VAR_STRING) && size > metadata)
+        final int fixed = table.valueSize(column);
+        if (fixed >= 0)
+        {
+            if (fixed > available)
+            {
+                throw new RowDecodeException(describe() + " needs " + fixed + " bytes at offset " + position + " but only "
+                    + available + " remain in the event");
+            }
+            this.offset = position;
+            this.length = fixed;
+            return fixed;
+        }
+        final int prefix = table.lengthBytes(column);
+        if (prefix <= 0)
+        {
+            throw new RowDecodeException(describe() + " has a type this decoder cannot read");
+        }
+        final int size = lengthPrefix(position, prefix, available);
+        if (size > table.maxLength(column))
         {
             throw new RowDecodeException(describe() + " holds " + size + " bytes, more than its " + metadata);
-        }
-        if ((long)prefix + size > available)
-        {
-            throw new RowDecodeException(describe() + " needs " + ((long)prefix + size) + " bytes at offset " + position
-                + " but only " + available + " remain in the event");
         }
         this.offset = position + prefix;
         this.length = size;
         return prefix + size;
-    }
-
-    /** Bytes of a value of fixed size, or -1 for values with a length prefix. */
-    private int fixedSize()
-    {
-        return switch (type)
-        {
-            case ColumnType.TINY, ColumnType.YEAR -> 1;
-            case ColumnType.SHORT -> 2;
-            case ColumnType.INT24 -> 3;
-            case ColumnType.LONG, ColumnType.FLOAT -> 4;
-            case ColumnType.LONGLONG, ColumnType.DOUBLE -> 8;
-            case ColumnType.DATE, ColumnType.NEWDATE, ColumnType.TIME, ColumnType.TIMESTAMP, ColumnType.DATETIME,
-                ColumnType.TIME2, ColumnType.DATETIME2, ColumnType.TIMESTAMP2 -> TemporalValue.size(type, metadata);
-            case ColumnType.NEWDECIMAL -> BinaryDecimal.size(metadata >> 8, metadata & 0xFF);
-            case ColumnType.BIT -> (metadata + 7) / 8;
-            case ColumnType.ENUM, ColumnType.SET -> metadata;
-            default -> -1;
-        };
-    }
-
-    /** Bytes of the length before a CHAR, VARCHAR, BLOB, JSON, GEOMETRY or VECTOR value. */
-    private int prefixLength()
-    {
-        return switch (type)
-        {
-            case ColumnType.STRING, ColumnType.VARCHAR, ColumnType.VAR_STRING -> metadata > 255 ? 2 : 1;
-            case ColumnType.BLOB, ColumnType.TINY_BLOB, ColumnType.MEDIUM_BLOB, ColumnType.LONG_BLOB, ColumnType.JSON,
-                ColumnType.GEOMETRY, ColumnType.VECTOR -> metadata;
-            default -> throw new RowDecodeException(describe() + " has a type this decoder cannot read");
-        };
     }
 
     private int lengthPrefix(final int position, final int prefix, final int available)
@@ -151,10 +132,17 @@ public final class ColumnValue
         return (int)value;
     }
 
+    /** Reference fields are written only when they change: each write costs the collector's write barrier. */
     private void set(final TableMap table, final RowImage image, final int column)
     {
-        this.table = table;
-        this.image = image;
+        if (this.table != table)
+        {
+            this.table = table;
+        }
+        if (this.image != image)
+        {
+            this.image = image;
+        }
         this.column = column;
         this.type = table.columnType(column);
         this.metadata = table.columnMetadata(column);
@@ -235,7 +223,7 @@ public final class ColumnValue
         return isJsonDiff && jsonBase != null;
     }
 
-    /** The buffer holding the value's bytes (null for NULL). */
+    /** The buffer holding the value's bytes (not meaningful for NULL). */
     public DirectBuffer buffer()
     {
         return buffer;
@@ -317,6 +305,26 @@ public final class ColumnValue
         return BigDecimal.valueOf(value);
     }
 
+    /**
+     * DECIMAL of precision 18 or less as its unscaled value ({@code 123.45} in DECIMAL(5,2) is 12345), without
+     * an object; {@link #decimalScale()} gives the digits after the point.
+     */
+    public long asUnscaledLong()
+    {
+        requireValue();
+        if (type != ColumnType.NEWDECIMAL || (metadata >> 8) > 18)
+        {
+            throw new IllegalStateException(describe() + " is not a DECIMAL of up to 18 digits: read it with asBigDecimal()");
+        }
+        return BinaryDecimal.unscaled(buffer, offset, metadata >> 8, metadata & 0xFF);
+    }
+
+    /** DECIMAL: the digits after the point. */
+    public int decimalScale()
+    {
+        return metadata & 0xFF;
+    }
+
     private int formatDecimal()
     {
         return BinaryDecimal.format(buffer, offset, metadata >> 8, metadata & 0xFF, chars);
@@ -325,32 +333,32 @@ public final class ColumnValue
     /** Calendar fields of DATE, DATETIME, TIMESTAMP (in UTC) and TIME (hours up to 838). */
     public int year()
     {
-        return temporal().year;
+        return temporal().civil().year;
     }
 
     public int month()
     {
-        return temporal().month;
+        return temporal().civil().month;
     }
 
     public int day()
     {
-        return temporal().day;
+        return temporal().civil().day;
     }
 
     public int hour()
     {
-        return temporal().hour;
+        return temporal().civil().hour;
     }
 
     public int minute()
     {
-        return temporal().minute;
+        return temporal().civil().minute;
     }
 
     public int second()
     {
-        return temporal().second;
+        return temporal().civil().second;
     }
 
     public int microsecond()
@@ -377,14 +385,14 @@ public final class ColumnValue
     /** DATE as a LocalDate; throws for a zero date, which LocalDate cannot hold. */
     public LocalDate asLocalDate()
     {
-        final TemporalValue value = temporal();
+        final TemporalValue value = temporal().civil();
         return LocalDate.of(value.year, value.month, value.day);
     }
 
     /** DATETIME as a LocalDateTime; throws for a zero date. */
     public LocalDateTime asLocalDateTime()
     {
-        final TemporalValue value = temporal();
+        final TemporalValue value = temporal().civil();
         return LocalDateTime.of(value.year, value.month, value.day, value.hour, value.minute, value.second, value.micros * 1000);
     }
 
@@ -584,7 +592,7 @@ public final class ColumnValue
             }
             case ColumnType.FLOAT -> out.number(buffer.getFloat(offset, LITTLE_ENDIAN));
             case ColumnType.DOUBLE -> out.number(buffer.getDouble(offset, LITTLE_ENDIAN));
-            case ColumnType.NEWDECIMAL -> out.string(chars, 0, formatDecimal());
+            case ColumnType.NEWDECIMAL -> out.plainString(chars, 0, formatDecimal());
             case ColumnType.BIT ->
             {
                 if (metadata == 1)
@@ -598,7 +606,7 @@ public final class ColumnValue
             }
             case ColumnType.DATE, ColumnType.NEWDATE, ColumnType.TIME, ColumnType.TIMESTAMP, ColumnType.DATETIME,
                 ColumnType.TIME2, ColumnType.DATETIME2, ColumnType.TIMESTAMP2 ->
-                out.string(chars, 0, temporal().format(type, fsp(), chars));
+                out.plainString(chars, 0, temporal().format(type, fsp(), chars));
             case ColumnType.STRING, ColumnType.VARCHAR, ColumnType.VAR_STRING, ColumnType.BLOB, ColumnType.TINY_BLOB,
                 ColumnType.MEDIUM_BLOB, ColumnType.LONG_BLOB -> text(out);
             case ColumnType.ENUM, ColumnType.SET -> enumOrSet(out);

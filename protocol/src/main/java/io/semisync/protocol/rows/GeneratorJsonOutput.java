@@ -12,15 +12,16 @@ import java.nio.charset.StandardCharsets;
 final class GeneratorJsonOutput implements JsonOutput
 {
     private JsonGenerator generator;
-    /** The last charset's single-byte table (null when multi-byte): columns repeat, the lookup need not. */
-    private Charset lastCharset;
-    private char[] lastTable;
+    private final SingleByteCharsets singleByteCharsets = new SingleByteCharsets();
     private byte[] scratch = new byte[256];
     private char[] chars = new char[256];
 
     GeneratorJsonOutput wrap(final JsonGenerator generator)
     {
-        this.generator = generator;
+        if (this.generator != generator)
+        {
+            this.generator = generator;
+        }
         return this;
     }
 
@@ -136,6 +137,12 @@ final class GeneratorJsonOutput implements JsonOutput
     }
 
     @Override
+    public void plainString(final char[] chars, final int offset, final int length)
+    {
+        string(chars, offset, length);
+    }
+
+    @Override
     public void string(final String value)
     {
         try
@@ -177,12 +184,7 @@ final class GeneratorJsonOutput implements JsonOutput
             utf8String(buffer, offset, length);
             return;
         }
-        if (charset != lastCharset)
-        {
-            lastCharset = charset;
-            lastTable = SingleByteCharsets.table(charset);
-        }
-        final char[] table = lastTable;
+        final char[] table = singleByteCharsets.tableOf(charset);
         if (table == null)
         {
             string(new String(copy(buffer, offset, length), 0, length, charset));

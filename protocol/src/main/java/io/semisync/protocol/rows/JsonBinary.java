@@ -210,7 +210,7 @@ final class JsonBinary
                 {
                     throw new RowDecodeException("JSON " + ColumnType.name(fieldType) + " has " + length + " bytes, not 8");
                 }
-                out.string(chars, 0, packedTemporal(fieldType, buffer.getLong(start, LITTLE_ENDIAN)));
+                out.plainString(chars, 0, packedTemporal(fieldType, buffer.getLong(start, LITTLE_ENDIAN)));
             }
             default ->
             {

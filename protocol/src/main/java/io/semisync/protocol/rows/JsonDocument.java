@@ -253,6 +253,13 @@ final class JsonDocument implements JsonOutput
     }
 
     @Override
+    public void plainString(final char[] chars, final int offset, final int length)
+    {
+        scalar().plainString(chars, offset, length);
+        endScalar();
+    }
+
+    @Override
     public void string(final String value)
     {
         scalar().string(value);

@@ -27,6 +27,9 @@ interface JsonOutput
 
     void string(char[] chars, int offset, int length);
 
+    /** A string of characters that need no escaping (the digits and punctuation of numbers and dates). */
+    void plainString(char[] chars, int offset, int length);
+
     void string(String value);
 
     /** A string from UTF-8 bytes (invalid sequences become U+FFFD). */

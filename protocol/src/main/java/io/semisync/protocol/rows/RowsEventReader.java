@@ -39,22 +39,25 @@ public final class RowsEventReader
         final RowChange change = event.change();
         int position = event.rowsOffset();
         int rows = 0;
+        final int beforePresent = count(buffer, event.beforeBitmapOffset(), columns);
+        final int afterPresent = count(buffer, event.afterBitmapOffset(), columns);
         while (position < limit)
         {
             visitor.beginRow(change);
             if (change != RowChange.INSERT)
             {
-                position = image(RowImage.BEFORE, event.beforeBitmapOffset(), buffer, position, limit, table, visitor, false);
+                position = image(RowImage.BEFORE, event.beforeBitmapOffset(), beforePresent, buffer, position, limit, table, visitor, false);
             }
             if (change != RowChange.DELETE)
             {
                 final int bitmap = change == RowChange.INSERT ? event.beforeBitmapOffset() : event.afterBitmapOffset();
+                final int present = change == RowChange.INSERT ? beforePresent : afterPresent;
                 final boolean partial = event.isPartialUpdate();
                 if (partial)
                 {
                     position = valueOptions(buffer, position, limit, table);
                 }
-                position = image(RowImage.AFTER, bitmap, buffer, position, limit, table, visitor, partial);
+                position = image(RowImage.AFTER, bitmap, present, buffer, position, limit, table, visitor, partial);
             }
             visitor.endRow();
             rows++;
@@ -62,27 +65,21 @@ public final class RowsEventReader
         return rows;
     }
 
-    private int image(final RowImage image, final int bitmapOffset, final DirectBuffer buffer, final int start, final int limit,
-        final TableMap table, final RowVisitor visitor, final boolean partial)
+    private int image(final RowImage image, final int bitmapOffset, final int present, final DirectBuffer buffer, final int start,
+        final int limit, final TableMap table, final RowVisitor visitor, final boolean partial)
     {
         final int columns = table.columnCount();
-        int present = 0;
-        for (int i = 0; i < columns; i++)
-        {
-            if (isSet(buffer, bitmapOffset, i))
-            {
-                present++;
-            }
-        }
         if (beforeJsonOffsets.length < columns)
         {
             beforeJsonOffsets = new int[columns];
             beforeJsonLengths = new int[columns];
         }
-        if (image == RowImage.BEFORE)
+        final boolean trackJson = table.hasJson();
+        if (trackJson && image == RowImage.BEFORE)
         {
             Arrays.fill(beforeJsonOffsets, 0, columns, -1);
         }
+        final boolean allPresent = present == columns;
         final int nullBitmap = start;
         int position = start + (present + 7) / 8;
         if (position > limit)
@@ -94,7 +91,7 @@ public final class RowsEventReader
         int presentIndex = 0;
         for (int i = 0; i < columns; i++)
         {
-            if (!isSet(buffer, bitmapOffset, i))
+            if (!allPresent && !isSet(buffer, bitmapOffset, i))
             {
                 continue;
             }
@@ -105,21 +102,30 @@ public final class RowsEventReader
             else
             {
                 position += value.wrap(table, image, i, buffer, position, limit);
-                if (image == RowImage.BEFORE && table.columnType(i) == ColumnType.JSON)
+                if (trackJson)
                 {
-                    beforeJsonOffsets[i] = value.offset();
-                    beforeJsonLengths[i] = value.length();
-                }
-                else if (partial && jsonDiffs[i])
-                {
-                    final boolean hasBase = beforeJsonOffsets[i] >= 0;
-                    value.markJsonDiff(hasBase ? buffer : null, beforeJsonOffsets[i], beforeJsonLengths[i]);
+                    trackJson(image, table, i, buffer, partial);
                 }
             }
             visitor.column(value);
         }
         visitor.endImage(image);
         return position;
+    }
+
+    /** Remembers where a JSON column's before value is, and points a partial update's diff at it. */
+    private void trackJson(final RowImage image, final TableMap table, final int column, final DirectBuffer buffer, final boolean partial)
+    {
+        if (image == RowImage.BEFORE && table.columnType(column) == ColumnType.JSON)
+        {
+            beforeJsonOffsets[column] = value.offset();
+            beforeJsonLengths[column] = value.length();
+        }
+        else if (partial && jsonDiffs[column])
+        {
+            final boolean hasBase = beforeJsonOffsets[column] >= 0;
+            value.markJsonDiff(hasBase ? buffer : null, beforeJsonOffsets[column], beforeJsonLengths[column]);
+        }
     }
 
     /**
@@ -159,6 +165,20 @@ public final class RowsEventReader
             }
         }
         return in.position();
+    }
+
+    /** Set bits among the first {@code columns} of a bitmap. */
+    private static int count(final DirectBuffer buffer, final int bitmapOffset, final int columns)
+    {
+        int count = 0;
+        for (int i = 0; i < columns; i++)
+        {
+            if (isSet(buffer, bitmapOffset, i))
+            {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static boolean isSet(final DirectBuffer buffer, final int bitmapOffset, final int bit)

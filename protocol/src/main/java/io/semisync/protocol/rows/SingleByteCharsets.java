@@ -8,15 +8,26 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Byte-to-char tables of the single-byte charsets (latin1 as Windows-1252, ASCII, the ISO-8859 and Windows
- * code pages), so their text is decoded a byte at a time into the output without a String per value.
+ * code pages), so their text is decoded a byte at a time into the output without a String per value. An
+ * instance remembers the last table it gave; one per output, not shared between threads.
  */
 final class SingleByteCharsets
 {
     private static final char[] NOT_SINGLE_BYTE = new char[0];
     private static final Map<Charset, char[]> TABLES = new ConcurrentHashMap<>();
 
-    private SingleByteCharsets()
+    private Charset lastCharset;
+    private char[] lastTable;
+
+    /** The table of {@code charset} as {@link #table(Charset)}, remembering the last one (columns repeat). */
+    char[] tableOf(final Charset charset)
     {
+        if (charset != lastCharset)
+        {
+            lastCharset = charset;
+            lastTable = table(charset);
+        }
+        return lastTable;
     }
 
     /** The 256 chars of a single-byte charset, or null for a multi-byte one. */

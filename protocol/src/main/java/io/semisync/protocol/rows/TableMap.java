@@ -35,6 +35,10 @@ public final class TableMap
     private final int[] primaryKeyPrefixes;
     private final boolean[] visible;
     private final Charset[] charsets;
+    private final int[] valueSizes;
+    private final int[] lengthBytes;
+    private final int[] maxLengths;
+    private final boolean hasJson;
 
     TableMap(
         final byte[] source,
@@ -73,9 +77,16 @@ public final class TableMap
         this.primaryKeyPrefixes = primaryKeyPrefixes;
         this.visible = visible;
         this.charsets = new Charset[types.length];
+        this.valueSizes = new int[types.length];
+        this.lengthBytes = new int[types.length];
+        this.maxLengths = new int[types.length];
+        this.hasJson = Arrays.stream(types).anyMatch(type -> type == ColumnType.JSON);
         for (int i = 0; i < types.length; i++)
         {
             charsets[i] = Collations.charset(collations[i]);
+            valueSizes[i] = ValueLayout.fixedSize(types[i], metadata[i]);
+            lengthBytes[i] = ValueLayout.lengthBytes(types[i], metadata[i]);
+            maxLengths[i] = ValueLayout.maxLength(types[i], metadata[i]);
         }
     }
 
@@ -126,6 +137,30 @@ public final class TableMap
     public int columnMetadata(final int column)
     {
         return metadata[column];
+    }
+
+    /** Whether any column is MySQL's JSON (whose partial updates need the before value). */
+    boolean hasJson()
+    {
+        return hasJson;
+    }
+
+    /** Bytes of every value of the column, or {@link ValueLayout#VARIABLE}. */
+    int valueSize(final int column)
+    {
+        return valueSizes[column];
+    }
+
+    /** Bytes of the length before each value of a variable-size column. */
+    int lengthBytes(final int column)
+    {
+        return lengthBytes[column];
+    }
+
+    /** The most bytes a value of the column may have. */
+    int maxLength(final int column)
+    {
+        return maxLengths[column];
     }
 
     public boolean isNullable(final int column)

@@ -2,6 +2,7 @@ package io.semisync.protocol.rows;
 
 import org.agrona.DirectBuffer;
 
+import static java.nio.ByteOrder.BIG_ENDIAN;
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
 
 /**
@@ -32,6 +33,8 @@ final class TemporalValue
     int micros;
     boolean negative;
     long epochSecond;
+    /** A TIMESTAMP whose calendar fields are not yet computed from {@link #epochSecond}. */
+    private boolean civilPending;
 
     /** Bytes of a value of this type with {@code fsp} fractional digits. */
     static int size(final int type, final int fsp)
@@ -68,9 +71,27 @@ final class TemporalValue
         }
         if ((type == ColumnType.TIMESTAMP || type == ColumnType.TIMESTAMP2) && (epochSecond != 0 || micros != 0))
         {
+            civilPending = true;
+            if (micros > 999_999)
+            {
+                throw new RowDecodeException(ColumnType.name(type) + " fraction " + micros + " is out of range");
+            }
+        }
+        else
+        {
+            check(type);
+        }
+    }
+
+    /** The calendar fields, computed now for a TIMESTAMP (a TIMESTAMP read as epoch seconds never needs them). */
+    TemporalValue civil()
+    {
+        if (civilPending)
+        {
+            civilPending = false;
             civilFromEpoch();
         }
-        check(type);
+        return this;
     }
 
     private void clear()
@@ -84,6 +105,7 @@ final class TemporalValue
         micros = 0;
         negative = false;
         epochSecond = 0;
+        civilPending = false;
     }
 
     private void decodeDate(final DirectBuffer buffer, final int offset)
@@ -190,14 +212,18 @@ final class TemporalValue
         };
     }
 
+    /** An unsigned big-endian integer of 1 to 6 bytes. */
     private static long bigEndian(final DirectBuffer buffer, final int offset, final int bytes)
     {
-        long value = 0;
-        for (int i = 0; i < bytes; i++)
+        return switch (bytes)
         {
-            value = value << 8 | (buffer.getByte(offset + i) & 0xFF);
-        }
-        return value;
+            case 1 -> buffer.getByte(offset) & 0xFFL;
+            case 2 -> buffer.getShort(offset, BIG_ENDIAN) & 0xFFFFL;
+            case 3 -> (buffer.getShort(offset, BIG_ENDIAN) & 0xFFFFL) << 8 | (buffer.getByte(offset + 2) & 0xFFL);
+            case 4 -> buffer.getInt(offset, BIG_ENDIAN) & 0xFFFF_FFFFL;
+            case 5 -> (buffer.getInt(offset, BIG_ENDIAN) & 0xFFFF_FFFFL) << 8 | (buffer.getByte(offset + 4) & 0xFFL);
+            default -> (buffer.getInt(offset, BIG_ENDIAN) & 0xFFFF_FFFFL) << 16 | (buffer.getShort(offset + 4, BIG_ENDIAN) & 0xFFFFL);
+        };
     }
 
     /** Days since 1970-01-01 to the proleptic Gregorian calendar (the era-based algorithm of H. Hinnant). */
@@ -233,6 +259,7 @@ final class TemporalValue
     /** ISO text: {@code 2024-02-29}, {@code -838:59:59.000000}, {@code 2024-02-29T13:14:15.5}, {@code ...Z}. */
     int format(final int type, final int fsp, final char[] out)
     {
+        civil();
         int length = 0;
         switch (type)
         {

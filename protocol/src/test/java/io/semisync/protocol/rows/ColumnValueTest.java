@@ -48,6 +48,8 @@ class ColumnValueTest
         final Bytes negative = new Bytes().u8(0x7E, 0xF2, 0x04, 0xC7, 0x2D, 0xFB, 0x2D);
         assertThat(one(ColumnType.NEWDECIMAL, meta, positive, false, ColumnValue::asBigDecimal)).isEqualTo(new BigDecimal("1234567890.1234"));
         assertThat(json(ColumnType.NEWDECIMAL, meta, negative, false)).isEqualTo("\"-1234567890.1234\"");
+        assertThat(one(ColumnType.NEWDECIMAL, meta, negative, false, ColumnValue::asUnscaledLong)).isEqualTo(-12345678901234L);
+        assertThat(one(ColumnType.NEWDECIMAL, meta, positive, false, ColumnValue::decimalScale)).isEqualTo(4);
         // DECIMAL(5,5) 0.00001: no integer digits, 5 fraction digits in 3 bytes
         assertThat(json(ColumnType.NEWDECIMAL, new int[] {5, 5}, new Bytes().u8(0x80, 0x03, 0xE8), false)).isEqualTo("\"0.01000\"");
         // DECIMAL(4,0) 0: prints a lone zero

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.semisync.storage.durability.DirectorySync;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,7 +20,7 @@ import java.nio.file.StandardOpenOption;
  * checkpoint: at open a torn last line (one without its newline, cut by a kill mid-write) is truncated away and the
  * position of the last whole line is where the feed resumes. Lines are buffered and written in batches; {@link #flush()}
  * writes the batch and fsyncs the file, which only a power loss needs (a killed process loses nothing the kernel
- * took), so batching never trades away exactly-once.
+ * took), so batching never trades away exactly-once. The file is locked while open: a second feed into it is refused.
  */
 public final class FileChangeOutput implements ChangeOutput
 {
@@ -25,6 +28,7 @@ public final class FileChangeOutput implements ChangeOutput
     private static final int BATCH_BYTES = 1 << 16;
     private static final int TAIL_CHUNK = 1 << 16;
     private static final JsonFactory JSON = new JsonFactory();
+    private static final Logger LOG = LoggerFactory.getLogger(FileChangeOutput.class);
 
     private final Path file;
     private final FileChannel channel;
@@ -51,6 +55,11 @@ public final class FileChangeOutput implements ChangeOutput
         try
         {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            if (!lock(channel))
+            {
+                throw new CdcException("another process writes to " + file + " (it holds the file's lock): stop it, or name "
+                    + "another file in --output");
+            }
             if (!existed)
             {
                 DirectorySync.fsyncDirectory(file.toAbsolutePath().getParent());
@@ -58,6 +67,8 @@ public final class FileChangeOutput implements ChangeOutput
             final long wholeEnd = afterLastNewline(channel, channel.size());
             if (wholeEnd < channel.size())
             {
+                LOG.info("dropped the torn last line of {} ({} bytes without their newline, cut by the end of an earlier run)",
+                    file, channel.size() - wholeEnd);
                 channel.truncate(wholeEnd);
                 channel.force(false);
             }
@@ -73,6 +84,19 @@ public final class FileChangeOutput implements ChangeOutput
             }
             throw new CdcException("cannot open the output file " + file + ": " + ex.getMessage()
                 + " (check that its directory exists and this user may write there)", ex);
+        }
+    }
+
+    /** Takes the file's lock; false when another process (or another output in this one) holds it. */
+    private static boolean lock(final FileChannel channel) throws IOException
+    {
+        try
+        {
+            return channel.tryLock() != null;
+        }
+        catch (final OverlappingFileLockException ex)
+        {
+            return false;
         }
     }
 

@@ -220,6 +220,21 @@ class ChangeFeedTest
     }
 
     @Test
+    void corruptCompressedTransactionIsAnErrorNamingTheEvent()
+    {
+        final byte[] event = payload(CapturedMysqlEvents.QUERY_BEGIN, CapturedMysqlEvents.TABLE_MAP, CapturedMysqlEvents.WRITE_ROWS,
+            CapturedMysqlEvents.XID);
+        event[19 + 10] ^= 0x5A;
+        append(CapturedMysqlEvents.GTID, false);
+        append(event, true);
+
+        assertThatThrownBy(() -> feed(ChangePosition.START)).isInstanceOf(CdcException.class)
+            .hasMessageContaining("cannot decode the event of type TRANSACTION_PAYLOAD ending at binlog.000001:900 (relay-log index "
+                + (transactionStarts.get(0) + 1) + ")")
+            .hasMessageContaining("zstd frame");
+    }
+
+    @Test
     void rowsEventWithoutItsTableMapIsAnErrorNamingTheEvent()
     {
         append(CapturedMysqlEvents.GTID, false);

@@ -84,6 +84,18 @@ class FileChangeOutputTest
     }
 
     @Test
+    void secondWriterOfTheSameFileIsRefused()
+    {
+        final Path file = dir.resolve("changes.jsonl");
+        try (FileChangeOutput first = FileChangeOutput.open(file))
+        {
+            assertThat(first.lastPosition()).isEqualTo(ChangePosition.START);
+            assertThatThrownBy(() -> FileChangeOutput.open(file)).isInstanceOf(CdcException.class)
+                .hasMessageContaining("another process writes to " + file);
+        }
+    }
+
+    @Test
     void fileOfSomethingElseIsRefused() throws IOException
     {
         final Path file = dir.resolve("notes.txt");

@@ -47,8 +47,9 @@ class DurableCommitMarkTest
             last = TestRelayLogs.appendTransaction(writer, new EventMetadata(), 1, 2, true);
             TestRelayLogs.appendTransaction(writer, new EventMetadata(), 2, 2, false);
         }
-        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(dir)); RelayLogWriter ignored = relayLog.openWriter())
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(dir)); RelayLogWriter writer = relayLog.openWriter())
         {
+            assertThat(writer.lastDurableCommitIndex()).isEqualTo(last);
             assertThat(relayLog.durableCommitIndex()).isEqualTo(OptionalLong.of(last));
         }
     }

@@ -1,5 +1,7 @@
 package io.semisync.replica.cdc;
 
+import io.semisync.protocol.rows.TableMap;
+
 /**
  * Where change lines go. Each line holds its {@link ChangePosition}, so an output that keeps whole lines keeps its own
  * resume point with them.
@@ -16,6 +18,15 @@ public interface ChangeOutput extends AutoCloseable
      * @param length how many bytes of {@code line}.
      */
     void writeLine(byte[] line, int length);
+
+    /**
+     * Adds the line of one row change of {@code table} (DDL lines come through {@link #writeLine}); an output that routes
+     * or keys lines by their table (Kafka: topic and primary key) overrides it.
+     */
+    default void writeRow(final byte[] line, final int length, final TableMap table)
+    {
+        writeLine(line, length);
+    }
 
     /** Pushes the lines written so far to their destination (a file: durably). */
     void flush();

@@ -232,7 +232,7 @@ final class RowChanges implements RowVisitor
             {
                 throw new UncheckedIOException(ex);
             }
-            output.writeLine(lines.bytes(), lines.length());
+            output.writeRow(lines.bytes(), lines.length(), table);
             written++;
         }
         row++;

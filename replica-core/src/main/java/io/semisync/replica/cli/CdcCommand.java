@@ -10,6 +10,9 @@ import io.semisync.replica.cdc.FileChangeOutput;
 import io.semisync.replica.cdc.SourceColumnNames;
 import io.semisync.replica.cdc.StreamChangeOutput;
 import io.semisync.replica.cdc.TableFilter;
+import io.semisync.replica.cdc.kafka.KafkaArchivePublisher;
+import io.semisync.replica.cdc.kafka.KafkaChangeOutput;
+import io.semisync.replica.cdc.kafka.KafkaSinkSettings;
 import io.semisync.replica.config.ConfigException;
 import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.config.Settings;
@@ -29,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.IntSupplier;
 
 /**
  * {@code semisync-replica cdc}: the change feed ({@link ChangeFeed}) of the relay log as JSON lines, to standard output
@@ -70,6 +74,10 @@ final class CdcCommand implements Callable<Integer>
         + "wins over --include.")
     List<String> excludes = new ArrayList<>();
 
+    @Option(names = "--kafka-archive", description = "With --kafka-bootstrap: publish the raw archive instead of the changes, "
+        + "each relay-log transaction as one record of <prefix>-archive (key its GTID, value its events' bytes), exactly once.")
+    boolean kafkaArchive;
+
     @Override
     public Integer call()
     {
@@ -102,6 +110,13 @@ final class CdcCommand implements Callable<Integer>
             System.err.println("semisync-replica: --from-position is for standard output; a --output file resumes after its own last line");
             return 2;
         }
+        final String kafka = settings.get(Settings.CDC_KAFKA_BOOTSTRAP);
+        if (kafka != null && (output != null || fromPosition != null))
+        {
+            System.err.println("semisync-replica: " + Settings.CDC_KAFKA_BOOTSTRAP.flag() + " publishes to Kafka, which keeps its own "
+                + "position: leave out --output and --from-position");
+            return 2;
+        }
         final Path relayLogDir = DataDirectory.relayLogOf(dataDir);
         if (!Files.isDirectory(relayLogDir))
         {
@@ -109,17 +124,26 @@ final class CdcCommand implements Callable<Integer>
                 + " directory): name the replica's data directory in " + Settings.DATA_DIR.flag());
             return 2;
         }
+        if (kafkaArchive && kafka == null)
+        {
+            System.err.println("semisync-replica: --kafka-archive publishes to Kafka: name the cluster in " + Settings.CDC_KAFKA_BOOTSTRAP.flag());
+            return 2;
+        }
+        // --kafka-archive publishes the relay log's transactions raw, instead of the change feed
         try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(relayLogDir).readOnly(true).validate());
-            ChangeOutput out = output != null ? FileChangeOutput.open(output)
-                : new StreamChangeOutput(System.out,
-                    fromPosition == null ? ChangePosition.START : ChangePosition.parse(fromPosition));
-            ColumnNames columnNames = settings.get(Settings.CDC_SOURCE_COLUMNS) ? SourceColumnNames.connect(settings.connectionConfig()) : null;
-            ChangeFeed feed = new ChangeFeed(relayLog, out, new TableFilter(includes, excludes), columnNames,
+            KafkaArchivePublisher archive = kafkaArchive ? new KafkaArchivePublisher(relayLog, kafkaSettings(settings, dataDir, "archive")) : null;
+            ChangeOutput out = kafkaArchive ? null : openOutput(settings, dataDir);
+            ColumnNames columnNames = !kafkaArchive && settings.get(Settings.CDC_SOURCE_COLUMNS) ? SourceColumnNames.connect(settings.connectionConfig()) : null;
+            ChangeFeed feed = kafkaArchive ? null : new ChangeFeed(relayLog, out, new TableFilter(includes, excludes), columnNames,
                 settings.get(Settings.CDC_MAX_UNCOMPRESSED_BYTES)))
         {
             if (follow)
             {
-                follow(feed);
+                follow(archive != null ? archive::doWork : feed::doWork);
+            }
+            else if (archive != null)
+            {
+                archive.drain();
             }
             else
             {
@@ -138,8 +162,28 @@ final class CdcCommand implements Callable<Integer>
         }
     }
 
+    private static KafkaSinkSettings kafkaSettings(final ReplicaConfig settings, final Path dataDir, final String feed)
+    {
+        final String prefix = settings.get(Settings.CDC_KAFKA_TOPIC_PREFIX);
+        final String transactionalId = settings.get(Settings.CDC_KAFKA_TRANSACTIONAL_ID);
+        return new KafkaSinkSettings(settings.get(Settings.CDC_KAFKA_BOOTSTRAP), prefix, settings.get(Settings.CDC_KAFKA_TOPIC_PER),
+            transactionalId != null ? transactionalId + "-" + feed : KafkaSinkSettings.transactionalIdOf(dataDir, prefix, feed));
+    }
+
+    /** Kafka with {@code --kafka-bootstrap}, else the {@code --output} file, else standard output. */
+    private ChangeOutput openOutput(final ReplicaConfig settings, final Path dataDir)
+    {
+        final String kafka = settings.get(Settings.CDC_KAFKA_BOOTSTRAP);
+        if (kafka != null)
+        {
+            return KafkaChangeOutput.open(kafkaSettings(settings, dataDir, "cdc"));
+        }
+        return output != null ? FileChangeOutput.open(output)
+            : new StreamChangeOutput(System.out, fromPosition == null ? ChangePosition.START : ChangePosition.parse(fromPosition));
+    }
+
     /** Runs the feed until SIGTERM or Ctrl-C; the shutdown hook waits until the output is flushed and closed. */
-    private void follow(final ChangeFeed feed)
+    private void follow(final IntSupplier work)
     {
         final Thread shutdown = new Thread(() ->
         {
@@ -157,7 +201,7 @@ final class CdcCommand implements Callable<Integer>
         final IdleStrategy idle = new SleepingMillisIdleStrategy(FOLLOW_IDLE_MILLIS);
         while (running)
         {
-            idle.idle(feed.doWork());
+            idle.idle(work.getAsInt());
         }
     }
 }

@@ -6,6 +6,8 @@ import io.semisync.protocol.server.AuthMethod;
 import io.semisync.protocol.server.ServerSettings;
 import io.semisync.protocol.tls.TlsMode;
 
+import io.semisync.replica.cdc.kafka.KafkaTopicPer;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -132,6 +134,17 @@ public final class Settings
         + "information_schema.COLUMNS, connecting with --source-host, --source-port, --user and its password; without it "
         + "columns are named col_1, col_2, ...");
 
+    public static final Setting<String> CDC_KAFKA_BOOTSTRAP = Setting.text("kafka-bootstrap", "HOST:PORT", null,
+        "cdc: publish the changes to this Kafka cluster (bootstrap.servers, comma-separated), exactly once across kill -9, "
+        + "instead of printing them");
+    public static final Setting<String> CDC_KAFKA_TOPIC_PREFIX = Setting.text("kafka-topic-prefix", "PREFIX", "semisync",
+        "cdc to Kafka: first part of the topic names (<prefix>.<db>.<table>); DDL goes to <prefix>, positions to <prefix>-positions");
+    public static final Setting<KafkaTopicPer> CDC_KAFKA_TOPIC_PER = Setting.choice("kafka-topic-per", KafkaTopicPer.class,
+        KafkaTopicPer.TABLE, "cdc to Kafka: one topic per table (<prefix>.<db>.<table>) or per database (<prefix>.<db>)");
+    public static final Setting<String> CDC_KAFKA_TRANSACTIONAL_ID = Setting.text("kafka-transactional-id", "ID", null,
+        "cdc to Kafka: the producer's transactional.id (with -cdc or -archive appended), which also keys the sink's position "
+        + "(default: from the topic prefix and the data directory's path; keep it when moving the data directory)");
+
     private static final List<Setting<?>> ALL = List.of(
         SOURCE_HOST, SOURCE_PORT, USER, PASSWORD_FILE, PASSWORD_ENV, TLS_MODE, TLS_CA, TLS_CERT, TLS_KEY, ALLOW_PUBLIC_KEY_RETRIEVAL,
         SERVER_PUBLIC_KEY, CONNECT_TIMEOUT, SERVER_ID, DATA_DIR, START_POSITION, SEMISYNC, HEARTBEAT, GROUP_COMMIT_WAIT,
@@ -140,7 +153,8 @@ public final class Settings
         RETENTION_READER_MAX_BYTES, COMPRESS_RELAY_LOG,
         ADMIN_PORT, ADMIN_BIND_ADDRESS, ADMIN_USER, ADMIN_PASSWORD_HASH, ADMIN_PASSWORD_FILE, ADMIN_PASSWORD_ENV, ADMIN_AUTH_METHOD,
         ADMIN_USERS_FILE, ADMIN_TLS_CERT, ADMIN_TLS_KEY, METRICS_PORT, METRICS_BIND_ADDRESS,
-        SERVE_PORT, SERVE_BIND_ADDRESS, SERVE_USERS_FILE, CDC_MAX_UNCOMPRESSED_BYTES, CDC_SOURCE_COLUMNS);
+        SERVE_PORT, SERVE_BIND_ADDRESS, SERVE_USERS_FILE, CDC_MAX_UNCOMPRESSED_BYTES, CDC_SOURCE_COLUMNS,
+        CDC_KAFKA_BOOTSTRAP, CDC_KAFKA_TOPIC_PREFIX, CDC_KAFKA_TOPIC_PER, CDC_KAFKA_TRANSACTIONAL_ID);
 
     private Settings()
     {

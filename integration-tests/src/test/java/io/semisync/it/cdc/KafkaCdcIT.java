@@ -1,0 +1,318 @@
+package io.semisync.it.cdc;
+
+import io.semisync.it.kafka.CommittedRecords;
+import io.semisync.it.kafka.KafkaBroker;
+import io.semisync.it.kafka.KafkaBrokerExtension;
+import io.semisync.it.replica.ReplicaLogs;
+import io.semisync.it.replica.ReplicaProcess;
+import io.semisync.it.replica.ReplicationChecks;
+import io.semisync.it.replica.Waits;
+import io.semisync.replica.ReplicaState;
+import io.semisync.sources.Flavor;
+import io.semisync.sources.SourceServer;
+import io.semisync.sources.SourceServers;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code cdc --kafka-bootstrap} against real MySQL 9.7 and MariaDB 10.11 sources through our replica, into a real Kafka
+ * broker (KRaft, {@link KafkaBroker}): while a write load runs, the sink is killed with SIGKILL at random moments and
+ * restarted ({@code -Dkafka.kill.rounds=N}, 5 in CI), and half-way the broker itself restarts under it; at the end a
+ * {@code read_committed} consumer finds every row change exactly once, in commit order per table topic, keyed by its
+ * primary key, and every DDL statement once in the prefix's own topic. With one topic per database the same changes
+ * arrive in one topic. One source and replica per flavor serve both tests.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KafkaCdcIT
+{
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final int KILL_ROUNDS = Integer.getInteger("kafka.kill.rounds", 5);
+    private static final Map<Flavor, Setup> SETUPS = new EnumMap<>(Flavor.class);
+    private static final int TYPE_OFFSET = 4;
+    private static final int EVENT_SIZE_OFFSET = 9;
+    private static final int GTID = 33;
+    private static final int MARIADB_GTID = 162;
+
+    /** A source of its own, our replica on it, and the workload so far. */
+    private static final class Setup
+    {
+        final SourceServer server;
+        final Path dataDir;
+        final Path logDir;
+        final ReplicaProcess replica;
+        final CdcWorkload workload;
+        final String prefix;
+        int runs;
+
+        Setup(final Flavor flavor) throws Exception
+        {
+            this.prefix = "it-" + flavor.name().toLowerCase(java.util.Locale.ROOT);
+            this.logDir = ReplicaLogs.directory(KafkaCdcIT.class, flavor);
+            this.dataDir = Files.createTempDirectory("kafka-cdc-it-" + flavor);
+            this.server = SourceServers.start(flavor);
+            server.execute("SET GLOBAL binlog_row_metadata = FULL");
+            this.replica = ReplicaProcess.start("replica-" + flavor, server.host(), server.port(), server.replicationUser(), dataDir, logDir);
+            replica.awaitStatus("streaming", TIMEOUT, status -> status.state() == ReplicaState.STREAMING);
+            this.workload = new CdcWorkload(server, 15);
+            workload.createSchema();
+            workload.run(20, false);
+        }
+
+        CdcProcess cdc(final KafkaBroker broker, final String... more)
+        {
+            final List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--kafka-bootstrap", broker.bootstrap()));
+            args.addAll(List.of(more));
+            return CdcProcess.start("cdc-kafka-" + ++runs, logDir, args);
+        }
+
+        void awaitStored()
+        {
+            ReplicationChecks.awaitStored(server, dataDir, workload.lastSequence(), TIMEOUT, replica);
+        }
+
+        void stop() throws Exception
+        {
+            workload.close();
+            replica.close();
+            server.close();
+        }
+    }
+
+    private static synchronized Setup setup(final Flavor flavor) throws Exception
+    {
+        Setup setup = SETUPS.get(flavor);
+        if (setup == null)
+        {
+            setup = new Setup(flavor);
+            SETUPS.put(flavor, setup);
+        }
+        return setup;
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception
+    {
+        for (final Setup setup : SETUPS.values())
+        {
+            setup.stop();
+        }
+        SETUPS.clear();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    @Order(1)
+    @Timeout(value = 40, unit = TimeUnit.MINUTES)
+    void everyChangeArrivesOnceInOrderThroughKillNineOfTheSinkAndABrokerRestart(final Flavor flavor, final KafkaBroker broker) throws Exception
+    {
+        final Setup setup = setup(flavor);
+        final String positions = setup.prefix + "-positions";
+        final Random random = new Random(11);
+        final AtomicBoolean loading = new AtomicBoolean(true);
+        final AtomicReference<Throwable> loadFailure = new AtomicReference<>();
+        final Thread load = new Thread(() ->
+        {
+            try
+            {
+                boolean compressed = false;
+                while (loading.get())
+                {
+                    setup.workload.run(3, compressed);
+                    compressed = !compressed;
+                    Waits.pause(Duration.ofMillis(5));
+                }
+            }
+            catch (final Exception ex)
+            {
+                loadFailure.set(ex);
+            }
+        }, "kafka-cdc-it-load");
+        load.start();
+        final Set<Long> commitsAtKill = new HashSet<>();
+        try
+        {
+            for (int round = 0; round < KILL_ROUNDS; round++)
+            {
+                final CdcProcess cdc = setup.cdc(broker, "--follow", "--kafka-topic-prefix", setup.prefix);
+                try
+                {
+                    awaitLog(cdc, "publishes to");
+                    awaitCommit(broker, positions, cdc);
+                    if (round == KILL_ROUNDS / 2)
+                    {
+                        broker.stop();
+                        awaitLog(cdc, "failed (attempt 1)");
+                        broker.start();
+                        awaitLog(cdc, "succeeded after");
+                        awaitCommit(broker, positions, cdc);
+                    }
+                    Thread.sleep(random.nextInt(300));
+                    assertThat(cdc.isAlive()).as("cdc still running before its kill" + cdc.logs()).isTrue();
+                    cdc.kill();
+                }
+                finally
+                {
+                    cdc.close();
+                }
+                commitsAtKill.add(endOffset(broker, positions));
+            }
+        }
+        finally
+        {
+            loading.set(false);
+            load.join();
+        }
+        assertThat(loadFailure.get()).isNull();
+        setup.awaitStored();
+        final CdcProcess last = setup.cdc(broker, "--kafka-topic-prefix", setup.prefix);
+        assertThat(last.await(TIMEOUT)).as("exit code of the last cdc" + last.logs()).isZero();
+
+        final List<ExpectedChange> expected = setup.workload.expected();
+        for (final String table : List.of("items", "notes"))
+        {
+            final List<ConsumerRecord<String, String>> records = CommittedRecords.of(broker, setup.prefix + "." + CdcWorkload.DATABASE + "." + table);
+            assertThat(records.stream().map(record -> ExpectedChange.of(JsonValues.object(record.value()))).toList())
+                .as("the changes of %s, each once, in commit order", table)
+                .containsExactlyElementsOf(expected.stream().filter(change -> table.equals(change.table())).toList());
+            assertKeyedByPrimaryKey(records);
+        }
+        assertThat(CommittedRecords.valuesOf(broker, setup.prefix).stream().map(value -> ExpectedChange.of(JsonValues.object(value))).toList())
+            .containsExactlyElementsOf(expected.stream().filter(change -> change.op().equals("ddl")).toList());
+        assertThat(commitsAtKill).as("the kills came after different commits").hasSizeGreaterThan(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    @Order(2)
+    void oneTopicPerDatabaseHoldsItsTablesChangesInCommitOrder(final Flavor flavor, final KafkaBroker broker) throws Exception
+    {
+        final Setup setup = setup(flavor);
+        setup.workload.run(10, true);
+        setup.awaitStored();
+        final String prefix = setup.prefix + "-db";
+
+        final CdcProcess cdc = setup.cdc(broker, "--kafka-topic-prefix", prefix, "--kafka-topic-per", "database");
+        assertThat(cdc.await(TIMEOUT)).as("exit code of cdc" + cdc.logs()).isZero();
+
+        final List<ConsumerRecord<String, String>> records = CommittedRecords.of(broker, prefix + "." + CdcWorkload.DATABASE);
+        assertThat(records.stream().map(record -> ExpectedChange.of(JsonValues.object(record.value()))).toList())
+            .containsExactlyElementsOf(setup.workload.expected().stream().filter(change -> !change.op().equals("ddl")).toList());
+        assertKeyedByPrimaryKey(records);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    @Order(3)
+    void rawArchiveHoldsEachTransactionOnceKeyedByItsGtidThroughAKill(final Flavor flavor, final KafkaBroker broker) throws Exception
+    {
+        final Setup setup = setup(flavor);
+        setup.awaitStored();
+        final String prefix = setup.prefix + "-raw";
+        final CdcProcess killed = setup.cdc(broker, "--kafka-archive", "--follow", "--kafka-topic-prefix", prefix);
+        try
+        {
+            awaitLog(killed, "publishes to");
+            awaitCommit(broker, prefix + "-positions", killed);
+            killed.kill();
+        }
+        finally
+        {
+            killed.close();
+        }
+        setup.workload.run(5, true);
+        setup.awaitStored();
+
+        final CdcProcess cdc = setup.cdc(broker, "--kafka-archive", "--kafka-topic-prefix", prefix);
+        assertThat(cdc.await(TIMEOUT)).as("exit code of cdc" + cdc.logs()).isZero();
+
+        final List<ConsumerRecord<byte[], byte[]>> records = CommittedRecords.bytesOf(broker, prefix + "-archive");
+        assertThat(records.stream().filter(record -> record.key() != null)
+            .map(record -> new String(record.key(), java.nio.charset.StandardCharsets.UTF_8)).toList())
+            .as("one record per transaction, in commit order")
+            .containsExactlyElementsOf(setup.workload.expected().stream().map(ExpectedChange::gtid).distinct().toList());
+        for (final ConsumerRecord<byte[], byte[]> record : records)
+        {
+            final ByteBuffer events = ByteBuffer.wrap(record.value()).order(ByteOrder.LITTLE_ENDIAN);
+            int at = 0;
+            int count = 0;
+            while (at < events.limit())
+            {
+                at += events.getInt(at + EVENT_SIZE_OFFSET);
+                count++;
+            }
+            assertThat(at).as("the events of a record fill it exactly").isEqualTo(events.limit());
+            if (record.key() != null)
+            {
+                assertThat(events.get(TYPE_OFFSET) & 0xFF).as("a transaction starts with its GTID event").isIn(GTID, MARIADB_GTID);
+                assertThat(count).isGreaterThan(1);
+            }
+        }
+    }
+
+    /** Each record's key is {@code {"id":N}}, N the id of its after image, or of its before image for a delete. */
+    @SuppressWarnings("unchecked")
+    private static void assertKeyedByPrimaryKey(final List<ConsumerRecord<String, String>> records)
+    {
+        for (final ConsumerRecord<String, String> record : records)
+        {
+            final Map<String, Object> line = JsonValues.object(record.value());
+            final Map<String, Object> image = (Map<String, Object>)(line.get("after") != null ? line.get("after") : line.get("before"));
+            assertThat(JsonValues.object(record.key())).as("key of %s", record.value()).isEqualTo(Map.of("id", image.get("id")));
+        }
+    }
+
+    private static void awaitLog(final CdcProcess cdc, final String text)
+    {
+        Waits.until("'" + text + "' in the log of cdc", TIMEOUT, () -> cdc.stderr().contains(text), cdc::logs);
+    }
+
+    /** Waits until the position topic grows; after the sink has connected, only its commits grow it. */
+    private static void awaitCommit(final KafkaBroker broker, final String positions, final CdcProcess cdc)
+    {
+        final long before = endOffset(broker, positions);
+        Waits.until("a commit of the sink", TIMEOUT, () -> endOffset(broker, positions) > before, cdc::logs);
+    }
+
+    /** The end of the position topic (records and transaction markers), -1 while it cannot be read. */
+    private static long endOffset(final KafkaBroker broker, final String topic)
+    {
+        final TopicPartition partition = new TopicPartition(topic, 0);
+        try (Admin admin = broker.admin())
+        {
+            return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get(10, TimeUnit.SECONDS).offset();
+        }
+        catch (final Exception notYet)
+        {
+            return -1;
+        }
+    }
+}

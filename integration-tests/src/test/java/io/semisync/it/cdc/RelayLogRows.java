@@ -3,7 +3,11 @@ package io.semisync.it.cdc;
 import io.semisync.it.cdc.AllTypesTable.Column;
 import io.semisync.protocol.binlog.BinlogChecksum;
 import io.semisync.protocol.binlog.BinlogEventType;
+import io.semisync.protocol.binlog.EventHeaderFlyweight;
 import io.semisync.protocol.binlog.FormatDescriptionEventFlyweight;
+import io.semisync.protocol.binlog.compression.DecompressionLimit;
+import io.semisync.protocol.binlog.compression.MariadbEventUncompressor;
+import io.semisync.protocol.binlog.compression.TransactionPayloadReader;
 import io.semisync.protocol.rows.ColumnValue;
 import io.semisync.protocol.rows.RowChange;
 import io.semisync.protocol.rows.RowImage;
@@ -17,6 +21,7 @@ import io.semisync.replica.DataDirectory;
 import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogConfig;
 import io.semisync.storage.relaylog.RelayLogReader;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.file.Path;
@@ -28,7 +33,8 @@ import java.util.Map;
 
 /**
  * Decodes the rows of one table from a replica's relay log, as the cdc feed will: each stored event copied
- * out of its record, TABLE_MAPs decoded into table maps, rows events walked with {@link RowsEventReader}.
+ * out of its record (compressed ones decompressed), TABLE_MAPs decoded into table maps, rows events walked with
+ * {@link RowsEventReader}.
  * Every value is also rendered as JSON and parsed back, so a rendering that is not JSON fails here.
  */
 final class RelayLogRows
@@ -42,6 +48,9 @@ final class RelayLogRows
     private final FormatDescriptionEventFlyweight formatDescription = new FormatDescriptionEventFlyweight();
     private final RowsEventReader reader = new RowsEventReader();
     private final StringBuilder json = new StringBuilder();
+    private final TransactionPayloadReader payloads = new TransactionPayloadReader(DecompressionLimit.MAX_BYTES);
+    private final MariadbEventUncompressor mariadbEvents = new MariadbEventUncompressor(DecompressionLimit.MAX_BYTES);
+    private int compressedEvents;
     private SourceFlavor flavor = SourceFlavor.MYSQL;
     private int partialUpdateEvents;
     private int checksumLength;
@@ -67,7 +76,7 @@ final class RelayLogRows
                     final byte[] bytes = new byte[record.eventLength()];
                     eventBytes.wrap(bytes);
                     record.copyEvent(eventBytes, 0);
-                    rows.onEvent(eventBytes, table);
+                    rows.onEvent(eventBytes, 0, bytes.length, true, table);
                 }, 64);
             }
             while (polled > 0);
@@ -86,25 +95,47 @@ final class RelayLogRows
         return partialUpdateEvents;
     }
 
+    /** How many compressed events (MySQL's TRANSACTION_PAYLOAD, MariaDB's compressed events) there were. */
+    int compressedEvents()
+    {
+        return compressedEvents;
+    }
+
     /** Every TABLE_MAP of the table, in order. */
     List<TableMap> tableMaps()
     {
         return tableMaps;
     }
 
-    private void onEvent(final UnsafeBuffer event, final String table)
+    /** An event as stored, or one from inside a compressed one ({@code outer} false: no checksum of its own). */
+    private void onEvent(final DirectBuffer event, final int offset, final int length, final boolean outer, final String table)
     {
-        final int type = event.getByte(4) & 0xFF;
-        final int length = event.capacity();
+        final int type = event.getByte(offset + EventHeaderFlyweight.TYPE_OFFSET) & 0xFF;
+        final int checksumBytes = outer ? checksumLength : 0;
         if (type == BinlogEventType.FORMAT_DESCRIPTION)
         {
-            formatDescription.wrap(event, 0, length);
+            formatDescription.wrap(event, offset, length);
             checksumLength = formatDescription.checksumAlgorithm() == BinlogChecksum.ALGORITHM_CRC32 ? BinlogChecksum.LENGTH : 0;
             flavor = SourceFlavor.of(formatDescription.serverVersion());
         }
+        else if (type == BinlogEventType.TRANSACTION_PAYLOAD && outer)
+        {
+            compressedEvents++;
+            payloads.open(event, offset, length, checksumBytes);
+            while (payloads.next())
+            {
+                onEvent(payloads.buffer(), payloads.eventOffset(), payloads.eventLength(), false, table);
+            }
+        }
+        else if (MariadbEventUncompressor.isCompressed(type))
+        {
+            compressedEvents++;
+            final int plainLength = mariadbEvents.uncompress(event, offset, length, checksumBytes);
+            onEvent(mariadbEvents.buffer(), 0, plainLength, outer, table);
+        }
         else if (type == BinlogEventType.TABLE_MAP)
         {
-            final TableMap map = tableMapEvent.wrap(event, 0, length, checksumLength).tableMap(flavor);
+            final TableMap map = tableMapEvent.wrap(event, offset, length, checksumBytes).tableMap(flavor);
             tables.put(map.tableId(), map);
             if ((map.database() + "." + map.table()).equals(table))
             {
@@ -113,7 +144,7 @@ final class RelayLogRows
         }
         else if (RowsEventFlyweight.isRowsEvent(type))
         {
-            rowsEvent.wrap(event, 0, length, checksumLength);
+            rowsEvent.wrap(event, offset, length, checksumBytes);
             final TableMap map = tables.get(rowsEvent.tableId());
             if ((map.database() + "." + map.table()).equals(table))
             {

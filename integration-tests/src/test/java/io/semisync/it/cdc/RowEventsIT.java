@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replica in its relay log, decoded from there with {@code io.semisync.protocol.rows}: every decoded image of
  * every INSERT, UPDATE and DELETE equals what SELECT through mysql-connector-j returned just before and after
  * the statement, with {@code binlog_row_image} FULL, MINIMAL and NOBLOB and {@code binlog_row_metadata} FULL
- * and MINIMAL; minimum and maximum values, NULLs, zero dates, multi-byte utf8mb4 and latin1 text, JSON with
+ * and MINIMAL, and once more with the source compressing what it logs ({@code binlog_transaction_compression},
+ * {@code log_bin_compress}); minimum and maximum values, NULLs, zero dates, multi-byte utf8mb4 and latin1 text, JSON with
  * nested arrays and a BLOB over 16 MiB (the source's {@code max_allowed_packet} raised for it) included.
  */
 @ExtendWith(SourceServerExtension.class)
@@ -50,16 +51,20 @@ class RowEventsIT
     /** The updates of {@link #partialJsonUpdates}. */
     private static final int PARTIAL_UPDATES = 2;
 
-    /** One pass of the workload under a metadata setting and a row image. */
-    private record Round(String metadata, String rowImage, boolean bigBlob)
+    /**
+     * One pass of the workload under a metadata setting and a row image, with the source compressing what it logs (MySQL's
+     * {@code binlog_transaction_compression}, MariaDB's {@code log_bin_compress}) or not.
+     */
+    private record Round(String metadata, String rowImage, boolean bigBlob, boolean compressed)
     {
     }
 
     private static final List<Round> ROUNDS = List.of(
-        new Round("FULL", "FULL", true),
-        new Round("FULL", "MINIMAL", false),
-        new Round("FULL", "NOBLOB", false),
-        new Round("MINIMAL", "FULL", false));
+        new Round("FULL", "FULL", true, false),
+        new Round("FULL", "MINIMAL", false, false),
+        new Round("FULL", "NOBLOB", false, false),
+        new Round("FULL", "FULL", true, true),
+        new Round("MINIMAL", "FULL", false, false));
 
     @ParameterizedTest
     @EnumSource(Flavor.class)
@@ -79,8 +84,20 @@ class RowEventsIT
             for (final Round round : ROUNDS)
             {
                 server.execute("SET GLOBAL binlog_row_metadata = " + round.metadata());
+                if (flavor == Flavor.MARIADB)
+                {
+                    server.execute("SET GLOBAL log_bin_compress = " + (round.compressed() ? "ON" : "OFF"),
+                        "SET GLOBAL log_bin_compress_min_len = 10");
+                }
                 try (Connection connection = connect(server))
                 {
+                    if (flavor == Flavor.MYSQL)
+                    {
+                        try (Statement statement = connection.createStatement())
+                        {
+                            statement.execute("SET SESSION binlog_transaction_compression = " + (round.compressed() ? "ON" : "OFF"));
+                        }
+                    }
                     workload(connection, table, round, expected);
                 }
             }
@@ -97,6 +114,10 @@ class RowEventsIT
         finally
         {
             server.execute("SET GLOBAL binlog_row_metadata = " + savedMetadata, "SET GLOBAL max_allowed_packet = " + savedPacket);
+            if (flavor == Flavor.MARIADB)
+            {
+                server.execute("SET GLOBAL log_bin_compress = OFF");
+            }
         }
 
         final RelayLogRows rows = RelayLogRows.read(dataDir, AllTypesTable.NAME, table.columns());
@@ -107,6 +128,7 @@ class RowEventsIT
             compare(table, i, expected.get(i), rows.changes().get(i), mismatches);
         }
         assertThat(mismatches).as("decoded values that differ from SELECT").isEmpty();
+        assertThat(rows.compressedEvents()).as("compressed events the source logged in the compressed round").isPositive();
         tableMapsCarryTheMetadata(table, rows.tableMaps());
         imagesHoldTheColumnsOfTheirRowImage(table, rows.changes());
         if (flavor == Flavor.MYSQL)

@@ -26,13 +26,6 @@ public record SourceFacts(
     SemisyncSupport semisync,
     String binlogRowMetadata)
 {
-    /** Facts without the row metadata setting (not read). */
-    public SourceFacts(final ServerFlavor flavor, final String version, final long serverId, final String serverUuid,
-        final boolean crc32, final boolean gtids, final String gtidPosition, final SemisyncSupport semisync)
-    {
-        this(flavor, version, serverId, serverUuid, crc32, gtids, gtidPosition, semisync, "");
-    }
-
     /** Whether TABLE_MAP events carry column names ({@code binlog_row_metadata=FULL}). */
     public boolean hasFullRowMetadata()
     {

@@ -14,9 +14,9 @@ class SessionVariablesTest
 {
     private static final String REPLICA_UUID = "7d7b7e2c-0000-4000-8000-000000000001";
     private static final SourceFacts MYSQL = new SourceFacts(ServerFlavor.MYSQL, "9.7.4", 1, "3e11fa47-71ca-11e1-9e33-c80aa9429562",
-        true, true, "", SemisyncSupport.ENABLED);
+        true, true, "", SemisyncSupport.ENABLED, "FULL");
     private static final SourceFacts MARIADB = new SourceFacts(ServerFlavor.MARIADB, "10.11.9", 1, "", true, true, "0-1-5",
-        SemisyncSupport.ENABLED);
+        SemisyncSupport.ENABLED, "FULL");
 
     @Test
     void mysqlSetsCurrentAndOldNamesAndTheHeartbeatInNanoseconds()

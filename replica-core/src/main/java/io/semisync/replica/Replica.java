@@ -79,7 +79,11 @@ public final class Replica implements AutoCloseable
     private boolean closing;
     /** Set by {@link #stopReplication()}: no stream, no reconnect, until {@link #startReplication()}. */
     private boolean ioStopped;
-    /** Counts connection attempts; the outcome of an attempt that is no longer the current one is ignored. */
+    /**
+     * The generation of the current connection: each attempt takes a new one, and so does the failure that ends it, so a
+     * failure reported twice (the start future and the stream's close) schedules one reconnect, and anything an older
+     * connection reports or stores afterwards is ignored or refused.
+     */
     private long attempt;
 
     // Status: written and read on the event loop only, published as one ReplicaStatus snapshot.
@@ -490,6 +494,8 @@ public final class Replica implements AutoCloseable
         {
             return;
         }
+        attempt++;
+        cancelReconnect();
         if (connection != null)
         {
             connection.close();
@@ -605,6 +611,12 @@ public final class Replica implements AutoCloseable
         Listener(final long stream)
         {
             this.stream = stream;
+        }
+
+        @Override
+        public boolean isCurrent()
+        {
+            return stream == attempt;
         }
 
         @Override

@@ -65,6 +65,7 @@ public final class Replica implements AutoCloseable
     private final EventLoop loop;
     private final MySqlClient client;
     private final AckLatency ackLatency = new AckLatency();
+    private final RepeatedEventFailure repeatedFailure = new RepeatedEventFailure(ReplicaConfig.SAME_EVENT_FAILURES_BEFORE_STOP);
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final String replicaUuid;
     private final RelayLog relayLog;
@@ -140,7 +141,8 @@ public final class Replica implements AutoCloseable
             relayLogConfig.retentionMaxAge(config.get(Settings.RETENTION_MAX_AGE));
         }
         relayLogConfig.retentionMaxBytes(config.get(Settings.RETENTION_MAX_BYTES))
-            .rollCycle(config.get(Settings.RELAY_LOG_FILES).rollCycle());
+            .rollCycle(config.get(Settings.RELAY_LOG_FILES).rollCycle())
+            .blockSize(config.relayLogBlockSize());
         final RelayLog relayLog = RelayLog.open(relayLogConfig.validate());
         final Replica replica = new Replica(config, relayLog, dataDirectory.replicaUuid(), clock);
         try
@@ -488,7 +490,7 @@ public final class Replica implements AutoCloseable
         }
     }
 
-    private void onFailure(final long failed, final Throwable cause)
+    private void onFailure(final long failed, final Throwable reported)
     {
         if (failed != attempt || closing || ioStopped)
         {
@@ -501,6 +503,9 @@ public final class Replica implements AutoCloseable
             connection.close();
             connection = null;
         }
+        final FatalReplicationException repeated = repeatedFailure.onFailure(reported, writer.lastDurableCommitSourceFileName() + ":"
+            + writer.lastDurableCommitEndPosition());
+        final Throwable cause = repeated != null ? repeated : reported;
         lastError = ReplicationError.of(cause, state == ReplicaState.STREAMING, clock.instant());
         semisync = SemisyncMode.UNKNOWN;
         if (isFatal(cause))

@@ -28,9 +28,10 @@ import java.util.Map;
  * record's file offset, the files are fdatasynced, and readers skip voided records. The records keep their
  * indexes; new appends follow them. Voiding is idempotent, so a crash during recovery is repaired by the next open.
  *
- * <p>Records after the last commit point that are torn (version byte 0, or impossible lengths: a crash between
- * the page holding Chronicle's header and the page holding ours reaching the disk) are voided too: they were never
- * acknowledged, since an ACK needs a sync after a commit point. A record with an unknown non-zero version stops
+ * <p>Records after the last commit point that are torn (version byte 0, impossible lengths, or a CRC32C that does not
+ * match: a power loss between the pages of a record reaching the disk, which can leave a record that looks complete)
+ * are voided too, each with a WARN naming its index and file: they were never acknowledged, since an ACK needs a sync
+ * after a commit point. A record with an unknown non-zero version stops
  * recovery with {@link UnsupportedRecordFormatException}: it may be a commit point written by a newer version.
  */
 final class RelayLogRecovery
@@ -67,7 +68,7 @@ final class RelayLogRecovery
                     {
                         continue;
                     }
-                    if (isCommitPoint(buffer, length, dc.index()))
+                    if (isCommitPoint(buffer, length, dc.index(), tailer.currentFile()))
                     {
                         return new RecoveredPosition(
                             dc.index(), record.sourceFileName(), record.endPosition(), trailing);
@@ -78,7 +79,7 @@ final class RelayLogRecovery
         }
     }
 
-    private boolean isCommitPoint(final DirectBuffer buffer, final int length, final long index)
+    private boolean isCommitPoint(final DirectBuffer buffer, final int length, final long index, final File file)
     {
         if (length > 0 && (buffer.getByte(RecordLayout.FORMAT_VERSION_OFFSET) & 0xFF) == TORN_VERSION)
         {
@@ -94,7 +95,7 @@ final class RelayLogRecovery
         }
         catch (final RelayLogException ex)
         {
-            LOG.warn("torn record after the last commit point will be dropped: {}", ex.getMessage());
+            LOG.warn("torn record in {} after the last commit point will be dropped: {}", file, ex.getMessage());
             return false;
         }
     }

@@ -10,6 +10,7 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.nio.ByteOrder;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,8 @@ public final class RelayLogWriter implements AutoCloseable
     private final long maxRecordLength;
     private final UnsafeBuffer prefix = new UnsafeBuffer(new byte[(int)RecordLayout.recordLength(
         RecordLayout.MAX_SOURCE_FILE_NAME_LENGTH, RecordLayout.MAX_GTID_LENGTH, 0)]);
+    private final UnsafeBuffer trailer = new UnsafeBuffer(new byte[RecordLayout.CHECKSUM_LENGTH]);
+    private final RecordChecksum checksum = new RecordChecksum();
     private int cycle;
     private long lastAppendedIndex;
     private long lastDurableIndex;
@@ -92,11 +95,17 @@ public final class RelayLogWriter implements AutoCloseable
         }
         event.boundsCheck(offset, length);
         final int prefixLength = metadata.encodePrefix(prefix, 0, length);
-        if ((long)prefixLength + length > maxRecordLength)
+        final long recordLength = (long)prefixLength + length + RecordLayout.CHECKSUM_LENGTH;
+        if (recordLength > maxRecordLength)
         {
-            throw new RecordTooLargeException("record of " + ((long)prefixLength + length) + " bytes (event " +
+            throw new RecordTooLargeException("record of " + recordLength + " bytes (event " +
                 length + ") exceeds the largest record of " + maxRecordLength + " bytes; raise the block size");
         }
+        final int crc = checksum.reset()
+            .update(prefix.byteArray(), RecordLayout.FLAGS_OFFSET, prefixLength - RecordLayout.FLAGS_OFFSET)
+            .update(event, offset, length)
+            .value();
+        trailer.putInt(0, crc, ByteOrder.LITTLE_ENDIAN);
         try (DocumentContext dc = appender.writingDocument())
         {
             try
@@ -112,6 +121,7 @@ public final class RelayLogWriter implements AutoCloseable
                 {
                     bytes.unsafeWrite(event.addressOffset() + offset, length);
                 }
+                bytes.write(trailer.byteArray(), 0, RecordLayout.CHECKSUM_LENGTH);
             }
             catch (final RuntimeException ex)
             {

@@ -1,15 +1,18 @@
 package io.semisync.storage.relaylog;
 
+import io.semisync.storage.CorruptRecordException;
 import io.semisync.storage.UnsupportedRecordFormatException;
 import io.semisync.storage.relaylog.TestRelayLogs.StoredEvent;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,14 +135,86 @@ class RelayLogRecoveryTest
             writer.sync();
         }
         final byte[] future = new byte[40];
-        future[0] = 2;
+        future[0] = 3;
         appendRaw(future);
 
         assertThatThrownBy(() -> RelayLog.open(TestRelayLogs.config(directory)))
             .isInstanceOf(UnsupportedRecordFormatException.class)
-            .hasMessageContaining("format version 2");
+            .hasMessageContaining("format version 3");
         assertThatThrownBy(() -> RelayLog.open(TestRelayLogs.config(directory).readOnly(true)))
             .isInstanceOf(UnsupportedRecordFormatException.class);
+    }
+
+    @Test
+    void cutsOffATornTransactionEndThatLooksCompleteButFailsItsChecksum()
+    {
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory));
+            RelayLogWriter writer = relayLog.openWriter())
+        {
+            TestRelayLogs.appendTransaction(writer, new EventMetadata(), 1, 2, true);
+            writer.sync();
+        }
+        appendRaw(record(RecordFlags.TRANSACTION_END, 2001, true));
+
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory)))
+        {
+            assertThat(relayLog.recoveredPosition().droppedRecords()).isEqualTo(1);
+            assertThat(relayLog.recoveredPosition().endPosition()).isEqualTo(1001);
+            assertThat(TestRelayLogs.readAll(relayLog)).extracting(StoredEvent::transaction).containsExactly(1L, 1L);
+        }
+    }
+
+    @Test
+    void aCorruptRecordBeforeTheLastCommitPointFailsEveryReaderNamingItsIndex()
+    {
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory));
+            RelayLogWriter writer = relayLog.openWriter())
+        {
+            TestRelayLogs.appendTransaction(writer, new EventMetadata(), 1, 2, true);
+            writer.sync();
+        }
+        appendRaw(record(RecordFlags.TRANSACTION_END, 2001, true));
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory).readOnly(true)))
+        {
+            assertThat(relayLog.recoveredPosition().droppedRecords()).isEqualTo(1);
+        }
+        appendRaw(record(RecordFlags.TRANSACTION_END, 3001, false));
+
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory).readOnly(true)))
+        {
+            assertThat(relayLog.recoveredPosition().endPosition()).isEqualTo(3001);
+            assertThatThrownBy(() -> TestRelayLogs.readAll(relayLog))
+                .isInstanceOf(CorruptRecordException.class)
+                .hasMessageMatching("record at index \\d+ \\(\\d+ bytes\\) fails its CRC32C check.*");
+        }
+    }
+
+    @Test
+    void aRelayLogOfTheFormatWithoutChecksumsIsRefusedSayingWhatToDo()
+    {
+        RelayLog.open(TestRelayLogs.config(directory)).close();
+        final byte[] old = record(RecordFlags.TRANSACTION_END, 1001, false);
+        old[0] = 1;
+        appendRaw(Arrays.copyOf(old, old.length - RecordLayout.CHECKSUM_LENGTH));
+
+        assertThatThrownBy(() -> RelayLog.open(TestRelayLogs.config(directory)))
+            .isInstanceOf(UnsupportedRecordFormatException.class)
+            .hasMessageContaining("format version 1, written by an older semisync-replica without record checksums")
+            .hasMessageContaining("replicate into a new data directory");
+    }
+
+    /** A whole record of one 19-byte event as the writer lays it out; {@code torn} spoils one event byte after the checksum. */
+    private static byte[] record(final int flags, final long endPosition, final boolean torn)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
+        final int prefixLength = new EventMetadata().sourceFileName("binlog.000001").eventType(16).flags(flags).endPosition(endPosition)
+            .encodePrefix(buffer, 0, 19);
+        final int length = RecordLayoutTest.seal(buffer, 0, prefixLength + 19);
+        if (torn)
+        {
+            buffer.putByte(prefixLength + 7, (byte)0x5A);
+        }
+        return Arrays.copyOf(buffer.byteArray(), length);
     }
 
     private void appendRaw(final byte[] content)

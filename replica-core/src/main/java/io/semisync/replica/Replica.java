@@ -331,8 +331,37 @@ public final class Replica implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
+            if (writer.hasFailed())
+            {
+                stopForGood(ex);
+                return;
+            }
             LOG.warn("relay-log retention failed, retrying in {} s: {}", ReplicaConfig.RETENTION_PERIOD.toSeconds(), describe(ex));
         }
+    }
+
+    /**
+     * Stops replicating on a problem retrying cannot fix (a failed sync leaves the relay-log writer unusable): closes
+     * the connection, reports the error and completes {@link #terminated()} exceptionally.
+     */
+    private void stopForGood(final Throwable cause)
+    {
+        if (state == ReplicaState.FAILED)
+        {
+            return;
+        }
+        attempt++;
+        cancelReconnect();
+        if (connection != null)
+        {
+            connection.close();
+            connection = null;
+        }
+        lastError = ReplicationError.of(cause, state == ReplicaState.STREAMING, clock.instant());
+        semisync = SemisyncMode.UNKNOWN;
+        state = ReplicaState.FAILED;
+        LOG.error("replication stopped: {}", lastError.message());
+        terminated.completeExceptionally(cause);
     }
 
     private void connect()
@@ -496,6 +525,14 @@ public final class Replica implements AutoCloseable
         {
             return;
         }
+        final FatalReplicationException repeated = repeatedFailure.onFailure(reported, writer.lastDurableCommitSourceFileName() + ":"
+            + writer.lastDurableCommitEndPosition());
+        final Throwable cause = repeated != null ? repeated : reported;
+        if (isFatal(cause))
+        {
+            stopForGood(cause);
+            return;
+        }
         attempt++;
         cancelReconnect();
         if (connection != null)
@@ -503,18 +540,8 @@ public final class Replica implements AutoCloseable
             connection.close();
             connection = null;
         }
-        final FatalReplicationException repeated = repeatedFailure.onFailure(reported, writer.lastDurableCommitSourceFileName() + ":"
-            + writer.lastDurableCommitEndPosition());
-        final Throwable cause = repeated != null ? repeated : reported;
         lastError = ReplicationError.of(cause, state == ReplicaState.STREAMING, clock.instant());
         semisync = SemisyncMode.UNKNOWN;
-        if (isFatal(cause))
-        {
-            state = ReplicaState.FAILED;
-            LOG.error("replication stopped: {}", lastError.message());
-            terminated.completeExceptionally(cause);
-            return;
-        }
         state = ReplicaState.WAITING_TO_RECONNECT;
         LOG.warn("replication from {} interrupted: {}; reconnecting in {} ms", config.sourceAddress(), lastError.message(),
             backoff.toMillis());
@@ -555,10 +582,16 @@ public final class Replica implements AutoCloseable
         return cause;
     }
 
-    /** Stops replicating, makes everything stored durable and closes the relay log. */
+    /**
+     * Stops replicating, makes everything stored durable and closes the relay log.
+     *
+     * @throws RelayLogException when the final sync failed (everything acknowledged was synced before its ACK; what was
+     *                           stored since may be lost); the replica is closed all the same
+     */
     @Override
     public void close()
     {
+        RelayLogException finalSyncFailure = null;
         try
         {
             loop.submit(() ->
@@ -574,14 +607,7 @@ public final class Replica implements AutoCloseable
                     connection.close();
                 }
             }).get(10, TimeUnit.SECONDS);
-            loop.submit(() ->
-            {
-                if (writer != null)
-                {
-                    writer.sync();
-                    writer.close();
-                }
-            }).get(10, TimeUnit.SECONDS);
+            finalSyncFailure = loop.submit(this::syncAndCloseWriter).get(10, TimeUnit.SECONDS);
         }
         catch (final InterruptedException ex)
         {
@@ -589,7 +615,9 @@ public final class Replica implements AutoCloseable
         }
         catch (final ExecutionException | TimeoutException ex)
         {
-            LOG.warn("closing the replica: {}", ex.getMessage());
+            finalSyncFailure = new RelayLogException("the final sync of the relay log in " + relayLog.directory() + " did not complete: "
+                + ex.getMessage() + "; events stored since the last ACK may be lost (every acknowledged one was synced before its ACK)",
+                ex);
         }
         finally
         {
@@ -604,7 +632,39 @@ public final class Replica implements AutoCloseable
             {
                 state = ReplicaState.STOPPED;
             }
+            if (finalSyncFailure != null)
+            {
+                terminated.completeExceptionally(finalSyncFailure);
+            }
             terminated.complete(null);
+        }
+        if (finalSyncFailure != null)
+        {
+            throw finalSyncFailure;
+        }
+    }
+
+    /** Syncs and closes the writer; returns the sync's failure, if any, for {@link #close()} to report. */
+    private RelayLogException syncAndCloseWriter()
+    {
+        if (writer == null)
+        {
+            return null;
+        }
+        try
+        {
+            writer.sync();
+            return null;
+        }
+        catch (final RelayLogException ex)
+        {
+            LOG.error("the final sync of the relay log failed: {}", describe(ex));
+            return new RelayLogException("the final sync of the relay log in " + relayLog.directory() + " failed: " + ex.getMessage()
+                + "; events stored since the last ACK may be lost (every acknowledged one was synced before its ACK)", ex);
+        }
+        finally
+        {
+            writer.close();
         }
     }
 

@@ -365,6 +365,15 @@ public final class RelayLogWriter implements AutoCloseable
         return durableCommitSourceFileName;
     }
 
+    /**
+     * @return whether a sync failed, so that the writer refuses all further work until the relay log is reopened.
+     */
+    public boolean hasFailed()
+    {
+        collectBackgroundSync();
+        return failure != null;
+    }
+
     private void ensureUsable()
     {
         collectBackgroundSync();

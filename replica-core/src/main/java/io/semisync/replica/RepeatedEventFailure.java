@@ -64,16 +64,20 @@ final class RepeatedEventFailure
             + "will not help: " + cause.getMessage() + "; " + advice, cause);
     }
 
-    private static String advice(final Throwable cause)
+    /** What to do about a failure that comes back on every attempt, looked for along the cause chain (Netty wraps it). */
+    private static String advice(final Throwable failure)
     {
-        if (cause instanceof PacketTooLargeException)
+        for (Throwable cause = failure; cause != null; cause = cause.getCause())
         {
-            return "raise --replica-max-allowed-packet (at most 1073741824, MySQL's limit) above the event's size and restart";
-        }
-        if (cause instanceof BinlogChecksumException)
-        {
-            return "the source's binlog is likely damaged there: check it with mysqlbinlog --verify-binlog-checksum, and skip "
-                + "or repair that transaction on the source before restarting";
+            if (cause instanceof PacketTooLargeException)
+            {
+                return "raise --replica-max-allowed-packet (at most 1073741824, MySQL's limit) above the event's size and restart";
+            }
+            if (cause instanceof BinlogChecksumException)
+            {
+                return "the source's binlog is likely damaged there: check it with mysqlbinlog --verify-binlog-checksum, and skip "
+                    + "or repair that transaction on the source before restarting";
+            }
         }
         return null;
     }

@@ -2,6 +2,7 @@ package io.semisync.replica;
 
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.codec.DecoderException;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.semisync.protocol.ServerErrorException;
 import io.semisync.protocol.client.MySqlClient;
@@ -303,17 +304,15 @@ public final class Replica implements AutoCloseable
         servableIndex = writer.lastDurableCommitIndex();
         progress = RelayLogProgress.start(relayLog, writer.lastAppendedIndex());
         LOG.info("relay log {}: recovered {}", relayLog.directory(), relayLog.recoveredPosition());
-        if (config.get(Settings.RETENTION_MAX_AGE) != null || config.get(Settings.RETENTION_MAX_BYTES) > 0)
-        {
-            final long period = ReplicaConfig.RETENTION_PERIOD.toMillis();
-            retention = loop.scheduleWithFixedDelay(this::applyRetention, period, period, TimeUnit.MILLISECONDS);
-        }
+        final long period = ReplicaConfig.RETENTION_PERIOD.toMillis();
+        retention = loop.scheduleWithFixedDelay(this::applyRetention, period, period, TimeUnit.MILLISECONDS);
         connect();
     }
 
     /**
-     * Moves the checkpoint up to the last commit point, so that retention may delete every file before it, then
-     * applies retention. Runs on the event loop between reads; a failure is logged and retried next time.
+     * Moves the checkpoint up to the last commit point, so that retention may delete every file before it and recovery
+     * after a crash checks only what was stored since, then applies retention when it is configured. Runs on the event
+     * loop between reads; a failure is logged and retried next time, unless the relay-log writer has failed for good.
      */
     private void applyRetention()
     {
@@ -327,7 +326,10 @@ public final class Replica implements AutoCloseable
             writer.sync();
             final byte[] state = currentPoint(ResumePoint.fromCheckpoint(checkpoint.get().state()), checkpoint).toCheckpoint();
             writer.writeGtidCheckpoint(writer.lastDurableCommitIndex(), new UnsafeBuffer(state), 0, state.length);
-            relayLog.applyRetention();
+            if (config.get(Settings.RETENTION_MAX_AGE) != null || config.get(Settings.RETENTION_MAX_BYTES) > 0)
+            {
+                relayLog.applyRetention();
+            }
         }
         catch (final RuntimeException ex)
         {
@@ -336,7 +338,8 @@ public final class Replica implements AutoCloseable
                 stopForGood(ex);
                 return;
             }
-            LOG.warn("relay-log retention failed, retrying in {} s: {}", ReplicaConfig.RETENTION_PERIOD.toSeconds(), describe(ex));
+            LOG.warn("relay-log checkpoint or retention failed, retrying in {} s: {}", ReplicaConfig.RETENTION_PERIOD.toSeconds(),
+                describe(ex));
         }
     }
 
@@ -575,7 +578,7 @@ public final class Replica implements AutoCloseable
     private static Throwable unwrap(final Throwable failure)
     {
         Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null)
+        while ((cause instanceof CompletionException || cause instanceof DecoderException) && cause.getCause() != null)
         {
             cause = cause.getCause();
         }

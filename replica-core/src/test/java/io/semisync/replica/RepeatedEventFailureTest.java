@@ -1,5 +1,6 @@
 package io.semisync.replica;
 
+import io.netty.handler.codec.DecoderException;
 import io.semisync.protocol.framing.PacketTooLargeException;
 import io.semisync.replica.session.FatalReplicationException;
 import io.semisync.replica.stream.BinlogChecksumException;
@@ -28,6 +29,17 @@ class RepeatedEventFailureTest
             .hasMessageContaining("3 times in a row")
             .hasMessageContaining("70000000")
             .hasMessageContaining("--replica-max-allowed-packet");
+    }
+
+    @Test
+    void aPacketTooLargeAsTheFramingReportsItCountsToo()
+    {
+        final RepeatedEventFailure failures = new RepeatedEventFailure(2);
+        final DecoderException framing = new DecoderException(new PacketTooLargeException(16_434, 4096));
+
+        assertThat(failures.onFailure(framing, STORED)).isNull();
+        assertThat(failures.onFailure(new DecoderException(new PacketTooLargeException(16_434, 4096)), STORED))
+            .hasMessageContaining("16434").hasMessageContaining("--replica-max-allowed-packet");
     }
 
     @Test

@@ -47,7 +47,8 @@ class RepeatedFailureIT
             assertThat(replica.exitValue()).as("exit code").isEqualTo(1);
             assertThat(replica.stderr()).contains("the same event failed the same way 5 times in a row", "larger than the maximum of "
                 + CAP + " bytes", "raise --replica-max-allowed-packet");
-            assertThat(replica.stderr().split("interrupted: PacketTooLargeException", -1)).as("reconnects before stopping").hasSize(5);
+            assertThat(replica.stderr().lines().filter(line -> line.contains("interrupted: PacketTooLargeException")))
+                .as("reconnects before stopping").hasSize(4);
             assertThat(RelayLogContents.read(dataDir).anomalies()).isEmpty();
         }
     }

@@ -42,7 +42,7 @@ import static io.semisync.replica.config.Settings.USER;
  */
 public final class ReplicaConfig
 {
-    /** How often retention runs when it is configured. */
+    /** How often the GTID checkpoint moves up to the last durable transaction, and retention runs when it is configured. */
     public static final Duration RETENTION_PERIOD = Duration.ofSeconds(10);
     /** Room for a relay-log record's prefix and Chronicle's header beside the largest event, when sizing blocks. */
     private static final long RELAY_LOG_RECORD_PREFIX_ALLOWANCE = 4096;

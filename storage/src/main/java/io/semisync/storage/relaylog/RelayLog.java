@@ -83,17 +83,18 @@ public final class RelayLog implements AutoCloseable
         try
         {
             final RelayLogRecovery recovery = new RelayLogRecovery();
+            final GtidCheckpointFile checkpointFile = new GtidCheckpointFile(directory);
+            final long durableIndex = checkpointFile.read().map(GtidCheckpoint::coveredIndex).orElse(-1L);
             final RecoveredPosition position;
             if (config.readOnly())
             {
-                position = recovery.findLastCommit(queue);
+                position = recovery.findLastCommit(queue, durableIndex);
             }
             else
             {
-                position = recovery.recover(queue);
+                position = recovery.recover(queue, durableIndex);
                 fsyncAllFiles(directory);
             }
-            final GtidCheckpointFile checkpointFile = new GtidCheckpointFile(directory);
             final GtidCheckpoint checkpoint = reconcile(checkpointFile, position, config.readOnly());
             LOG.info("opened relay log {}: last commit point index {} at {} {}, {} records dropped", directory,
                 position.lastCommitIndex(), position.sourceFileName(), position.endPosition(),
@@ -190,7 +191,7 @@ public final class RelayLog implements AutoCloseable
 
     private RecoveredPosition currentPositionForWriter()
     {
-        return new RelayLogRecovery().findLastCommit(queue);
+        return new RelayLogRecovery().findLastCommit(queue, RelayLogRecovery.NOTHING_TORN);
     }
 
     /**
@@ -265,7 +266,7 @@ public final class RelayLog implements AutoCloseable
         {
             throw new RelayLogException("relay log " + config.directory() + " is open read-only");
         }
-        final long lastCommitIndex = new RelayLogRecovery().findLastCommit(queue).lastCommitIndex();
+        final long lastCommitIndex = new RelayLogRecovery().findLastCommit(queue, RelayLogRecovery.NOTHING_TORN).lastCommitIndex();
         return RelayLogRetention.apply(queue, config.retentionMaxAge(), config.retentionMaxBytes(), lastCommitIndex,
             checkpoint);
     }

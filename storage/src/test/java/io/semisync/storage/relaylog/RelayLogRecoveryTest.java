@@ -165,7 +165,7 @@ class RelayLogRecoveryTest
     }
 
     @Test
-    void aCorruptRecordBeforeTheLastCommitPointFailsEveryReaderNamingItsIndex()
+    void aTornRecordBeforeALaterIntactCommitPointIsCutOffWithEverythingAfterIt()
     {
         try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory));
             RelayLogWriter writer = relayLog.openWriter())
@@ -174,15 +174,34 @@ class RelayLogRecoveryTest
             writer.sync();
         }
         appendRaw(record(RecordFlags.TRANSACTION_END, 2001, true));
-        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory).readOnly(true)))
-        {
-            assertThat(relayLog.recoveredPosition().droppedRecords()).isEqualTo(1);
-        }
         appendRaw(record(RecordFlags.TRANSACTION_END, 3001, false));
+
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory)))
+        {
+            assertThat(relayLog.recoveredPosition().endPosition()).isEqualTo(1001);
+            assertThat(relayLog.recoveredPosition().droppedRecords()).isEqualTo(2);
+            assertThat(TestRelayLogs.readAll(relayLog)).extracting(StoredEvent::transaction).containsExactly(1L, 1L);
+        }
+    }
+
+    @Test
+    void aCorruptRecordThatASyncCoveredFailsEveryReaderNamingItsIndex()
+    {
+        final long checkpointed;
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory));
+            RelayLogWriter writer = relayLog.openWriter())
+        {
+            TestRelayLogs.appendTransaction(writer, new EventMetadata(), 1, 2, true);
+            writer.sync();
+        }
+        appendRaw(record(RecordFlags.TRANSACTION_END, 2001, true));
+        checkpointed = appendRaw(record(RecordFlags.TRANSACTION_END, 3001, false));
+        final byte[] state = {1};
+        new GtidCheckpointFile(directory).write(checkpointed, new UnsafeBuffer(state), 0, state.length);
 
         try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory).readOnly(true)))
         {
-            assertThat(relayLog.recoveredPosition().endPosition()).isEqualTo(3001);
+            assertThat(relayLog.recoveredPosition().endPosition()).as("a sync covered it: recovery does not look back").isEqualTo(3001);
             assertThatThrownBy(() -> TestRelayLogs.readAll(relayLog))
                 .isInstanceOf(CorruptRecordException.class)
                 .hasMessageMatching("record at index \\d+ \\(\\d+ bytes\\) fails its CRC32C check.*");
@@ -217,7 +236,7 @@ class RelayLogRecoveryTest
         return Arrays.copyOf(buffer.byteArray(), length);
     }
 
-    private void appendRaw(final byte[] content)
+    private long appendRaw(final byte[] content)
     {
         try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(directory)
             .rollCycle(RelayLogConfig.DEFAULT_ROLL_CYCLE).blockSize(4L << 20).build();
@@ -227,6 +246,7 @@ class RelayLogRecoveryTest
             {
                 dc.wire().bytes().write(content);
             }
+            return appender.lastIndexAppended();
         }
     }
 }

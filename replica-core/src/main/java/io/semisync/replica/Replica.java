@@ -391,7 +391,7 @@ public final class Replica implements AutoCloseable
             {
                 if (failure != null)
                 {
-                    onFailure(current, unwrap(failure));
+                    onFailure(current, failure);
                 }
             }, loop);
     }
@@ -522,12 +522,13 @@ public final class Replica implements AutoCloseable
         }
     }
 
-    private void onFailure(final long failed, final Throwable reported)
+    private void onFailure(final long failed, final Throwable failure)
     {
         if (failed != attempt || closing || ioStopped)
         {
             return;
         }
+        final Throwable reported = unwrap(failure);
         final FatalReplicationException repeated = repeatedFailure.onFailure(reported, writer.lastDurableCommitSourceFileName() + ":"
             + writer.lastDurableCommitEndPosition());
         final Throwable cause = repeated != null ? repeated : reported;

@@ -353,15 +353,7 @@ public final class Replica implements AutoCloseable
         {
             return;
         }
-        attempt++;
-        cancelReconnect();
-        if (connection != null)
-        {
-            connection.close();
-            connection = null;
-        }
-        lastError = ReplicationError.of(cause, state == ReplicaState.STREAMING, clock.instant());
-        semisync = SemisyncMode.UNKNOWN;
+        endConnection(cause);
         state = ReplicaState.FAILED;
         LOG.error("replication stopped: {}", lastError.message());
         terminated.completeExceptionally(cause);
@@ -537,6 +529,22 @@ public final class Replica implements AutoCloseable
             stopForGood(cause);
             return;
         }
+        endConnection(cause);
+        state = ReplicaState.WAITING_TO_RECONNECT;
+        LOG.warn("replication from {} interrupted: {}; reconnecting in {} ms", config.sourceAddress(), lastError.message(),
+            backoff.toMillis());
+        reconnect = loop.schedule(this::connect, backoff.toMillis(), TimeUnit.MILLISECONDS);
+        final Duration doubled = backoff.multipliedBy(2);
+        final Duration max = config.get(Settings.RECONNECT_MAX_BACKOFF);
+        backoff = doubled.compareTo(max) > 0 ? max : doubled;
+    }
+
+    /**
+     * Ends the current connection's generation (anything it reports or stores afterwards is ignored or refused), closes
+     * it and records why.
+     */
+    private void endConnection(final Throwable cause)
+    {
         attempt++;
         cancelReconnect();
         if (connection != null)
@@ -546,13 +554,6 @@ public final class Replica implements AutoCloseable
         }
         lastError = ReplicationError.of(cause, state == ReplicaState.STREAMING, clock.instant());
         semisync = SemisyncMode.UNKNOWN;
-        state = ReplicaState.WAITING_TO_RECONNECT;
-        LOG.warn("replication from {} interrupted: {}; reconnecting in {} ms", config.sourceAddress(), lastError.message(),
-            backoff.toMillis());
-        reconnect = loop.schedule(this::connect, backoff.toMillis(), TimeUnit.MILLISECONDS);
-        final Duration doubled = backoff.multipliedBy(2);
-        final Duration max = config.get(Settings.RECONNECT_MAX_BACKOFF);
-        backoff = doubled.compareTo(max) > 0 ? max : doubled;
     }
 
     private void cancelReconnect()

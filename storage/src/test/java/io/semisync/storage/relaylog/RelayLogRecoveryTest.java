@@ -148,13 +148,7 @@ class RelayLogRecoveryTest
     @Test
     void cutsOffATornTransactionEndThatLooksCompleteButFailsItsChecksum()
     {
-        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory));
-            RelayLogWriter writer = relayLog.openWriter())
-        {
-            TestRelayLogs.appendTransaction(writer, new EventMetadata(), 1, 2, true);
-            writer.sync();
-        }
-        appendRaw(record(RecordFlags.TRANSACTION_END, 2001, true));
+        oneDurableTransactionThenATornOne();
 
         try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory)))
         {
@@ -167,13 +161,7 @@ class RelayLogRecoveryTest
     @Test
     void aTornRecordBeforeALaterIntactCommitPointIsCutOffWithEverythingAfterIt()
     {
-        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory));
-            RelayLogWriter writer = relayLog.openWriter())
-        {
-            TestRelayLogs.appendTransaction(writer, new EventMetadata(), 1, 2, true);
-            writer.sync();
-        }
-        appendRaw(record(RecordFlags.TRANSACTION_END, 2001, true));
+        oneDurableTransactionThenATornOne();
         appendRaw(record(RecordFlags.TRANSACTION_END, 3001, false));
 
         try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory)))
@@ -188,13 +176,7 @@ class RelayLogRecoveryTest
     void aCorruptRecordThatASyncCoveredFailsEveryReaderNamingItsIndex()
     {
         final long checkpointed;
-        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory));
-            RelayLogWriter writer = relayLog.openWriter())
-        {
-            TestRelayLogs.appendTransaction(writer, new EventMetadata(), 1, 2, true);
-            writer.sync();
-        }
-        appendRaw(record(RecordFlags.TRANSACTION_END, 2001, true));
+        oneDurableTransactionThenATornOne();
         checkpointed = appendRaw(record(RecordFlags.TRANSACTION_END, 3001, false));
         final byte[] state = {1};
         new GtidCheckpointFile(directory).write(checkpointed, new UnsafeBuffer(state), 0, state.length);
@@ -220,6 +202,18 @@ class RelayLogRecoveryTest
             .isInstanceOf(UnsupportedRecordFormatException.class)
             .hasMessageContaining("format version 1, written by an older semisync-replica without record checksums")
             .hasMessageContaining("replicate into a new data directory");
+    }
+
+    /** Transaction 1 synced, then a record ending transaction 2 that a power loss tore after its header reached the disk. */
+    private void oneDurableTransactionThenATornOne()
+    {
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory));
+            RelayLogWriter writer = relayLog.openWriter())
+        {
+            TestRelayLogs.appendTransaction(writer, new EventMetadata(), 1, 2, true);
+            writer.sync();
+        }
+        appendRaw(record(RecordFlags.TRANSACTION_END, 2001, true));
     }
 
     /** A whole record of one 19-byte event as the writer lays it out; {@code torn} spoils one event byte after the checksum. */

@@ -324,8 +324,11 @@ public final class Replica implements AutoCloseable
         try
         {
             writer.sync();
-            final byte[] state = currentPoint(ResumePoint.fromCheckpoint(checkpoint.get().state()), checkpoint).toCheckpoint();
-            writer.writeGtidCheckpoint(writer.lastDurableCommitIndex(), new UnsafeBuffer(state), 0, state.length);
+            if (writer.lastDurableCommitIndex() != checkpoint.get().coveredIndex())
+            {
+                final byte[] state = currentPoint(ResumePoint.fromCheckpoint(checkpoint.get().state()), checkpoint).toCheckpoint();
+                writer.writeGtidCheckpoint(writer.lastDurableCommitIndex(), new UnsafeBuffer(state), 0, state.length);
+            }
             if (config.get(Settings.RETENTION_MAX_AGE) != null || config.get(Settings.RETENTION_MAX_BYTES) > 0)
             {
                 relayLog.applyRetention();

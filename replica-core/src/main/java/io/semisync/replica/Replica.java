@@ -2,6 +2,7 @@ package io.semisync.replica;
 
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.codec.DecoderException;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.semisync.protocol.ServerErrorException;
 import io.semisync.protocol.binlog.BinlogChecksum;
@@ -73,6 +74,7 @@ public final class Replica implements AutoCloseable
     private final EventLoop loop;
     private final MySqlClient client;
     private final AckLatency ackLatency = new AckLatency();
+    private final RepeatedEventFailure repeatedFailure = new RepeatedEventFailure(ReplicaConfig.SAME_EVENT_FAILURES_BEFORE_STOP);
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final String replicaUuid;
     private final DataDirectory dataDirectory;
@@ -90,7 +92,11 @@ public final class Replica implements AutoCloseable
     private boolean closing;
     /** Set by {@link #stopReplication()}: no stream, no reconnect, until {@link #startReplication()}. */
     private boolean ioStopped;
-    /** Counts connection attempts; the outcome of an attempt that is no longer the current one is ignored. */
+    /**
+     * The generation of the current connection: each attempt takes a new one, and so does the failure that ends it, so a
+     * failure reported twice (the start future and the stream's close) schedules one reconnect, and anything an older
+     * connection reports or stores afterwards is ignored or refused.
+     */
     private long attempt;
 
     // Status: written and read on the event loop only, published as one ReplicaStatus snapshot.
@@ -157,7 +163,8 @@ public final class Replica implements AutoCloseable
         relayLogConfig.retentionMaxBytes(config.get(Settings.RETENTION_MAX_BYTES))
             .rollCycle(config.get(Settings.RELAY_LOG_FILES).rollCycle())
             .retentionReaderMaxBytes(config.get(Settings.RETENTION_READER_MAX_BYTES))
-            .compressClosedFiles(config.get(Settings.COMPRESS_RELAY_LOG));
+            .compressClosedFiles(config.get(Settings.COMPRESS_RELAY_LOG))
+            .blockSize(config.relayLogBlockSize());
         final RelayLog relayLog = RelayLog.open(relayLogConfig.validate());
         final Replica replica = new Replica(config, relayLog, dataDirectory, clock);
         try
@@ -348,11 +355,8 @@ public final class Replica implements AutoCloseable
         servableIndex = writer.lastDurableCommitIndex();
         progress = RelayLogProgress.start(relayLog, writer.lastAppendedIndex());
         LOG.info("relay log {}: recovered {}", relayLog.directory(), relayLog.recoveredPosition());
-        if (config.get(Settings.RETENTION_MAX_AGE) != null || config.get(Settings.RETENTION_MAX_BYTES) > 0)
-        {
-            final long period = ReplicaConfig.RETENTION_PERIOD.toMillis();
-            retention = loop.scheduleWithFixedDelay(this::applyRetention, period, period, TimeUnit.MILLISECONDS);
-        }
+        final long period = ReplicaConfig.RETENTION_PERIOD.toMillis();
+        retention = loop.scheduleWithFixedDelay(this::applyRetention, period, period, TimeUnit.MILLISECONDS);
         if (config.get(Settings.COMPRESS_RELAY_LOG))
         {
             compressor = RelayLogCompressor.start(relayLog, ReplicaConfig.RETENTION_PERIOD);
@@ -361,8 +365,9 @@ public final class Replica implements AutoCloseable
     }
 
     /**
-     * Moves the checkpoint up to the last commit point, so that retention may delete every file before it, then
-     * applies retention. Runs on the event loop between reads; a failure is logged and retried next time.
+     * Moves the checkpoint up to the last commit point, so that retention may delete every file before it and recovery
+     * after a crash checks only what was stored since, then applies retention when it is configured. Runs on the event
+     * loop between reads; a failure is logged and retried next time, unless the relay-log writer has failed for good.
      */
     private void applyRetention()
     {
@@ -374,14 +379,42 @@ public final class Replica implements AutoCloseable
         try
         {
             writer.sync();
-            final byte[] state = currentPoint(ResumePoint.fromCheckpoint(checkpoint.get().state()), checkpoint).toCheckpoint();
-            writer.writeGtidCheckpoint(writer.lastDurableCommitIndex(), new UnsafeBuffer(state), 0, state.length);
-            relayLog.applyRetention();
+            if (writer.lastDurableCommitIndex() != checkpoint.get().coveredIndex())
+            {
+                final byte[] state = currentPoint(ResumePoint.fromCheckpoint(checkpoint.get().state()), checkpoint).toCheckpoint();
+                writer.writeGtidCheckpoint(writer.lastDurableCommitIndex(), new UnsafeBuffer(state), 0, state.length);
+            }
+            if (config.get(Settings.RETENTION_MAX_AGE) != null || config.get(Settings.RETENTION_MAX_BYTES) > 0)
+            {
+                relayLog.applyRetention();
+            }
         }
         catch (final RuntimeException ex)
         {
-            LOG.warn("relay-log retention failed, retrying in {} s: {}", ReplicaConfig.RETENTION_PERIOD.toSeconds(), describe(ex));
+            if (writer.hasFailed())
+            {
+                stopForGood(ex);
+                return;
+            }
+            LOG.warn("relay-log checkpoint or retention failed, retrying in {} s: {}", ReplicaConfig.RETENTION_PERIOD.toSeconds(),
+                describe(ex));
         }
+    }
+
+    /**
+     * Stops replicating on a problem retrying cannot fix (a failed sync leaves the relay-log writer unusable): closes
+     * the connection, reports the error and completes {@link #terminated()} exceptionally.
+     */
+    private void stopForGood(final Throwable cause)
+    {
+        if (state == ReplicaState.FAILED)
+        {
+            return;
+        }
+        endConnection(cause);
+        state = ReplicaState.FAILED;
+        LOG.error("replication stopped: {}", lastError.message());
+        terminated.completeExceptionally(cause);
     }
 
     private void connect()
@@ -408,7 +441,7 @@ public final class Replica implements AutoCloseable
             {
                 if (failure != null)
                 {
-                    onFailure(current, unwrap(failure));
+                    onFailure(current, failure);
                 }
             }, loop);
     }
@@ -546,26 +579,22 @@ public final class Replica implements AutoCloseable
         }
     }
 
-    private void onFailure(final long failed, final Throwable cause)
+    private void onFailure(final long failed, final Throwable failure)
     {
         if (failed != attempt || closing || ioStopped)
         {
             return;
         }
-        if (connection != null)
-        {
-            connection.close();
-            connection = null;
-        }
-        lastError = ReplicationError.of(cause, state == ReplicaState.STREAMING, clock.instant());
-        semisync = SemisyncMode.UNKNOWN;
+        final Throwable reported = unwrap(failure);
+        final FatalReplicationException repeated = repeatedFailure.onFailure(reported, writer.lastDurableCommitSourceFileName() + ":"
+            + writer.lastDurableCommitEndPosition());
+        final Throwable cause = repeated != null ? repeated : reported;
         if (isFatal(cause))
         {
-            state = ReplicaState.FAILED;
-            LOG.error("replication stopped: {}", lastError.message());
-            terminated.completeExceptionally(cause);
+            stopForGood(cause);
             return;
         }
+        endConnection(cause);
         state = ReplicaState.WAITING_TO_RECONNECT;
         LOG.warn("replication from {} interrupted: {}; reconnecting in {} ms", config.sourceAddress(), lastError.message(),
             backoff.toMillis());
@@ -573,6 +602,23 @@ public final class Replica implements AutoCloseable
         final Duration doubled = backoff.multipliedBy(2);
         final Duration max = config.get(Settings.RECONNECT_MAX_BACKOFF);
         backoff = doubled.compareTo(max) > 0 ? max : doubled;
+    }
+
+    /**
+     * Ends the current connection's generation (anything it reports or stores afterwards is ignored or refused), closes
+     * it and records why.
+     */
+    private void endConnection(final Throwable cause)
+    {
+        attempt++;
+        cancelReconnect();
+        if (connection != null)
+        {
+            connection.close();
+            connection = null;
+        }
+        lastError = ReplicationError.of(cause, state == ReplicaState.STREAMING, clock.instant());
+        semisync = SemisyncMode.UNKNOWN;
     }
 
     private void cancelReconnect()
@@ -599,17 +645,23 @@ public final class Replica implements AutoCloseable
     private static Throwable unwrap(final Throwable failure)
     {
         Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null)
+        while ((cause instanceof CompletionException || cause instanceof DecoderException) && cause.getCause() != null)
         {
             cause = cause.getCause();
         }
         return cause;
     }
 
-    /** Stops replicating, makes everything stored durable and closes the relay log. */
+    /**
+     * Stops replicating, makes everything stored durable and closes the relay log.
+     *
+     * @throws RelayLogException when the final sync failed (everything acknowledged was synced before its ACK; what was
+     *                           stored since may be lost); the replica is closed all the same
+     */
     @Override
     public void close()
     {
+        RelayLogException finalSyncFailure = null;
         try
         {
             loop.submit(() ->
@@ -625,14 +677,7 @@ public final class Replica implements AutoCloseable
                     connection.close();
                 }
             }).get(10, TimeUnit.SECONDS);
-            loop.submit(() ->
-            {
-                if (writer != null)
-                {
-                    writer.sync();
-                    writer.close();
-                }
-            }).get(10, TimeUnit.SECONDS);
+            finalSyncFailure = loop.submit(this::syncAndCloseWriter).get(10, TimeUnit.SECONDS);
         }
         catch (final InterruptedException ex)
         {
@@ -640,7 +685,9 @@ public final class Replica implements AutoCloseable
         }
         catch (final ExecutionException | TimeoutException ex)
         {
-            LOG.warn("closing the replica: {}", ex.getMessage());
+            finalSyncFailure = new RelayLogException("the final sync of the relay log in " + relayLog.directory() + " did not complete: "
+                + ex.getMessage() + "; events stored since the last ACK may be lost (every acknowledged one was synced before its ACK)",
+                ex);
         }
         finally
         {
@@ -663,7 +710,39 @@ public final class Replica implements AutoCloseable
             {
                 state = ReplicaState.STOPPED;
             }
+            if (finalSyncFailure != null)
+            {
+                terminated.completeExceptionally(finalSyncFailure);
+            }
             terminated.complete(null);
+        }
+        if (finalSyncFailure != null)
+        {
+            throw finalSyncFailure;
+        }
+    }
+
+    /** Syncs and closes the writer; returns the sync's failure, if any, for {@link #close()} to report. */
+    private RelayLogException syncAndCloseWriter()
+    {
+        if (writer == null)
+        {
+            return null;
+        }
+        try
+        {
+            writer.sync();
+            return null;
+        }
+        catch (final RelayLogException ex)
+        {
+            LOG.error("the final sync of the relay log failed: {}", describe(ex));
+            return new RelayLogException("the final sync of the relay log in " + relayLog.directory() + " failed: " + ex.getMessage()
+                + "; events stored since the last ACK may be lost (every acknowledged one was synced before its ACK)", ex);
+        }
+        finally
+        {
+            writer.close();
         }
     }
 
@@ -675,6 +754,12 @@ public final class Replica implements AutoCloseable
         Listener(final long stream)
         {
             this.stream = stream;
+        }
+
+        @Override
+        public boolean isCurrent()
+        {
+            return stream == attempt;
         }
 
         @Override

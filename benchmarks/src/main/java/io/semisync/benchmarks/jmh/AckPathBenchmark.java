@@ -163,6 +163,12 @@ public class AckPathBenchmark
     private static final class IgnoringListener implements StreamListener
     {
         @Override
+        public boolean isCurrent()
+        {
+            return true;
+        }
+
+        @Override
         public void onEventStored(final int type, final boolean completesTransaction)
         {
         }

@@ -65,7 +65,7 @@ public final class AdminReplica implements AutoCloseable
             "--metrics-port", "0"));
         args.addAll(List.of(extraArgs));
         final ReplicaProcess process = ReplicaProcess.start("replica", host, port, server.replicationUser(), dataDir,
-            ReplicaLogs.directory(test, server.flavor()), args.toArray(String[]::new));
+            ReplicaLogs.directory(test, server.flavor()), args.toArray(String[]::new)).secret(PASSWORD);
         Waits.until("the admin and metrics endpoints", START_TIMEOUT,
             () -> ADMIN_LINE.matcher(process.stdout()).find() && METRICS_LINE.matcher(process.stdout()).find(), process::logTail);
         final Matcher adminLine = ADMIN_LINE.matcher(process.stdout());

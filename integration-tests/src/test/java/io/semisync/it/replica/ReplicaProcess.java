@@ -21,6 +21,7 @@ public final class ReplicaProcess implements AutoCloseable
     private static final int SIGTERM_EXIT_CODE = 143;
 
     private final ReplicaJvm jvm;
+    private final List<String> secrets = new ArrayList<>();
 
     private ReplicaProcess(final ReplicaJvm jvm)
     {
@@ -63,7 +64,7 @@ public final class ReplicaProcess implements AutoCloseable
             "--heartbeat-ms", "1000",
             "--status-interval-s", "1"));
         runArgs.addAll(List.of(extraArgs));
-        return new ReplicaProcess(ReplicaJvm.start(Path.of(jar), name, logDir, user, List.of("-Xmx256m"), runArgs));
+        return new ReplicaProcess(ReplicaJvm.start(Path.of(jar), name, logDir, user, List.of("-Xmx256m"), runArgs)).secret(user.password());
     }
 
     public long pid()
@@ -161,11 +162,20 @@ public final class ReplicaProcess implements AutoCloseable
         return jvm.logTail(5, 25);
     }
 
-    /** Kills the process if it still runs. */
+    /** Adds a password that must never appear in what the replica prints (its replication user's always is one). */
+    public ReplicaProcess secret(final String password)
+    {
+        secrets.add(password);
+        return this;
+    }
+
+    /** Kills the process if it still runs, then checks that no password it knows appears in its log or status output. */
     @Override
     public void close()
     {
         jvm.close();
+        NoSecrets.assertAbsent(jvm + " stdout", stdout(), secrets);
+        NoSecrets.assertAbsent(jvm + " log", stderr(), secrets);
     }
 
     @Override

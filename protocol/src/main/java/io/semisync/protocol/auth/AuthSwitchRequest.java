@@ -25,6 +25,10 @@ public record AuthSwitchRequest(String pluginName, byte[] pluginData) implements
     /** Reads an AuthSwitchRequest payload; the reader index moves to its end. */
     public static AuthSwitchRequest decode(final ByteBuf in)
     {
+        if (!in.isReadable())
+        {
+            throw new MalformedPacketException("empty packet where an AuthSwitchRequest was expected");
+        }
         final int header = in.readUnsignedByte();
         if (header != ResponseHeader.EOF)
         {

@@ -89,8 +89,8 @@ public final class RsaPasswordEncryption
     public static RSAPublicKey parsePublicKey(final String pem)
     {
         final int begin = pem.indexOf(PUBLIC_KEY_BEGIN);
-        final int end = pem.indexOf(PUBLIC_KEY_END);
-        if (begin < 0 || end < begin)
+        final int end = begin < 0 ? -1 : pem.indexOf(PUBLIC_KEY_END, begin + PUBLIC_KEY_BEGIN.length());
+        if (end < 0)
         {
             throw new AuthenticationException("not a PEM public key: expected " + PUBLIC_KEY_BEGIN + " ... " + PUBLIC_KEY_END +
                 " (a PKCS#1 'BEGIN RSA PUBLIC KEY' file must be converted with 'openssl rsa -RSAPublicKey_in -pubout')");

@@ -1,5 +1,6 @@
 package io.semisync.protocol.binlog;
 
+import io.semisync.protocol.MalformedPacketException;
 import org.agrona.DirectBuffer;
 
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
@@ -34,6 +35,11 @@ public final class EventHeaderFlyweight
     /** Points the view at a header; the caller has checked that {@link #LENGTH} bytes are there. */
     public EventHeaderFlyweight wrap(final DirectBuffer buffer, final int offset)
     {
+        if (offset < 0 || offset > buffer.capacity() - LENGTH)
+        {
+            throw new MalformedPacketException("an event header needs " + LENGTH + " bytes but " + Math.max(0, buffer.capacity() - offset)
+                + " remain at offset " + offset);
+        }
         this.buffer = buffer;
         this.offset = offset;
         return this;

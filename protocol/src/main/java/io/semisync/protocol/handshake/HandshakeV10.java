@@ -70,6 +70,7 @@ public record HandshakeV10(
     /** Reads a greeting payload; the buffer's reader index moves past it. */
     public static HandshakeV10 decode(final ByteBuf in)
     {
+        requireReadable(in, 1);
         final int protocolVersion = in.readUnsignedByte();
         if (protocolVersion != PROTOCOL_VERSION)
         {

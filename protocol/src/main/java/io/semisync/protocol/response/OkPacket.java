@@ -32,6 +32,10 @@ public record OkPacket(long affectedRows, long lastInsertId, int statusFlags, in
     /** Reads an OK payload; the reader index moves to its end. */
     public static OkPacket decode(final ByteBuf in)
     {
+        if (!in.isReadable())
+        {
+            throw new MalformedPacketException("empty packet where an OK packet was expected");
+        }
         final int header = in.readUnsignedByte();
         if (header != ResponseHeader.OK && header != ResponseHeader.EOF)
         {

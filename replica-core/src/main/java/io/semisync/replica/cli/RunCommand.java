@@ -28,6 +28,9 @@ final class RunCommand implements Callable<Integer>
     @Spec
     CommandSpec spec;
 
+    /** Exit code when the relay log's final sync at shutdown failed: what was stored since the last ACK may be lost. */
+    static final int FINAL_SYNC_FAILED = 3;
+
     @Option(names = "--config", description = "Properties file with any of these options (keys without the leading dashes); flags win.")
     Path config;
 
@@ -77,11 +80,25 @@ final class RunCommand implements Callable<Integer>
             metrics.ifPresent(MetricsEndpoint::close);
             serve.ifPresent(ServeListener::close);
             admin.ifPresent(AdminListener::close);
-            replica.close();
+            boolean synced = true;
+            try
+            {
+                replica.close();
+            }
+            catch (final RelayLogException ex)
+            {
+                synced = false;
+                System.err.println("semisync-replica: " + ex.getMessage());
+            }
             System.out.println("final status: " + replica.status().summary());
             replica.ackLatency().print(System.out);
             System.out.flush();
+            System.err.flush();
             stopped.countDown();
+            if (!synced)
+            {
+                Runtime.getRuntime().halt(FINAL_SYNC_FAILED);
+            }
         }, "semisync-replica-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         System.out.println("semisync-replica " + replica.status().summary());

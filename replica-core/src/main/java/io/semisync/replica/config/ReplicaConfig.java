@@ -6,6 +6,8 @@ import io.semisync.protocol.tls.TlsMode;
 import io.semisync.replica.stream.SyncPolicy;
 import io.semisync.replica.stream.WanEmulation;
 
+import io.semisync.storage.relaylog.RelayLogConfig;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,8 +43,12 @@ import static io.semisync.replica.config.Settings.USER;
  */
 public final class ReplicaConfig
 {
-    /** How often retention runs when it is configured. */
+    /** How often the GTID checkpoint moves up to the last durable transaction, and retention runs when it is configured. */
     public static final Duration RETENTION_PERIOD = Duration.ofSeconds(10);
+    /** Room for a relay-log record's prefix and Chronicle's header beside the largest event, when sizing blocks. */
+    private static final long RELAY_LOG_RECORD_PREFIX_ALLOWANCE = 4096;
+    /** The same event failing the same way this many times in a row (a packet too large, a CRC32 mismatch) stops the replica. */
+    public static final int SAME_EVENT_FAILURES_BEFORE_STOP = 5;
     /** The stream is considered dead after this many heartbeat periods of silence. */
     public static final int MISSED_HEARTBEATS_BEFORE_RECONNECT = 4;
     /** Unsynced bytes after which a sync nobody waits for (a catch-up's) starts in the background. */
@@ -301,7 +307,19 @@ public final class ReplicaConfig
             .allowPublicKeyRetrieval(get(Settings.ALLOW_PUBLIC_KEY_RETRIEVAL))
             .serverPublicKeyPath(get(Settings.SERVER_PUBLIC_KEY))
             .connectTimeout(get(CONNECT_TIMEOUT))
+            .maxPacketSize(get(Settings.MAX_ALLOWED_PACKET).intValue())
             .build();
+    }
+
+    /**
+     * The relay log's block size: Chronicle's default, or for a packet cap above 64 MiB a block that holds an event of
+     * that size with its record prefix (a record may take a quarter of a block).
+     */
+    public long relayLogBlockSize()
+    {
+        final long largestRecord = get(Settings.MAX_ALLOWED_PACKET) + RELAY_LOG_RECORD_PREFIX_ALLOWANCE;
+        final long needed = 4 * largestRecord;
+        return needed <= RelayLogConfig.DEFAULT_BLOCK_SIZE ? RelayLogConfig.DEFAULT_BLOCK_SIZE : Long.highestOneBit(needed - 1) << 1;
     }
 
     /** When the stream syncs. */

@@ -63,6 +63,14 @@ public final class Settings
     public static final Setting<Duration> GROUP_COMMIT_WAIT = Setting.duration("group-commit-wait-us", ChronoUnit.MICROS,
         Duration.ZERO, Duration.ZERO, Duration.ofMillis(10), "How long a sync for an ACK waits for the rest of a MariaDB "
         + "commit group after its latest read; 0 syncs at once (a few hundred us at most is useful)");
+    /**
+     * The largest event packet accepted from the source, MySQL's {@code replica_max_allowed_packet}: 64 MiB by default, which
+     * bounds the memory one event may take; MySQL's replica accepts up to 1 GiB. The relay log's blocks are sized to hold it.
+     */
+    public static final Setting<Long> MAX_ALLOWED_PACKET = Setting.number("replica-max-allowed-packet", "BYTES",
+        (long)ConnectionConfig.DEFAULT_MAX_PACKET_SIZE, 1024, ConnectionConfig.MAX_PACKET_SIZE_LIMIT,
+        "Largest event packet accepted from the source, as MySQL's replica_max_allowed_packet (at most 1 GiB)")
+        .alsoNamed("slave-max-allowed-packet");
     public static final Setting<Duration> RECONNECT_MIN_BACKOFF = Setting.duration("reconnect-min-backoff-ms", ChronoUnit.MILLIS,
         Duration.ofMillis(100), Duration.ZERO, Duration.ofHours(1), "First wait before reconnecting; it doubles up to the maximum");
     public static final Setting<Duration> RECONNECT_MAX_BACKOFF = Setting.duration("reconnect-max-backoff-ms", ChronoUnit.MILLIS,
@@ -147,7 +155,7 @@ public final class Settings
 
     private static final List<Setting<?>> ALL = List.of(
         SOURCE_HOST, SOURCE_PORT, USER, PASSWORD_FILE, PASSWORD_ENV, TLS_MODE, TLS_CA, TLS_CERT, TLS_KEY, ALLOW_PUBLIC_KEY_RETRIEVAL,
-        SERVER_PUBLIC_KEY, CONNECT_TIMEOUT, SERVER_ID, DATA_DIR, START_POSITION, SEMISYNC, HEARTBEAT, GROUP_COMMIT_WAIT,
+        SERVER_PUBLIC_KEY, CONNECT_TIMEOUT, SERVER_ID, DATA_DIR, START_POSITION, SEMISYNC, HEARTBEAT, GROUP_COMMIT_WAIT, MAX_ALLOWED_PACKET,
         ACK_DELAY, ACK_DELAY_JITTER, RECEIVE_DELAY, LATENCY_TRACE, LATENCY_TRACE_MAX_MB,
         RECONNECT_MIN_BACKOFF, RECONNECT_MAX_BACKOFF, RETENTION_MAX_AGE, RETENTION_MAX_BYTES, RELAY_LOG_FILES, STATUS_INTERVAL,
         RETENTION_READER_MAX_BYTES, COMPRESS_RELAY_LOG,

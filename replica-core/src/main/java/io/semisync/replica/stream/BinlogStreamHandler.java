@@ -216,7 +216,12 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         final ByteBuf payload = (ByteBuf)msg;
         try
         {
-            if (!broken)
+            if (!broken && !listener.isCurrent())
+            {
+                exceptionCaught(ctx, new BinlogStreamException("the replica no longer follows this connection to the source: "
+                    + "it is closed without storing anything more"));
+            }
+            else if (!broken)
             {
                 lastReadNanos = ticker.nanoTime();
                 final long arrivalNanos = arrival.nanos();

@@ -5,6 +5,12 @@ import org.agrona.DirectBuffer;
 /** What the stream tells the rest of the replica; called on the stream's event loop, so keep it short. */
 public interface StreamListener
 {
+    /**
+     * Whether the stream is still the replica's current one; a stream that is not stores nothing more and closes.
+     * Asked before each packet is handled.
+     */
+    boolean isCurrent();
+
     /** An event was appended to the relay log (not yet durable). */
     void onEventStored(int type, boolean completesTransaction);
 

@@ -410,6 +410,30 @@ class BinlogStreamHandlerTest
     }
 
     @Test
+    void aStreamTheReplicaNoLongerFollowsStoresAndAcknowledgesNothingMoreAndCloses()
+    {
+        final AckProbe probe = new AckProbe();
+        probe.holdClose = true;
+        final EmbeddedChannel channel = new EmbeddedChannel(probe, new BinlogStreamHandler(writer, true, true, false, null, 0, QUIET,
+            SYNC_POLICY, WanEmulation.NONE, listener, ackLatency));
+        read(channel, semisyncPacket(false, rotate(FILE, 4, true, 0)), semisyncPacket(true, query("CREATE TABLE c (id INT)", 600)));
+        readComplete(channel);
+        assertThat(channel.<Object>readOutbound()).isNotNull();
+        final long appended = writer.lastAppendedIndex();
+
+        listener.current = false;
+        read(channel, semisyncPacket(false, gtid(SOURCE_UUID, 5, 650)), semisyncPacket(true, query("CREATE TABLE d (id INT)", 800)));
+        readComplete(channel);
+
+        assertThat(writer.lastAppendedIndex()).as("a stale stream appends nothing").isEqualTo(appended);
+        assertThat(channel.<Object>readOutbound()).as("nor acknowledges").isNull();
+        assertThat(probe.closeRequested).isTrue();
+        assertThat(listener.closed).hasSize(1).first().isInstanceOf(BinlogStreamException.class);
+        probe.holdClose = false;
+        assertFalseFinish(channel);
+    }
+
+    @Test
     void taggedGtidStopsTheStreamFatallyBeforeAnythingOfItIsStored()
     {
         final AckProbe probe = new AckProbe();
@@ -865,6 +889,13 @@ class BinlogStreamHandlerTest
         private final List<String> stored = new ArrayList<>();
         private final List<String> acks = new ArrayList<>();
         private final List<Throwable> closed = new ArrayList<>();
+        private boolean current = true;
+
+        @Override
+        public boolean isCurrent()
+        {
+            return current;
+        }
 
         @Override
         public void onEventStored(final int type, final boolean completesTransaction)

@@ -19,17 +19,22 @@ package io.semisync.storage.relaylog;
  *  32     N    source binlog file name, UTF-8, no terminator
  *  32+N   G    GTID bytes of the transaction this event belongs to (see {@link GtidKind} for each kind's layout)
  *  32+N+G E    event bytes exactly as the source sent them (header, body, checksum)
+ *  32+N+G+E 4 u32 CRC32C of bytes 1 .. 32+N+G+E (all but the version byte, which recovery overwrites to void a record)
  * </pre>
  *
- * The record length is {@code 32 + N + G + E} and must equal the excerpt length; a reader rejects a record whose
- * lengths disagree. The source file name is stored inline in every record so each record is self-describing:
+ * The record length is {@code 32 + N + G + E + 4} and must equal the excerpt length; a reader rejects a record whose
+ * lengths disagree or whose CRC32C does not match (a record torn by a power loss may still have plausible lengths).
+ * Version 1 had no CRC32C; a relay log of that version is refused with a message that says what to do. The source file name is stored inline in every record so each record is self-describing:
  * retention can delete any old file, and recovery needs only the last commit point, never a look back for a
  * rotate record. It costs N bytes (about 14 for {@code binlog.000001}) per event.
  */
 public final class RecordLayout
 {
     /** Format version written by this code. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+
+    /** The last format version without a CRC32C per record. */
+    public static final int FORMAT_VERSION_WITHOUT_CHECKSUM = 1;
 
     /** Version byte recovery writes over a record of an incomplete trailing transaction: readers skip it. */
     public static final int VOIDED = 0xFF;
@@ -67,6 +72,9 @@ public final class RecordLayout
     /** Length of the fixed header; the source file name starts here. */
     public static final int HEADER_LENGTH = 32;
 
+    /** Length of the u32 CRC32C that ends every record. */
+    public static final int CHECKSUM_LENGTH = 4;
+
     /** Longest source file name stored (MySQL's FN_REFLEN). */
     public static final int MAX_SOURCE_FILE_NAME_LENGTH = 512;
 
@@ -81,10 +89,10 @@ public final class RecordLayout
      * @param sourceFileNameLength N.
      * @param gtidLength           G.
      * @param eventLength          E.
-     * @return the record length {@code 32 + N + G + E}.
+     * @return the record length {@code 32 + N + G + E + 4}.
      */
     public static long recordLength(final int sourceFileNameLength, final int gtidLength, final int eventLength)
     {
-        return (long)HEADER_LENGTH + sourceFileNameLength + gtidLength + eventLength;
+        return (long)HEADER_LENGTH + sourceFileNameLength + gtidLength + eventLength + CHECKSUM_LENGTH;
     }
 }

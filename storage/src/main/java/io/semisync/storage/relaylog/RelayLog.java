@@ -112,17 +112,18 @@ public final class RelayLog implements AutoCloseable
         try
         {
             final RelayLogRecovery recovery = new RelayLogRecovery();
+            final GtidCheckpointFile checkpointFile = new GtidCheckpointFile(directory);
+            final long durableIndex = checkpointFile.read().map(GtidCheckpoint::coveredIndex).orElse(-1L);
             final RecoveredPosition position;
             if (config.readOnly())
             {
-                position = recovery.findLastCommit(queue);
+                position = recovery.findLastCommit(queue, durableIndex);
             }
             else
             {
-                position = recovery.recover(queue);
+                position = recovery.recover(queue, durableIndex);
                 fsyncAllFiles(directory);
             }
-            final GtidCheckpointFile checkpointFile = new GtidCheckpointFile(directory);
             final GtidCheckpoint checkpoint = reconcile(checkpointFile, position, config.readOnly());
             LOG.info("opened relay log {}: last commit point index {} at {} {}, {} records dropped", directory,
                 position.lastCommitIndex(), position.sourceFileName(), position.endPosition(),
@@ -259,7 +260,7 @@ public final class RelayLog implements AutoCloseable
 
     private RecoveredPosition currentPositionForWriter()
     {
-        return new RelayLogRecovery().findLastCommit(queue);
+        return new RelayLogRecovery().findLastCommit(queue, RelayLogRecovery.NOTHING_TORN);
     }
 
     /**
@@ -377,7 +378,7 @@ public final class RelayLog implements AutoCloseable
     {
         synchronized (compressionLock)
         {
-            final long lastCommitIndex = new RelayLogRecovery().findLastCommit(queue).lastCommitIndex();
+            final long lastCommitIndex = new RelayLogRecovery().findLastCommit(queue, RelayLogRecovery.NOTHING_TORN).lastCommitIndex();
             int firstKept = queue.lastCycle();
             if (lastCommitIndex >= 0)
             {
@@ -500,7 +501,7 @@ public final class RelayLog implements AutoCloseable
         }
         // not under the compression lock, which a long compression holds: a file retention deletes under a compression
         // only fails that compression, and a compressed file of a deleted cycle goes at the next pass
-        final long lastCommitIndex = new RelayLogRecovery().findLastCommit(queue).lastCommitIndex();
+        final long lastCommitIndex = new RelayLogRecovery().findLastCommit(queue, RelayLogRecovery.NOTHING_TORN).lastCommitIndex();
         if (!readers.readers().isEmpty())
         {
             readers.save();

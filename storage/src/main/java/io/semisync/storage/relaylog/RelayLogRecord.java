@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RelayLogRecord
 {
+    private final RecordChecksum checksum = new RecordChecksum();
     private DirectBuffer buffer;
     private int offset;
     private int length;
@@ -29,7 +30,7 @@ public final class RelayLogRecord
      * @param index  the record's relay log index, named in errors.
      * @return this.
      * @throws UnsupportedRecordFormatException if the version byte is not {@link RecordLayout#FORMAT_VERSION}.
-     * @throws CorruptRecordException           if a length or field is impossible.
+     * @throws CorruptRecordException           if a length or field is impossible, or the CRC32C does not match.
      */
     public RelayLogRecord wrap(final DirectBuffer buffer, final int offset, final int length, final long index)
     {
@@ -59,6 +60,13 @@ public final class RelayLogRecord
                 " bytes, shorter than the " + RecordLayout.HEADER_LENGTH + "-byte header");
         }
         final int version = buffer.getByte(offset + RecordLayout.FORMAT_VERSION_OFFSET) & 0xFF;
+        if (version == RecordLayout.FORMAT_VERSION_WITHOUT_CHECKSUM)
+        {
+            throw new UnsupportedRecordFormatException("record at index " + index + " has format version " + version +
+                ", written by an older semisync-replica without record checksums; this version reads version " +
+                RecordLayout.FORMAT_VERSION + " only: replicate into a new data directory (or move this relay log away), and " +
+                "dump or export the old one with the version that wrote it");
+        }
         if (version != RecordLayout.FORMAT_VERSION)
         {
             throw new UnsupportedRecordFormatException("record at index " + index + " has format version " + version +
@@ -87,8 +95,9 @@ public final class RelayLogRecord
         {
             throw new CorruptRecordException("record at index " + index + " is " + length + " bytes but its header " +
                 "describes " + expected + " (name " + nameLength + ", GTID " + gtidLength() + ", event " +
-                eventLength + ")");
+                eventLength + ", CRC32C " + RecordLayout.CHECKSUM_LENGTH + ")");
         }
+        checksum.verify(buffer, offset, length, index);
     }
 
     /**

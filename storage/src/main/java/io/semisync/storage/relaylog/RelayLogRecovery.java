@@ -28,65 +28,121 @@ import java.util.Map;
  * record's file offset, the files are fdatasynced, and readers skip voided records. The records keep their
  * indexes; new appends follow them. Voiding is idempotent, so a crash during recovery is repaired by the next open.
  *
- * <p>Records after the last commit point that are torn (version byte 0, or impossible lengths: a crash between
- * the page holding Chronicle's header and the page holding ours reaching the disk) are voided too: they were never
- * acknowledged, since an ACK needs a sync after a commit point. A record with an unknown non-zero version stops
+ * <p>A torn record (version byte 0, impossible lengths, or a CRC32C that does not match: a power loss between the
+ * pages of a record reaching the disk, which can leave a record that looks complete) is voided with everything after
+ * it, with a WARN naming its index and file: none of it was acknowledged, since an ACK needs a sync after a commit
+ * point, and a sync covers everything before it. Records are checked forward from the GTID checkpoint's index, which a
+ * sync covered, so a torn record before a later intact commit point is found too, and Chronicle's own end-of-queue
+ * lookup (which a power loss can leave pointing at an index never reached) is not relied on. A record with an unknown non-zero version stops
  * recovery with {@link UnsupportedRecordFormatException}: it may be a commit point written by a newer version.
  */
 final class RelayLogRecovery
 {
     private static final Logger LOG = LoggerFactory.getLogger(RelayLogRecovery.class);
     private static final int TORN_VERSION = 0;
+    /** For {@link #findLastCommit} on a log no crash has touched since it was opened: the scan stops at the last commit point. */
+    static final long NOTHING_TORN = Long.MAX_VALUE;
 
     private final ExcerptBuffer excerptBuffer = new ExcerptBuffer();
     private final RelayLogRecord record = new RelayLogRecord();
 
     /**
-     * Scans back from the end to the last commit point without changing anything.
+     * Finds the last commit point without changing anything. After a crash ({@code durableIndex} not
+     * {@link #NOTHING_TORN}) a power loss may have left any record written after the last sync torn, since the page cache
+     * writes pages back in any order: the scan reads forward from {@code durableIndex}, which a sync covered, and the
+     * result is the last commit point before the first torn record. On a log no crash has touched since it was opened,
+     * it scans back from the end to the last commit point.
      *
-     * @param queue the relay log queue.
+     * @param queue        the relay log queue.
+     * @param durableIndex a record index known durable (the GTID checkpoint's), -1 to check the whole log, or
+     *                     {@link #NOTHING_TORN}.
      * @return the last commit point; {@code droppedRecords} counts the records after it.
      */
-    RecoveredPosition findLastCommit(final SingleChronicleQueue queue)
+    RecoveredPosition findLastCommit(final SingleChronicleQueue queue, final long durableIndex)
     {
-        long trailing = 0;
         try (ExcerptTailer tailer = queue.createTailer())
         {
-            tailer.direction(TailerDirection.BACKWARD).toEnd();
-            while (true)
+            return durableIndex == NOTHING_TORN ? scanBack(tailer) : scanForward(tailer, durableIndex);
+        }
+    }
+
+    private RecoveredPosition scanBack(final ExcerptTailer tailer)
+    {
+        long after = 0;
+        tailer.direction(TailerDirection.BACKWARD).toEnd();
+        while (true)
+        {
+            try (DocumentContext dc = tailer.readingDocument())
             {
-                try (DocumentContext dc = tailer.readingDocument())
+                if (!dc.isPresent())
                 {
-                    if (!dc.isPresent())
-                    {
-                        return new RecoveredPosition(-1, null, 0, trailing);
-                    }
-                    final DirectBuffer buffer = excerptBuffer.wrap(dc.wire().bytes());
-                    final int length = excerptBuffer.length();
-                    if (length > 0 && RelayLogRecord.isVoided(buffer, 0))
-                    {
-                        continue;
-                    }
-                    if (isCommitPoint(buffer, length, dc.index()))
-                    {
-                        return new RecoveredPosition(
-                            dc.index(), record.sourceFileName(), record.endPosition(), trailing);
-                    }
-                    trailing++;
+                    return new RecoveredPosition(-1, null, 0, after);
                 }
+                final DirectBuffer buffer = excerptBuffer.wrap(dc.wire().bytes());
+                final int length = excerptBuffer.length();
+                if (length > 0 && RelayLogRecord.isVoided(buffer, 0))
+                {
+                    continue;
+                }
+                if (isIntact(buffer, length, dc.index(), tailer.currentFile()) && record.isTransactionEnd())
+                {
+                    return new RecoveredPosition(dc.index(), record.sourceFileName(), record.endPosition(), after);
+                }
+                after++;
             }
         }
     }
 
-    private boolean isCommitPoint(final DirectBuffer buffer, final int length, final long index)
+    private RecoveredPosition scanForward(final ExcerptTailer tailer, final long durableIndex)
+    {
+        if (durableIndex < 0 || !tailer.moveToIndex(durableIndex))
+        {
+            tailer.toStart();
+        }
+        RecoveredPosition found = new RecoveredPosition(-1, null, 0, 0);
+        long after = 0;
+        boolean torn = false;
+        while (true)
+        {
+            try (DocumentContext dc = tailer.readingDocument())
+            {
+                if (!dc.isPresent())
+                {
+                    break;
+                }
+                final DirectBuffer buffer = excerptBuffer.wrap(dc.wire().bytes());
+                final int length = excerptBuffer.length();
+                if (length > 0 && RelayLogRecord.isVoided(buffer, 0))
+                {
+                    continue;
+                }
+                torn = torn || !isIntact(buffer, length, dc.index(), tailer.currentFile());
+                if (!torn && record.isTransactionEnd())
+                {
+                    found = new RecoveredPosition(dc.index(), record.sourceFileName(), record.endPosition(), 0);
+                    after = 0;
+                }
+                else
+                {
+                    after++;
+                }
+            }
+        }
+        return new RecoveredPosition(found.lastCommitIndex(), found.sourceFileName(), found.endPosition(), after);
+    }
+
+    /** Whether the record reads whole (its checksum included); a torn one is logged as dropped. */
+    private boolean isIntact(final DirectBuffer buffer, final int length, final long index, final File file)
     {
         if (length > 0 && (buffer.getByte(RecordLayout.FORMAT_VERSION_OFFSET) & 0xFF) == TORN_VERSION)
         {
+            LOG.warn("torn record at index {} in {} (its version byte never reached the disk) will be dropped", index, file);
             return false;
         }
         try
         {
-            return record.wrap(buffer, 0, length, index).isTransactionEnd();
+            record.wrap(buffer, 0, length, index);
+            return true;
         }
         catch (final UnsupportedRecordFormatException ex)
         {
@@ -94,7 +150,7 @@ final class RelayLogRecovery
         }
         catch (final RelayLogException ex)
         {
-            LOG.warn("torn record after the last commit point will be dropped: {}", ex.getMessage());
+            LOG.warn("torn record in {} will be dropped with everything after it: {}", file, ex.getMessage());
             return false;
         }
     }
@@ -102,12 +158,13 @@ final class RelayLogRecovery
     /**
      * Voids every record after the last commit point and makes that durable.
      *
-     * @param queue the relay log queue, opened writable.
+     * @param queue        the relay log queue, opened writable.
+     * @param durableIndex a record index known durable, -1 for none: see {@link #findLastCommit}.
      * @return the last commit point; {@code droppedRecords} counts the records voided now.
      */
-    RecoveredPosition recover(final SingleChronicleQueue queue)
+    RecoveredPosition recover(final SingleChronicleQueue queue, final long durableIndex)
     {
-        final RecoveredPosition found = findLastCommit(queue);
+        final RecoveredPosition found = findLastCommit(queue, durableIndex);
         if (found.droppedRecords() == 0)
         {
             return found;

@@ -10,6 +10,7 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.nio.ByteOrder;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,8 @@ public final class RelayLogWriter implements AutoCloseable
     private final long maxRecordLength;
     private final UnsafeBuffer prefix = new UnsafeBuffer(new byte[(int)RecordLayout.recordLength(
         RecordLayout.MAX_SOURCE_FILE_NAME_LENGTH, RecordLayout.MAX_GTID_LENGTH, 0)]);
+    private final UnsafeBuffer trailer = new UnsafeBuffer(new byte[RecordLayout.CHECKSUM_LENGTH]);
+    private final RecordChecksum checksum = new RecordChecksum();
     private int cycle;
     private long lastAppendedIndex;
     private long lastDurableIndex;
@@ -95,11 +98,17 @@ public final class RelayLogWriter implements AutoCloseable
         }
         event.boundsCheck(offset, length);
         final int prefixLength = metadata.encodePrefix(prefix, 0, length);
-        if ((long)prefixLength + length > maxRecordLength)
+        final long recordLength = (long)prefixLength + length + RecordLayout.CHECKSUM_LENGTH;
+        if (recordLength > maxRecordLength)
         {
-            throw new RecordTooLargeException("record of " + ((long)prefixLength + length) + " bytes (event " +
+            throw new RecordTooLargeException("record of " + recordLength + " bytes (event " +
                 length + ") exceeds the largest record of " + maxRecordLength + " bytes; raise the block size");
         }
+        final int crc = checksum.reset()
+            .update(prefix.byteArray(), RecordLayout.FLAGS_OFFSET, prefixLength - RecordLayout.FLAGS_OFFSET)
+            .update(event, offset, length)
+            .value();
+        trailer.putInt(0, crc, ByteOrder.LITTLE_ENDIAN);
         try (DocumentContext dc = appender.writingDocument())
         {
             try
@@ -115,6 +124,7 @@ public final class RelayLogWriter implements AutoCloseable
                 {
                     bytes.unsafeWrite(event.addressOffset() + offset, length);
                 }
+                bytes.write(trailer.byteArray(), 0, RecordLayout.CHECKSUM_LENGTH);
             }
             catch (final RuntimeException ex)
             {
@@ -358,6 +368,15 @@ public final class RelayLogWriter implements AutoCloseable
     {
         collectBackgroundSync();
         return durableCommitSourceFileName;
+    }
+
+    /**
+     * @return whether a sync failed, so that the writer refuses all further work until the relay log is reopened.
+     */
+    public boolean hasFailed()
+    {
+        collectBackgroundSync();
+        return failure != null;
     }
 
     private void ensureUsable()

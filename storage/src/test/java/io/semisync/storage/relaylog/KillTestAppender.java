@@ -65,7 +65,7 @@ public final class KillTestAppender
             .rollCycle(RelayLogConfig.DEFAULT_ROLL_CYCLE).blockSize(4L << 20).build();
         final ExcerptAppender appender = queue.createAppender();
         final DocumentContext dc = appender.writingDocument();
-        dc.wire().bytes().write(new byte[]{1, 0, 30, 3});
+        dc.wire().bytes().write(new byte[]{(byte)RecordLayout.FORMAT_VERSION, 0, 30, 3});
         System.out.println("HANGING");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

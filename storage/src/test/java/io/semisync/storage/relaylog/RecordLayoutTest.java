@@ -5,7 +5,9 @@ import io.semisync.storage.UnsupportedRecordFormatException;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.zip.CRC32C;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +35,7 @@ class RecordLayoutTest
         final int prefixLength = metadata.encodePrefix(buffer, RECORD_OFFSET, 19);
 
         assertThat(prefixLength).isEqualTo(32 + 13 + 16);
-        assertThat(buffer.getByte(RECORD_OFFSET)).isEqualTo((byte)1);                        // format version
+        assertThat(buffer.getByte(RECORD_OFFSET)).isEqualTo((byte)2);                        // format version
         assertThat(buffer.getByte(RECORD_OFFSET + 1)).isEqualTo((byte)0x03);                 // flags
         assertThat(buffer.getByte(RECORD_OFFSET + 2)).isEqualTo((byte)16);                   // event type: XID
         assertThat(buffer.getByte(RECORD_OFFSET + 3)).isEqualTo((byte)3);                    // GTID kind: MariaDB
@@ -64,7 +66,7 @@ class RecordLayoutTest
         buffer.putBytes(RECORD_OFFSET + prefixLength, event);
 
         final RelayLogRecord record = new RelayLogRecord()
-            .wrap(buffer, RECORD_OFFSET, prefixLength + event.length, 77L);
+            .wrap(buffer, RECORD_OFFSET, seal(buffer, RECORD_OFFSET, prefixLength + event.length), 77L);
 
         assertThat(record.index()).isEqualTo(77L);
         assertThat(record.isTransactionEnd()).isTrue();
@@ -95,12 +97,12 @@ class RecordLayoutTest
         final EventMetadata metadata = new EventMetadata().sourceFileName("b.1")
             .mysqlTaggedGtid(new UnsafeBuffer(UUID_BYTES), 0, 5, tag, 1, 5);
 
-        int length = metadata.encodePrefix(buffer, 1, 0);
+        int length = seal(buffer, 1, metadata.encodePrefix(buffer, 1, 0));
         RelayLogRecord record = new RelayLogRecord().wrap(buffer, 1, length, 0);
         assertThat(record.gtidKind()).isEqualTo(GtidKind.MYSQL_TAGGED);
         assertThat(record.buffer().getStringWithoutLengthAscii(record.gtidOffset() + 24, 5)).isEqualTo("batch");
 
-        length = metadata.noGtid().encodePrefix(buffer, 1, 0);
+        length = seal(buffer, 1, metadata.noGtid().encodePrefix(buffer, 1, 0));
         record = new RelayLogRecord().wrap(buffer, 1, length, 0);
         assertThat(record.gtidKind()).isEqualTo(GtidKind.NONE);
         assertThat(record.gtidLength()).isZero();
@@ -113,10 +115,65 @@ class RecordLayoutTest
         final UnsafeBuffer buffer = encodedRecord();
         buffer.putByte(RECORD_OFFSET, (byte)9);
 
-        assertThatThrownBy(() -> new RelayLogRecord().wrap(buffer, RECORD_OFFSET, 32 + 3 + 2, 4242L))
+        assertThatThrownBy(() -> new RelayLogRecord().wrap(buffer, RECORD_OFFSET, 32 + 3 + 2 + 4, 4242L))
             .isInstanceOf(UnsupportedRecordFormatException.class)
             .hasMessageContaining("index 4242")
             .hasMessageContaining("format version 9");
+    }
+
+    @Test
+    void aRecordOfTheFormatWithoutChecksumsIsRefusedSayingWhatToDo()
+    {
+        final UnsafeBuffer buffer = encodedRecord();
+        buffer.putByte(RECORD_OFFSET, (byte)1);
+
+        assertThatThrownBy(() -> new RelayLogRecord().wrap(buffer, RECORD_OFFSET, 32 + 3 + 2, 7L))
+            .isInstanceOf(UnsupportedRecordFormatException.class)
+            .hasMessageContaining("index 7")
+            .hasMessageContaining("older semisync-replica without record checksums")
+            .hasMessageContaining("new data directory");
+    }
+
+    @Test
+    void theLastFourBytesAreTheCrc32cOfAllButTheVersionByte()
+    {
+        final UnsafeBuffer buffer = encodedRecord();
+        final CRC32C expected = new CRC32C();
+        expected.update(buffer.byteArray(), RECORD_OFFSET + 1, 32 + 3 + 2 - 1);
+
+        assertThat(buffer.getInt(RECORD_OFFSET + 32 + 3 + 2, ByteOrder.LITTLE_ENDIAN)).isEqualTo((int)expected.getValue());
+    }
+
+    @Test
+    void anyFlippedBitAfterTheVersionFailsTheChecksumNamingTheIndex()
+    {
+        for (int bit = 8; bit < 8 * (32 + 3 + 2 + 4); bit++)
+        {
+            final UnsafeBuffer buffer = encodedRecord();
+            final int at = RECORD_OFFSET + bit / 8;
+            buffer.putByte(at, (byte)(buffer.getByte(at) ^ (1 << (bit % 8))));
+            assertThatThrownBy(() -> new RelayLogRecord().wrap(buffer, RECORD_OFFSET, 32 + 3 + 2 + 4, 11L))
+                .as("bit %d", bit)
+                .isInstanceOf(CorruptRecordException.class)
+                .hasMessageContaining("index 11");
+        }
+        final UnsafeBuffer payload = encodedRecord();
+        payload.putByte(RECORD_OFFSET + 32 + 3, (byte)0x0C);
+        assertThatThrownBy(() -> new RelayLogRecord().wrap(payload, RECORD_OFFSET, 32 + 3 + 2 + 4, 12L))
+            .isInstanceOf(CorruptRecordException.class)
+            .hasMessageContaining("record at index 12 (41 bytes) fails its CRC32C check");
+    }
+
+    @Test
+    void theChecksumReadsOffHeapMemoryAsHeapMemory()
+    {
+        final UnsafeBuffer heap = encodedRecord();
+        final UnsafeBuffer direct = new UnsafeBuffer(ByteBuffer.allocateDirect(heap.capacity()));
+        direct.putBytes(0, heap, 0, heap.capacity());
+
+        assertThat(new RelayLogRecord().wrap(direct, RECORD_OFFSET, 32 + 3 + 2 + 4, 1L).eventLength()).isEqualTo(2);
+        assertThat(new RecordChecksum().reset().update(direct, RECORD_OFFSET + 1, 36).value())
+            .isEqualTo(new RecordChecksum().reset().update(heap, RECORD_OFFSET + 1, 36).value());
     }
 
     @Test
@@ -124,10 +181,10 @@ class RecordLayoutTest
     {
         final UnsafeBuffer buffer = encodedRecord();
 
-        assertThatThrownBy(() -> new RelayLogRecord().wrap(buffer, RECORD_OFFSET, 32 + 3 + 2 + 1, 5L))
+        assertThatThrownBy(() -> new RelayLogRecord().wrap(buffer, RECORD_OFFSET, 32 + 3 + 2 + 4 + 1, 5L))
             .isInstanceOf(CorruptRecordException.class)
             .hasMessageContaining("index 5")
-            .hasMessageContaining("38 bytes but its header describes 37");
+            .hasMessageContaining("42 bytes but its header describes 41");
         assertThatThrownBy(() -> new RelayLogRecord().wrap(buffer, RECORD_OFFSET, 20, 6L))
             .isInstanceOf(CorruptRecordException.class)
             .hasMessageContaining("shorter than the 32-byte header");
@@ -138,13 +195,13 @@ class RecordLayoutTest
     {
         final UnsafeBuffer buffer = encodedRecord();
         buffer.putByte(RECORD_OFFSET + RecordLayout.GTID_KIND_OFFSET, (byte)42);
-        assertThatThrownBy(() -> new RelayLogRecord().wrap(buffer, RECORD_OFFSET, 37, 1L))
+        assertThatThrownBy(() -> new RelayLogRecord().wrap(buffer, RECORD_OFFSET, 41, 1L))
             .isInstanceOf(CorruptRecordException.class)
             .hasMessageContaining("GTID kind code 42");
 
         final UnsafeBuffer flagged = encodedRecord();
         flagged.putByte(RECORD_OFFSET + RecordLayout.FLAGS_OFFSET, (byte)0x80);
-        assertThatThrownBy(() -> new RelayLogRecord().wrap(flagged, RECORD_OFFSET, 37, 1L))
+        assertThatThrownBy(() -> new RelayLogRecord().wrap(flagged, RECORD_OFFSET, 41, 1L))
             .isInstanceOf(CorruptRecordException.class)
             .hasMessageContaining("undefined flag bits 0x80");
     }
@@ -167,6 +224,15 @@ class RecordLayoutTest
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
         final int prefixLength = new EventMetadata().sourceFileName("b.1").encodePrefix(buffer, RECORD_OFFSET, 2);
         buffer.putShort(RECORD_OFFSET + prefixLength, (short)0x0A0B);
+        seal(buffer, RECORD_OFFSET, prefixLength + 2);
         return buffer;
+    }
+
+    /** Appends the CRC32C to a record of {@code length} bytes as the writer does; returns the sealed length. */
+    static int seal(final UnsafeBuffer buffer, final int offset, final int length)
+    {
+        final int crc = new RecordChecksum().reset().update(buffer, offset + 1, length - 1).value();
+        buffer.putInt(offset + length, crc, ByteOrder.LITTLE_ENDIAN);
+        return length + RecordLayout.CHECKSUM_LENGTH;
     }
 }

@@ -1,15 +1,18 @@
 package io.semisync.storage.relaylog;
 
+import io.semisync.storage.CorruptRecordException;
 import io.semisync.storage.UnsupportedRecordFormatException;
 import io.semisync.storage.relaylog.TestRelayLogs.StoredEvent;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,17 +135,102 @@ class RelayLogRecoveryTest
             writer.sync();
         }
         final byte[] future = new byte[40];
-        future[0] = 2;
+        future[0] = 3;
         appendRaw(future);
 
         assertThatThrownBy(() -> RelayLog.open(TestRelayLogs.config(directory)))
             .isInstanceOf(UnsupportedRecordFormatException.class)
-            .hasMessageContaining("format version 2");
+            .hasMessageContaining("format version 3");
         assertThatThrownBy(() -> RelayLog.open(TestRelayLogs.config(directory).readOnly(true)))
             .isInstanceOf(UnsupportedRecordFormatException.class);
     }
 
-    private void appendRaw(final byte[] content)
+    @Test
+    void cutsOffATornTransactionEndThatLooksCompleteButFailsItsChecksum()
+    {
+        oneDurableTransactionThenATornOne();
+
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory)))
+        {
+            assertThat(relayLog.recoveredPosition().droppedRecords()).isEqualTo(1);
+            assertThat(relayLog.recoveredPosition().endPosition()).isEqualTo(1001);
+            assertThat(TestRelayLogs.readAll(relayLog)).extracting(StoredEvent::transaction).containsExactly(1L, 1L);
+        }
+    }
+
+    @Test
+    void aTornRecordBeforeALaterIntactCommitPointIsCutOffWithEverythingAfterIt()
+    {
+        oneDurableTransactionThenATornOne();
+        appendRaw(record(RecordFlags.TRANSACTION_END, 3001, false));
+
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory)))
+        {
+            assertThat(relayLog.recoveredPosition().endPosition()).isEqualTo(1001);
+            assertThat(relayLog.recoveredPosition().droppedRecords()).isEqualTo(2);
+            assertThat(TestRelayLogs.readAll(relayLog)).extracting(StoredEvent::transaction).containsExactly(1L, 1L);
+        }
+    }
+
+    @Test
+    void aCorruptRecordThatASyncCoveredFailsEveryReaderNamingItsIndex()
+    {
+        final long checkpointed;
+        oneDurableTransactionThenATornOne();
+        checkpointed = appendRaw(record(RecordFlags.TRANSACTION_END, 3001, false));
+        final byte[] state = {1};
+        new GtidCheckpointFile(directory).write(checkpointed, new UnsafeBuffer(state), 0, state.length);
+
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory).readOnly(true)))
+        {
+            assertThat(relayLog.recoveredPosition().endPosition()).as("a sync covered it: recovery does not look back").isEqualTo(3001);
+            assertThatThrownBy(() -> TestRelayLogs.readAll(relayLog))
+                .isInstanceOf(CorruptRecordException.class)
+                .hasMessageMatching("record at index \\d+ \\(\\d+ bytes\\) fails its CRC32C check.*");
+        }
+    }
+
+    @Test
+    void aRelayLogOfTheFormatWithoutChecksumsIsRefusedSayingWhatToDo()
+    {
+        RelayLog.open(TestRelayLogs.config(directory)).close();
+        final byte[] old = record(RecordFlags.TRANSACTION_END, 1001, false);
+        old[0] = 1;
+        appendRaw(Arrays.copyOf(old, old.length - RecordLayout.CHECKSUM_LENGTH));
+
+        assertThatThrownBy(() -> RelayLog.open(TestRelayLogs.config(directory)))
+            .isInstanceOf(UnsupportedRecordFormatException.class)
+            .hasMessageContaining("format version 1, written by an older semisync-replica without record checksums")
+            .hasMessageContaining("replicate into a new data directory");
+    }
+
+    /** Transaction 1 synced, then a record ending transaction 2 that a power loss tore after its header reached the disk. */
+    private void oneDurableTransactionThenATornOne()
+    {
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory));
+            RelayLogWriter writer = relayLog.openWriter())
+        {
+            TestRelayLogs.appendTransaction(writer, new EventMetadata(), 1, 2, true);
+            writer.sync();
+        }
+        appendRaw(record(RecordFlags.TRANSACTION_END, 2001, true));
+    }
+
+    /** A whole record of one 19-byte event as the writer lays it out; {@code torn} spoils one event byte after the checksum. */
+    private static byte[] record(final int flags, final long endPosition, final boolean torn)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
+        final int prefixLength = new EventMetadata().sourceFileName("binlog.000001").eventType(16).flags(flags).endPosition(endPosition)
+            .encodePrefix(buffer, 0, 19);
+        final int length = RecordLayoutTest.seal(buffer, 0, prefixLength + 19);
+        if (torn)
+        {
+            buffer.putByte(prefixLength + 7, (byte)0x5A);
+        }
+        return Arrays.copyOf(buffer.byteArray(), length);
+    }
+
+    private long appendRaw(final byte[] content)
     {
         try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(directory)
             .rollCycle(RelayLogConfig.DEFAULT_ROLL_CYCLE).blockSize(4L << 20).build();
@@ -152,6 +240,7 @@ class RelayLogRecoveryTest
             {
                 dc.wire().bytes().write(content);
             }
+            return appender.lastIndexAppended();
         }
     }
 }

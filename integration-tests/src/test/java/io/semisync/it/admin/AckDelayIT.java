@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
  * without and with the delay in turn: with {@code 2ms} the source's median commit takes 2 ms (±20%) longer, on MySQL 9.7
  * and MariaDB 10.11. Other work on a shared machine only ever adds latency, so the block of each kind that it disturbed
  * least (the lowest median) is compared. On MySQL, whose GTID events carry the commit time to the microsecond, the traced
- * transactions' stage medians add up to their median commit-to-ACK time within 10%.
+ * transactions' stage medians add up to their median commit-to-ACK time within 10%, in the least disturbed block.
  */
 @ExtendWith(SourceServerExtension.class)
 class AckDelayIT
@@ -48,28 +49,32 @@ class AckDelayIT
     void aTwoMillisecondAckDelayAddsTwoMillisecondsToMysqlCommitsAndTheStagesAddUp(@Source(Flavor.MYSQL) final SourceServer server,
         @TempDir final Path dataDir)
     {
-        final LatencyTraceFile.Window undelayed = measure(server, dataDir);
+        final List<LatencyTraceFile.Window> undelayed = measure(server, dataDir);
+        final LatencyTraceFile.Window quietest = undelayed.stream()
+            .min(Comparator.comparingDouble(block -> block.median("commit_to_ack_us"))).orElseThrow();
         final List<String> stages = List.of("source_us", "receive_us", "waiting_us", "sync_us", "delay_us", "send_us");
-        final double sum = stages.stream().mapToDouble(undelayed::median).sum();
-        assertThat(sum).as("medians of the stages from commit to ACK of %d transactions without the delay, %s",
-                undelayed.size(), undelayed.medians(stages))
-            .isCloseTo(undelayed.median("commit_to_ack_us"), withinPercentage(10));
+        final double sum = stages.stream().mapToDouble(quietest::median).sum();
+        assertThat(sum).as("medians of the stages from commit to ACK of the least disturbed block without the delay (%d transactions), %s",
+                quietest.size(), quietest.medians(stages))
+            .isCloseTo(quietest.median("commit_to_ack_us"), withinPercentage(10));
     }
 
     @Test
     void aTwoMillisecondAckDelayAddsTwoMillisecondsToMariadbCommits(@Source(Flavor.MARIADB) final SourceServer server,
         @TempDir final Path dataDir)
     {
-        final LatencyTraceFile.Window undelayed = measure(server, dataDir);
-        assertThat(undelayed.median("sync_us")).as("the sync stage of traced MariaDB transactions").isPositive();
-        assertThat(undelayed.isEmpty("commit_to_ack_us")).as("MariaDB's events carry no commit time to the microsecond").isTrue();
+        assertThat(measure(server, dataDir)).allSatisfy(block ->
+        {
+            assertThat(block.median("sync_us")).as("the sync stage of traced MariaDB transactions").isPositive();
+            assertThat(block.isEmpty("commit_to_ack_us")).as("MariaDB's events carry no commit time to the microsecond").isTrue();
+        });
     }
 
     /**
      * Alternates blocks without and with the delay; checks what the delay adds to the median commit; returns the trace
-     * of the transactions committed without it.
+     * of each block's transactions committed without it.
      */
-    private static LatencyTraceFile.Window measure(final SourceServer server, final Path dataDir)
+    private static List<LatencyTraceFile.Window> measure(final SourceServer server, final Path dataDir)
     {
         SourceLoad.createTable(server);
         final Path trace = dataDir.resolveSibling(dataDir.getFileName() + "-latency.csv");
@@ -107,10 +112,12 @@ class AckDelayIT
                 + "per block without %s, with %s", without, with)
             .isBetween(ACK_DELAY_MILLIS * 0.8, ACK_DELAY_MILLIS * 1.2);
         final LatencyTraceFile file = LatencyTraceFile.read(trace);
-        final LatencyTraceFile.Window undelayed = file.firstByteWithin(undelayedBlocks);
-        assertThat(undelayed.size()).as("traced transactions of the blocks without the delay").isGreaterThanOrEqualTo(
-            PAIRS * COMMITS_PER_BLOCK);
-        assertThat(undelayed.median("delay_us")).isLessThan(100);
+        final List<LatencyTraceFile.Window> undelayed = undelayedBlocks.stream().map(file::firstByteWithin).toList();
+        assertThat(undelayed).as("traced transactions of each block without the delay").allSatisfy(block ->
+        {
+            assertThat(block.size()).isGreaterThanOrEqualTo(COMMITS_PER_BLOCK);
+            assertThat(block.median("delay_us")).isLessThan(100);
+        });
         return undelayed;
     }
 

@@ -35,14 +35,14 @@ final class LatencyTraceFile
         }
     }
 
-    /** The transactions whose first bytes arrived within one of the {@code [from, to]} ranges (epoch microseconds). */
-    Window firstByteWithin(final List<long[]> ranges)
+    /** The transactions whose first bytes arrived within {@code [from, to]} (epoch microseconds). */
+    Window firstByteWithin(final long[] range)
     {
         final int column = header.indexOf("first_byte_us");
         return new Window(rows.stream().filter(row ->
         {
             final long firstByte = Long.parseLong(row[column]);
-            return ranges.stream().anyMatch(range -> firstByte >= range[0] && firstByte <= range[1]);
+            return firstByte >= range[0] && firstByte <= range[1];
         }).toList());
     }
 

@@ -49,9 +49,10 @@ final class ReplicaMetrics implements MultiCollector
         final AckLatency ackLatency = replica.ackLatency();
         final List<MetricSnapshot> metrics = new ArrayList<>();
         metrics.add(histogram("semisync_replica_ack_latency_seconds",
-            "Time from reading an event the source asked to ACK to writing its ACK (after the sync that covers it)",
+            "Per acknowledged transaction, time from reading the event the source asked to ACK to writing the ACK that covers it "
+                + "(after the sync that covers it)",
             ackLatency.nanos(LatencyStage.TOTAL)));
-        metrics.add(histogram("semisync_replica_sync_latency_seconds", "Time of the relay-log sync an ACK waited for",
+        metrics.add(histogram("semisync_replica_sync_latency_seconds", "Per acknowledged transaction, time of the relay-log sync its ACK waited for",
             ackLatency.nanos(LatencyStage.SYNC)));
         metrics.add(stageHistograms(ackLatency));
         metrics.add(counter("semisync_replica_events", "Events stored in the relay log", status.eventsStored()));

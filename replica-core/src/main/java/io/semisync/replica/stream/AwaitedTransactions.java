@@ -1,9 +1,10 @@
 package io.semisync.replica.stream;
 
 /**
- * The transactions the source waits for that no ACK has covered yet, with what their latency stages and the trace
- * need: a preallocated ring, so the stream records them without allocating. A burst beyond its capacity keeps the
- * newest; the older ones' stages are not recorded (their ACK still goes out).
+ * The transactions stored that no ACK has covered yet, with what their latency stages and the trace need: a
+ * preallocated ring, so the stream records them without allocating. An ACK covers every transaction before it (MySQL
+ * asks for one per commit group). A burst beyond its capacity keeps the newest; the older ones' stages are not
+ * recorded (their ACK still goes out).
  */
 final class AwaitedTransactions
 {
@@ -25,7 +26,7 @@ final class AwaitedTransactions
         }
     }
 
-    /** A transaction whose last event (the one the source asked to ACK) arrived at {@code lastNanos}. */
+    /** A transaction whose last event arrived at {@code lastNanos}. */
     void add(final TransactionId id, final long commitEpochNanos, final long firstNanos, final long lastNanos)
     {
         final int slot = (int)(tail & MASK);
@@ -41,6 +42,12 @@ final class AwaitedTransactions
     long end()
     {
         return tail;
+    }
+
+    /** Drops the transactions before {@code end} unrecorded: made durable with no ACK waiting for them. */
+    void forgetUpTo(final long end)
+    {
+        head = Math.max(head, end);
     }
 
     /** Records the stages of each transaction before {@code end} not recorded yet, all covered by the ACK of {@code ack}. */

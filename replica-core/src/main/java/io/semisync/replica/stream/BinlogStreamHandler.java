@@ -101,6 +101,8 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     /** When the first bytes of the transaction now arriving came, and when it committed on the source (epoch, or -1). */
     private long transactionFirstNanos;
     private long transactionCommitEpochNanos = -1;
+    /** A GTID event began a transaction whose end is not stored yet. */
+    private boolean transactionOpen;
     /** When the latest delayed ACK is due: a later one never leaves before it. */
     private long lastAckDueNanos;
     /** How late the delayed ACKs' timers fired, on average; they are scheduled that much earlier. */
@@ -346,12 +348,14 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         }, Math.max(0, due - now - timerLatenessNanos), TimeUnit.NANOSECONDS);
     }
 
+    /** What a background sync covers no ACK waited for: its transactions' stages are not recorded. */
     private void syncInBackground()
     {
         if (!broken && unsynced && writer.syncInBackground())
         {
             unsynced = false;
             unsyncedBytes = 0;
+            awaited.forgetUpTo(awaited.end());
         }
     }
 
@@ -455,8 +459,6 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         {
             pendingAckPosition = header.logPos();
             pendingAckFile = position.fileName();
-            transaction.end(pendingAckFile, pendingAckPosition);
-            awaited.add(transaction, transactionCommitEpochNanos, transactionFirstNanos, readNanos);
         }
     }
 
@@ -529,6 +531,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
      */
     private void transactionStarts(final long readNanos, final long commitMicros)
     {
+        transactionOpen = true;
         transactionFirstNanos = readNanos;
         transactionCommitEpochNanos = commitMicros < 0 ? -1 : commitMicros * 1_000L;
     }
@@ -562,6 +565,12 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
             .flags(flags);
         writer.append(metadata, view, offset, length);
         position.advanceTo(endPosition);
+        if (completes && transactionOpen && semisync)
+        {
+            transactionOpen = false;
+            transaction.end(position.fileName(), endPosition);
+            awaited.add(transaction, transactionCommitEpochNanos, transactionFirstNanos, readNanos);
+        }
         unsynced = true;
         unsyncedBytes += length;
         listener.onEventStored(type, completes);

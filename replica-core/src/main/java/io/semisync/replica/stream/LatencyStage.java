@@ -11,8 +11,7 @@ public enum LatencyStage
     SOURCE("source", "From the commit on the source (the GTID event's immediate_commit_timestamp, MySQL 8.0+) to the arrival "
         + "of the transaction's first bytes: the source's binlog flush and sync, its dump thread and the network; compares "
         + "two hosts' clocks"),
-    RECEIVE("receive", "From the arrival of the transaction's first bytes to the arrival of its last (the event the source "
-        + "asked to ACK)"),
+    RECEIVE("receive", "From the arrival of the transaction's first bytes to the arrival of its last"),
     WAITING("waiting", "From the arrival of the transaction's last bytes to the start of the sync that covers it: the rest "
         + "of the read is stored"),
     SYNC("sync", "The relay-log sync that covers the transaction"),

@@ -177,6 +177,42 @@ class BinlogStreamHandlerTest
     }
 
     @Test
+    void anAckForACommitGroupTimesEachOfItsTransactions()
+    {
+        final EmbeddedChannel channel = emulatedChannel(WanEmulation.NONE);
+        read(channel,
+            semisyncPacket(false, rotate(FILE, 4, true, 0)),
+            semisyncPacket(false, gtid(SOURCE_UUID, 1, 200)),
+            semisyncPacket(false, query("CREATE TABLE a (id INT)", 300)),
+            semisyncPacket(false, gtid(SOURCE_UUID, 2, 360)),
+            semisyncPacket(true, query("CREATE TABLE b (id INT)", 460)));
+        readComplete(channel);
+
+        assertThat(channel.<SemiSyncAck>readOutbound().position()).as("MySQL flags only a group's last transaction").isEqualTo(460);
+        assertThat(ackLatency.count()).isEqualTo(1);
+        assertThat(ackLatency.nanos(LatencyStage.TOTAL).getTotalCount()).as("both transactions the ACK covers").isEqualTo(2);
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void whatABackgroundSyncCoveredIsNotTimedAsAcknowledged()
+    {
+        final EmbeddedChannel channel = emulatedChannel(WanEmulation.NONE);
+        read(channel,
+            semisyncPacket(false, rotate(FILE, 4, true, 0)),
+            semisyncPacket(false, gtid(SOURCE_UUID, 1, 200)),
+            semisyncPacket(false, query("CREATE TABLE a (id INT)", 300)));
+        readComplete(channel);
+        advance(channel, IDLE_SYNC_NANOS);
+        read(channel, semisyncPacket(false, gtid(SOURCE_UUID, 2, 360)), semisyncPacket(true, query("CREATE TABLE b (id INT)", 460)));
+        readComplete(channel);
+
+        assertThat(channel.<SemiSyncAck>readOutbound().position()).isEqualTo(460);
+        assertThat(ackLatency.nanos(LatencyStage.TOTAL).getTotalCount()).as("the transaction the source waited for").isEqualTo(1);
+        assertFalseFinish(channel);
+    }
+
+    @Test
     void anAckDelayHoldsTheSyncedAckForTheDelay()
     {
         final long delay = 2_000_000;

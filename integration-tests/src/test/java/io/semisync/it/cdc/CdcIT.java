@@ -177,6 +177,8 @@ class CdcIT
         assertThat(first).containsKeys("position", "op", "before", "after", "source", "transaction");
         assertThat(sourceOf(first)).containsEntry("flavor", flavor == Flavor.MYSQL ? "mysql" : "mariadb")
             .containsEntry("server_id", setup.server.serverId()).containsKeys("file", "pos", "ts_ms");
+        assertThat(String.valueOf(sourceOf(first).get("query"))).as("the statement from ROWS_QUERY (MySQL) or ANNOTATE_ROWS (MariaDB)")
+            .containsPattern("(?is)^\\s*(INSERT|UPDATE|DELETE)\\b");
         assertThat(storedTypes(setup.dataDir)).as("the source compressed the second half")
             .containsAnyOf(BinlogEventType.TRANSACTION_PAYLOAD, MariadbEventUncompressor.WRITE_ROWS_COMPRESSED_V1,
                 MariadbEventUncompressor.UPDATE_ROWS_COMPRESSED_V1, MariadbEventUncompressor.DELETE_ROWS_COMPRESSED_V1);

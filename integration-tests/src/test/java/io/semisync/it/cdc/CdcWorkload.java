@@ -88,6 +88,7 @@ final class CdcWorkload implements AutoCloseable
             if (server.flavor() == Flavor.MYSQL)
             {
                 sql.execute("SET SESSION binlog_transaction_compression = " + (compressed ? "ON" : "OFF"));
+                sql.execute("SET SESSION binlog_rows_query_log_events = ON");
             }
             else
             {

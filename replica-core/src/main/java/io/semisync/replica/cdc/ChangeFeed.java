@@ -6,6 +6,7 @@ import io.semisync.protocol.binlog.BinlogEventType;
 import io.semisync.protocol.binlog.EventHeaderFlyweight;
 import io.semisync.protocol.binlog.FormatDescriptionEventFlyweight;
 import io.semisync.protocol.binlog.QueryEventFlyweight;
+import io.semisync.protocol.binlog.RowsQueryEventFlyweight;
 import io.semisync.protocol.binlog.compression.MariadbEventUncompressor;
 import io.semisync.protocol.binlog.compression.TransactionPayloadReader;
 import io.semisync.protocol.rows.SourceFlavor;
@@ -55,6 +56,7 @@ public final class ChangeFeed implements AutoCloseable
     private final BinlogChecksum checksum = new BinlogChecksum();
     private final TransactionPayloadReader payloads;
     private final MariadbEventUncompressor mariadbEvents;
+    private final RowsQueryEventFlyweight rowsQuery = new RowsQueryEventFlyweight();
     private final RelayLog relayLog;
     private long commitLimit = -1;
     private boolean unitStart = true;
@@ -157,6 +159,7 @@ public final class ChangeFeed implements AutoCloseable
         }
         if (unitStart)
         {
+            source.query = null;
             transaction.begin(record.index(), record.gtidKind() == GtidKind.NONE ? null
                 : GtidText.of(record.gtidKind(), record.buffer(), record.gtidOffset(), record.gtidLength()));
         }
@@ -228,6 +231,10 @@ public final class ChangeFeed implements AutoCloseable
         else if (type == BinlogEventType.TABLE_MAP)
         {
             rows.onTableMap(buffer, offset, length, checksumBytes);
+        }
+        else if (type == BinlogEventType.ROWS_QUERY || type == BinlogEventType.MARIADB_ANNOTATE_ROWS)
+        {
+            source.query = rowsQuery.wrap(buffer, offset, length, checksumBytes).statement();
         }
         else if (RowChanges.isRowsEvent(type))
         {

@@ -11,12 +11,13 @@ import java.io.UncheckedIOException;
  * <pre>
  * {"position":"INDEX:CHANGE","op":"c|u|d","before":{...}|null,"after":{...}|null,
  *  "source":{"flavor":"mysql|mariadb","server_id":N,"file":"binlog.000001","pos":N,"gtid":"..."|null,"ts_ms":N,
- *            "db":"...","table":"...","row":N},
+ *            "db":"...","table":"...","row":N[,"query":"the statement"]},
  *  "transaction":{"id":"GTID"|null,"total_order":N,"data_collection_order":N}}
  * {"position":"INDEX:CHANGE","ddl":"CREATE TABLE ...","source":{... "db":"schema of the statement","table":null},
  *  "transaction":{...}}
  * </pre>
- * {@code position} comes first, so a reader of the last line finds it without parsing the rest. One generator over one
+ * {@code query} is the statement that caused the row, when the source logs it ({@code binlog_rows_query_log_events} on
+ * MySQL, {@code binlog_annotate_row_events} on MariaDB), as Debezium's {@code source.query}. {@code position} comes first, so a reader of the last line finds it without parsing the rest. One generator over one
  * reused buffer; not thread-safe.
  */
 final class ChangeLines
@@ -57,6 +58,10 @@ final class ChangeLines
     {
         writeSource(source, transaction, database, table);
         json.writeNumberField("row", row);
+        if (source.query != null)
+        {
+            json.writeStringField("query", source.query);
+        }
         json.writeEndObject();
         writeTransaction(transaction, dataCollectionOrder);
         json.writeEndObject();

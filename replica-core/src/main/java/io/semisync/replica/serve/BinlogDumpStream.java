@@ -44,7 +44,7 @@ final class BinlogDumpStream
     private final ScheduledExecutorService thread;
     private final NanoClock clock;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
-    private final DownstreamAcks acks = new DownstreamAcks();
+    private final DownstreamAcks acks;
     private long limit;
     private long stoppedAt = -1;
     private boolean skipping;
@@ -58,8 +58,10 @@ final class BinlogDumpStream
     private long endSeenInStartFile = -1;
 
     BinlogDumpStream(final CommandExchange exchange, final RelayLogReader reader, final DumpScope scope,
-        final LongSupplier durableIndex, final StreamStart start, final ScheduledExecutorService thread, final NanoClock clock)
+        final LongSupplier durableIndex, final StreamStart start, final ScheduledExecutorService thread, final NanoClock clock,
+        final DownstreamAcks acks)
     {
+        this.acks = acks;
         this.start = start;
         this.exchange = exchange;
         this.reader = reader;
@@ -281,6 +283,7 @@ final class BinlogDumpStream
         if (ended.completeExceptionally(cause))
         {
             thread.execute(reader::close);
+            acks.close();
             LOG.info("binlog dump to {}@{} ended after {} events{}: {}", exchange.session().user(), exchange.session().clientHost(), sent,
                 start.semisync() ? ", " + acks.count() + " semisync ACKs (last " + acks.last() + ")" : "",
                 cause instanceof ClosedChannelException ? "the replica disconnected" : cause.toString());

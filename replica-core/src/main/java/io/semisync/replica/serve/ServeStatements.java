@@ -13,6 +13,7 @@ import io.semisync.protocol.server.SessionHandler;
 import io.semisync.protocol.server.SqlErrorException;
 import io.semisync.protocol.server.TextResultSet;
 import io.semisync.replica.DownstreamReplicas.Downstream;
+import io.semisync.replica.stream.ChainedAcks;
 import io.semisync.replica.Replica;
 import io.semisync.replica.ReplicaStatus;
 import io.semisync.replica.session.MariadbGtidPosition;
@@ -241,6 +242,11 @@ final class ServeStatements implements SessionHandler
                     refused.getCause() != null ? refused.getCause().getMessage() : refused.getMessage());
             }
         }).thenCompose(checked ->
-            new BinlogDumpStream(exchange, replica.openRelayLogReader(), scope, replica::servableIndex, start, thread, clock).begin());
+        {
+            final DownstreamAcks acks = new DownstreamAcks(semisync ? replica.chainedAcks().map(ChainedAcks::join).orElse(null) : null);
+            replica.downstreams().acking(exchange.session().connectionId(), acks::last);
+            return new BinlogDumpStream(exchange, replica.openRelayLogReader(), scope, replica::servableIndex, start, thread, clock, acks)
+                .begin();
+        });
     }
 }

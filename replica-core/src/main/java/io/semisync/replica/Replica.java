@@ -720,6 +720,12 @@ public final class Replica implements AutoCloseable
         }
 
         @Override
+        public void onSyncedForChain()
+        {
+            servableIndex = writer.lastDurableCommitIndex();
+        }
+
+        @Override
         public void onAck(final String file, final long position)
         {
             acksSent++;

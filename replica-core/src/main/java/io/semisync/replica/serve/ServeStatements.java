@@ -13,10 +13,11 @@ import io.semisync.protocol.server.SessionHandler;
 import io.semisync.protocol.server.SqlErrorException;
 import io.semisync.protocol.server.TextResultSet;
 import io.semisync.replica.DownstreamReplicas.Downstream;
-import io.semisync.replica.stream.ChainedAcks;
 import io.semisync.replica.Replica;
 import io.semisync.replica.ReplicaStatus;
+import io.semisync.replica.config.Settings;
 import io.semisync.replica.session.MariadbGtidPosition;
+import io.semisync.replica.stream.ChainedAcks;
 import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -245,8 +246,8 @@ final class ServeStatements implements SessionHandler
         {
             final DownstreamAcks acks = new DownstreamAcks(semisync ? replica.chainedAcks().map(ChainedAcks::join).orElse(null) : null);
             replica.downstreams().acking(exchange.session().connectionId(), acks::last);
-            return new BinlogDumpStream(exchange, replica.openRelayLogReader(), scope, replica::servableIndex, start, thread, clock, acks)
-                .begin();
+            return new BinlogDumpStream(exchange, replica.openRelayLogReader(), scope, replica::servableIndex, start, thread, clock,
+                replica.config().get(Settings.SERVE_WRITE_TIMEOUT).toNanos(), acks).begin();
         });
     }
 }

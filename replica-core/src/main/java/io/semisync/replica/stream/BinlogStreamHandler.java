@@ -91,7 +91,10 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private Runnable backgroundSyncTask;
     private Runnable chainTimeoutTask;
     private ScheduledFuture<?> chainTimeout;
-    /** The last position ACKed while the chain had fallen back: the chain resumes when the downstreams reach it. */
+    /**
+     * The last position ACKed when the chain fell back: the chain resumes when the downstreams reach it (not the latest ACK,
+     * which a downstream a few milliseconds behind would never reach under a steady load).
+     */
     private String fallbackFile;
     private long fallbackPosition;
     private ScheduledFuture<?> livenessCheck;
@@ -323,6 +326,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         final long covered = awaited.end();
         if (chain != null)
         {
+            listener.onSyncedForChain();
             chainAck(ctx, covered, new AckTimes().synced(syncStart, syncEnd));
         }
         else if (wan.delaysAcks())
@@ -345,8 +349,6 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     {
         if (!chain.active())
         {
-            fallbackFile = pendingAckFile;
-            fallbackPosition = pendingAckPosition;
             release(ctx, pendingAckFile, pendingAckPosition, covered, times);
             return;
         }

@@ -90,6 +90,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private Runnable groupWaitTask;
     private Runnable backgroundSyncTask;
     private Runnable chainTimeoutTask;
+    private Runnable chainWake;
     private ScheduledFuture<?> chainTimeout;
     /**
      * The last position ACKed when the chain fell back: the chain resumes when the downstreams reach it (not the latest ACK,
@@ -181,7 +182,8 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         if (chain != null)
         {
             chainTimeoutTask = () -> chainTimedOut(ctx);
-            chain.onAdvance(() -> ctx.executor().execute(() -> chainAdvanced(ctx)));
+            chainWake = () -> ctx.executor().execute(() -> chainAdvanced(ctx));
+            chain.onAdvance(chainWake);
         }
         lastReadNanos = ticker.nanoTime();
         livenessCheck = ctx.executor().scheduleAtFixedRate(() -> checkLiveness(ctx), heartbeatPeriodNanos, heartbeatPeriodNanos,
@@ -196,7 +198,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         cancel(idleSync);
         if (chain != null)
         {
-            chain.onAdvance(null);
+            chain.stopRunning(chainWake);
             cancel(chainTimeout);
         }
         if (ctx.pipeline().context(arrival) != null)

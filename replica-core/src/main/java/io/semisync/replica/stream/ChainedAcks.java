@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Chained durability ({@code --upstream-ack-waits-for N}): our ACK to the source for a position waits until N semisync
@@ -25,7 +26,7 @@ public final class ChainedAcks
     private final List<Downstream> downstreams = new CopyOnWriteArrayList<>();
     private final AtomicLong timeouts = new AtomicLong();
     private volatile AckedPosition reached;
-    private volatile Runnable onAdvance = NOBODY;
+    private final AtomicReference<Runnable> onAdvance = new AtomicReference<>(NOBODY);
     private volatile boolean fallenBack;
 
     /**
@@ -108,7 +109,13 @@ public final class ChainedAcks
     /** The task run (on a downstream's thread) each time the position N downstreams reached moves; it should only hand over. */
     public void onAdvance(final Runnable task)
     {
-        onAdvance = task == null ? NOBODY : task;
+        onAdvance.set(task);
+    }
+
+    /** Stops running {@code task}, unless another took its place (the stream of a reconnect). */
+    public void stopRunning(final Runnable task)
+    {
+        onAdvance.compareAndSet(task, NOBODY);
     }
 
     private synchronized void recompute()
@@ -129,7 +136,7 @@ public final class ChainedAcks
         reached = now;
         if (now != null && (before == null || !before.equals(now)))
         {
-            onAdvance.run();
+            onAdvance.get().run();
         }
     }
 

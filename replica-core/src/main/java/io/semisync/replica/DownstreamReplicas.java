@@ -3,6 +3,7 @@ package io.semisync.replica;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Supplier;
 
 /**
  * The downstream replicas registered on the replication endpoint (COM_REGISTER_SLAVE), by connection, as the admin
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class DownstreamReplicas
 {
     private final Map<Long, Downstream> byConnection = new ConcurrentSkipListMap<>();
+    private final Map<Long, Supplier<String>> lastAcks = new ConcurrentSkipListMap<>();
 
     /**
      * One registered replica.
@@ -29,14 +31,33 @@ public final class DownstreamReplicas
         byConnection.put(connectionId, replica);
     }
 
+    /** A replica's dump began: {@code lastAck} tells the last position it acknowledged, empty when none. */
+    public void acking(final long connectionId, final Supplier<String> lastAck)
+    {
+        lastAcks.put(connectionId, lastAck);
+    }
+
     public void remove(final long connectionId)
     {
         byConnection.remove(connectionId);
+        lastAcks.remove(connectionId);
+    }
+
+    /**
+     * A registered replica as listed.
+     *
+     * @param replica what it registered
+     * @param lastAck the last position it acknowledged as semisync replica ({@code file:position}), empty when none
+     */
+    public record Listed(Downstream replica, String lastAck)
+    {
     }
 
     /** The registered replicas, in the order their connections were made. */
-    public List<Downstream> list()
+    public List<Listed> list()
     {
-        return List.copyOf(byConnection.values());
+        return byConnection.entrySet().stream()
+            .map(entry -> new Listed(entry.getValue(), lastAcks.getOrDefault(entry.getKey(), () -> "").get()))
+            .toList();
     }
 }

@@ -24,6 +24,7 @@ import io.semisync.replica.source.SourceFacts;
 import io.semisync.replica.source.SourceFactsReader;
 import io.semisync.replica.stream.AckLatency;
 import io.semisync.replica.stream.BinlogStreamHandler;
+import io.semisync.replica.stream.ChainedAcks;
 import io.semisync.replica.stream.LatencyTrace;
 import io.semisync.replica.stream.StreamListener;
 import io.semisync.replica.stream.WanEmulation;
@@ -79,6 +80,8 @@ public final class Replica implements AutoCloseable
     private final String replicaUuid;
     private final DataDirectory dataDirectory;
     private final DownstreamReplicas downstreams = new DownstreamReplicas();
+    /** The downstream ACKs our ACKs wait for ({@code --upstream-ack-waits-for}), null when they wait for none. */
+    private final ChainedAcks chain;
     private final RelayLog relayLog;
     private volatile RelayLogProgress progress;
     private RelayLogWriter writer;
@@ -135,6 +138,8 @@ public final class Replica implements AutoCloseable
         final Path tracePath = config.get(Settings.LATENCY_TRACE);
         this.trace = tracePath == null ? null : LatencyTrace.open(tracePath, config.get(Settings.LATENCY_TRACE_MAX_MB) << 20);
         ackLatency.traceTo(trace);
+        final long chainedAcks = config.get(Settings.UPSTREAM_ACK_WAITS_FOR);
+        this.chain = chainedAcks == 0 ? null : new ChainedAcks((int)chainedAcks, config.get(Settings.UPSTREAM_ACK_TIMEOUT).toNanos());
         this.published = snapshot();
     }
 
@@ -272,6 +277,12 @@ public final class Replica implements AutoCloseable
     public void scanStoredGtids(final CommittedGtidHandler handler)
     {
         relayLog.scanCommittedGtids(-1, handler);
+    }
+
+    /** The downstream ACKs our ACKs to the source wait for, empty unless {@code --upstream-ack-waits-for} is set. */
+    public Optional<ChainedAcks> chainedAcks()
+    {
+        return Optional.ofNullable(chain);
     }
 
     /** The replicas registered on the replication endpoint. */
@@ -510,7 +521,7 @@ public final class Replica implements AutoCloseable
         final WanEmulation wan = config.wanEmulation();
         final BinlogStreamHandler handler = new BinlogStreamHandler(writer, facts.crc32(), semisyncActive, facts.isMariadb(),
             writer.lastDurableCommitSourceFileName(), writer.lastDurableCommitEndPosition(), config.get(Settings.HEARTBEAT),
-            config.syncPolicy(), wan, new Listener(current), ackLatency);
+            config.syncPolicy(), wan, chain, new Listener(current), ackLatency);
         return ReplicationSession.start(connection, facts, config.get(Settings.SERVER_ID), replicaUuid, config.get(Settings.HEARTBEAT),
                 semisyncActive, resume, handler)
             .thenRunAsync(() ->
@@ -791,6 +802,12 @@ public final class Replica implements AutoCloseable
         {
             return kept != null && kept.length == event.length && Arrays.equals(kept, EventHeaderFlyweight.LENGTH,
                 kept.length - BinlogChecksum.LENGTH, event, EventHeaderFlyweight.LENGTH, event.length - BinlogChecksum.LENGTH);
+        }
+
+        @Override
+        public void onSyncedForChain()
+        {
+            servableIndex = writer.lastDurableCommitIndex();
         }
 
         @Override

@@ -78,7 +78,7 @@ public class AckPathBenchmark
         channel = new EmbeddedChannel();
         final AckLatency latency = new AckLatency();
         channel.pipeline().addLast(ackSink, new PacketEncoder(new PacketSequence()), new BinlogStreamHandler(relayLog.openWriter(), true, true,
-            false, null, 0, Duration.ofHours(1), new ReplicaConfig().syncPolicy(), WanEmulation.NONE, new IgnoringListener(),
+            false, null, 0, Duration.ofHours(1), new ReplicaConfig().syncPolicy(), WanEmulation.NONE, null, new IgnoringListener(),
             latency));
         final ByteBuf rotate = fixtures.artificialRotate("binlog.000001");
         channel.pipeline().fireChannelRead(rotate);

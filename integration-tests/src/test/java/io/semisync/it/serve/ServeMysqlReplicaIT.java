@@ -88,8 +88,8 @@ class ServeMysqlReplicaIT
             awaitSameAsSource(source, downstream, replica);
             assertThat(downstream.globalStatus("Rpl_semi_sync_replica_status")).as("the downstream replicates as semisync").isEqualTo(1);
             assertThat(ServeEndpoint.adminQuery(replica, USER, PASSWORD, "SHOW REPLICAS")).as("SHOW REPLICAS on the admin endpoint")
-                .containsExactly(List.of("3", "", String.valueOf(downstream.port()), String.valueOf(source.serverId()),
-                    downstream.queryValue("SELECT @@server_uuid")));
+                .extracting(row -> row.subList(0, 5)).containsExactly(List.of("3", "", String.valueOf(downstream.port()),
+                    String.valueOf(source.serverId()), downstream.queryValue("SELECT @@server_uuid")));
 
             try (SourceLoad live = SourceLoad.start(source, 2, TRANSACTIONS, 1, false))
             {

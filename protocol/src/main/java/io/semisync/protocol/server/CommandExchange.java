@@ -56,4 +56,7 @@ public interface CommandExchange
      * that asks a semisync replica for an ACK 1, since the replica writes its ACK as 0 and then expects 1.
      */
     void restartSequenceAt(int id);
+
+    /** Closes the connection, dropping what is queued for it: for a client that stopped reading. */
+    void close();
 }

@@ -166,6 +166,12 @@ final class HandlerExchange implements CommandExchange
         completeWaiting(new ClosedChannelException());
     }
 
+    @Override
+    public void close()
+    {
+        ctx.channel().close();
+    }
+
     /** The handler's stage completed: nothing more is delivered to it. */
     void ended()
     {

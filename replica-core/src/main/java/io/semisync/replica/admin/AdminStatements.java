@@ -199,10 +199,10 @@ public final class AdminStatements implements SessionHandler, AutoCloseable
             final boolean slave = "SLAVE".equals(spelling);
             final ResultTable replicas = new ResultTable(ResultColumn.number(slave ? "Server_id" : "Server_Id"), ResultColumn.text("Host"),
                 ResultColumn.number("Port"), ResultColumn.number(slave ? "Master_id" : "Source_Id"),
-                ResultColumn.text(slave ? "Slave_UUID" : "Replica_UUID"));
+                ResultColumn.text(slave ? "Slave_UUID" : "Replica_UUID"), ResultColumn.text("Semisync_last_ack"));
             final String sourceId = String.valueOf(replica.status().sourceServerId());
-            replica.downstreams().list().forEach(downstream -> replicas.add(String.valueOf(downstream.serverId()), downstream.host(),
-                String.valueOf(downstream.port()), sourceId, downstream.uuid()));
+            replica.downstreams().list().forEach(listed -> replicas.add(String.valueOf(listed.replica().serverId()), listed.replica().host(),
+                String.valueOf(listed.replica().port()), sourceId, listed.replica().uuid(), listed.lastAck()));
             return replicas.toResult();
         }
         if (spelling == null && cursor.acceptWords("DATABASES"))
@@ -310,7 +310,7 @@ public final class AdminStatements implements SessionHandler, AutoCloseable
     {
         final ReplicaStatus status = replica.status();
         return StatusVariables.table(status, replica.storedProgress(), replica.ackLatency(),
-            Duration.between(started, clock.instant()));
+            Duration.between(started, clock.instant()), replica.chainedAcks());
     }
 
     private ResultTable relayLogFiles()

@@ -6,10 +6,12 @@ import io.semisync.replica.ReplicaStatus;
 import io.semisync.replica.SemisyncMode;
 import io.semisync.replica.StoredProgress;
 import io.semisync.replica.stream.AckLatency;
+import io.semisync.replica.stream.ChainedAcks;
 import io.semisync.replica.stream.LatencyStage;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * {@code SHOW STATUS}: MySQL's semisync replica status ({@code Rpl_semi_sync_replica_status}, and its older name
@@ -26,8 +28,10 @@ final class StatusVariables
     /**
      * @param latency where the acknowledged transactions' time went, and the ACKs sent (one sync each)
      * @param uptime  time since the replica started
+     * @param chain   the downstream ACKs our ACKs wait for, if any ({@code Semisync_replica_chain_*})
      */
-    static ResultTable table(final ReplicaStatus status, final StoredProgress progress, final AckLatency latency, final Duration uptime)
+    static ResultTable table(final ReplicaStatus status, final StoredProgress progress, final AckLatency latency, final Duration uptime,
+        final Optional<ChainedAcks> chain)
     {
         final String semisync = status.state() == ReplicaState.STREAMING && status.semisync() == SemisyncMode.ACTIVE ? "ON" : "OFF";
         final String behind = status.state() == ReplicaState.STREAMING ? String.valueOf(Math.max(0, progress.secondsBehindSource())) : "";
@@ -36,6 +40,10 @@ final class StatusVariables
             .add("Rpl_semi_sync_slave_status", semisync)
             .add("Semisync_replica_ack_syncs", String.valueOf(latency.count()))
             .add("Semisync_replica_acks_sent", String.valueOf(status.acksSent()))
+            .add("Semisync_replica_chain_reached", chain.map(ChainedAcks::reached).orElse(""))
+            .add("Semisync_replica_chain_status", chain.map(acks -> acks.active() ? "ON" : "OFF").orElse("OFF"))
+            .add("Semisync_replica_chain_timeouts", String.valueOf(chain.map(ChainedAcks::timeouts).orElse(0L)))
+            .add("Semisync_replica_chain_waits_for", String.valueOf(chain.map(ChainedAcks::needed).orElse(0)))
             .add("Semisync_replica_connects", String.valueOf(status.connects()))
             .add("Semisync_replica_event_bytes_stored", String.valueOf(progress.eventBytes()))
             .add("Semisync_replica_events_stored", String.valueOf(status.eventsStored()))

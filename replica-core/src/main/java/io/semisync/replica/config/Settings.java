@@ -118,6 +118,17 @@ public final class Settings
         + "to the admin endpoint ('semisync-replica password-hash' prints the hash; # starts a comment)");
     public static final Setting<String> SERVE_BIND_ADDRESS = Setting.text("serve-bind-address", "HOST", ServerSettings.DEFAULT_BIND_ADDRESS,
         "Address the replication endpoint listens on");
+    public static final Setting<Duration> SERVE_WRITE_TIMEOUT = Setting.duration("serve-write-timeout-ms", ChronoUnit.MILLIS,
+        Duration.ofSeconds(60), Duration.ofMillis(1), Duration.ofHours(1), "How long a downstream replica or binlog client may leave "
+        + "what the replication endpoint sends unread before its dump is cut off, as a source's net_write_timeout; nothing is "
+        + "buffered for it meanwhile");
+    public static final Setting<Long> UPSTREAM_ACK_WAITS_FOR = Setting.number("upstream-ack-waits-for", "N", 0L, 0, 1024,
+        "Chained durability: our ACK to the source waits, after our own sync, until this many semisync downstream replicas of "
+        + "the replication endpoint have ACKed the transaction too (0: it does not wait)");
+    public static final Setting<Duration> UPSTREAM_ACK_TIMEOUT = Setting.duration("upstream-ack-timeout-ms", ChronoUnit.MILLIS,
+        Duration.ofSeconds(10), Duration.ofMillis(1), Duration.ofHours(1), "How long an ACK to the source waits for the "
+        + "downstream ACKs before ACKs follow our own sync alone until the downstreams catch up, as the source's "
+        + "rpl_semi_sync_source_timeout");
     public static final Setting<String> METRICS_BIND_ADDRESS = Setting.text("metrics-bind-address", "HOST", "127.0.0.1",
         "Address the metrics endpoint listens on");
 
@@ -161,8 +172,9 @@ public final class Settings
         RETENTION_READER_MAX_BYTES, COMPRESS_RELAY_LOG,
         ADMIN_PORT, ADMIN_BIND_ADDRESS, ADMIN_USER, ADMIN_PASSWORD_HASH, ADMIN_PASSWORD_FILE, ADMIN_PASSWORD_ENV, ADMIN_AUTH_METHOD,
         ADMIN_USERS_FILE, ADMIN_TLS_CERT, ADMIN_TLS_KEY, METRICS_PORT, METRICS_BIND_ADDRESS,
-        SERVE_PORT, SERVE_BIND_ADDRESS, SERVE_USERS_FILE, CDC_MAX_UNCOMPRESSED_BYTES, CDC_SOURCE_COLUMNS,
-        CDC_KAFKA_BOOTSTRAP, CDC_KAFKA_TOPIC_PREFIX, CDC_KAFKA_TOPIC_PER, CDC_KAFKA_TRANSACTIONAL_ID);
+        SERVE_PORT, SERVE_BIND_ADDRESS, SERVE_USERS_FILE, SERVE_WRITE_TIMEOUT, UPSTREAM_ACK_WAITS_FOR, UPSTREAM_ACK_TIMEOUT,
+        CDC_MAX_UNCOMPRESSED_BYTES, CDC_SOURCE_COLUMNS, CDC_KAFKA_BOOTSTRAP, CDC_KAFKA_TOPIC_PREFIX, CDC_KAFKA_TOPIC_PER,
+        CDC_KAFKA_TRANSACTIONAL_ID);
 
     private Settings()
     {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 /**
@@ -27,7 +28,9 @@ import java.util.function.LongSupplier;
  * names the file and the end position of the last record passed. A replica that registered as semisync gets the 0xEF
  * header on every packet, with the ACK flag on transaction ends, after which the packets are numbered from 1 again (the
  * replica numbers its ACK 0), and its ACKs are counted ({@link DownstreamAcks}). Runs on the serving thread, a batch
- * at a time, and pauses while the connection is not writable, so the archive is never buffered in memory.
+ * at a time, never on the thread that stores what the source sends, and pauses while the connection is not writable, so
+ * the archive is never buffered in memory; a reader that leaves the connection unwritable for the write timeout is cut
+ * off, as a source's net_write_timeout ends a dump.
  */
 final class BinlogDumpStream
 {
@@ -43,8 +46,9 @@ final class BinlogDumpStream
     private final StreamStart start;
     private final ScheduledExecutorService thread;
     private final NanoClock clock;
+    private final long writeTimeoutNanos;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
-    private final DownstreamAcks acks = new DownstreamAcks();
+    private final DownstreamAcks acks;
     private long limit;
     private long stoppedAt = -1;
     private boolean skipping;
@@ -58,8 +62,11 @@ final class BinlogDumpStream
     private long endSeenInStartFile = -1;
 
     BinlogDumpStream(final CommandExchange exchange, final RelayLogReader reader, final DumpScope scope,
-        final LongSupplier durableIndex, final StreamStart start, final ScheduledExecutorService thread, final NanoClock clock)
+        final LongSupplier durableIndex, final StreamStart start, final ScheduledExecutorService thread, final NanoClock clock,
+        final long writeTimeoutNanos, final DownstreamAcks acks)
     {
+        this.writeTimeoutNanos = writeTimeoutNanos;
+        this.acks = acks;
         this.start = start;
         this.exchange = exchange;
         this.reader = reader;
@@ -114,9 +121,17 @@ final class BinlogDumpStream
             }
             if (!exchange.isWritable())
             {
-                exchange.whenWritable().whenComplete((ignored, failure) ->
+                exchange.whenWritable().toCompletableFuture().orTimeout(writeTimeoutNanos, TimeUnit.NANOSECONDS).whenComplete(
+                    (ignored, failure) ->
                 {
-                    if (failure != null)
+                    if (failure instanceof TimeoutException)
+                    {
+                        LOG.warn("binlog dump to {}@{} cut off: the client read nothing of what was sent for {} ms",
+                            exchange.session().user(), exchange.session().clientHost(), TimeUnit.NANOSECONDS.toMillis(writeTimeoutNanos));
+                        exchange.close();
+                        end(failure);
+                    }
+                    else if (failure != null)
                     {
                         end(failure);
                     }
@@ -281,6 +296,7 @@ final class BinlogDumpStream
         if (ended.completeExceptionally(cause))
         {
             thread.execute(reader::close);
+            acks.close();
             LOG.info("binlog dump to {}@{} ended after {} events{}: {}", exchange.session().user(), exchange.session().clientHost(), sent,
                 start.semisync() ? ", " + acks.count() + " semisync ACKs (last " + acks.last() + ")" : "",
                 cause instanceof ClosedChannelException ? "the replica disconnected" : cause.toString());

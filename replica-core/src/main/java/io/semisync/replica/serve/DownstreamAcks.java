@@ -2,6 +2,7 @@ package io.semisync.replica.serve;
 
 import io.netty.buffer.ByteBuf;
 import io.semisync.protocol.binlog.SemiSyncAck;
+import io.semisync.replica.stream.ChainedAcks;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
@@ -9,7 +10,7 @@ import java.util.function.Consumer;
 /**
  * The ACKs a semisync downstream replica sends on its dump connection, each its own packet: 0xEF, the end position of
  * the acknowledged event u64 and the source file's name (MySQL's replica ends it with a NUL). Counts them and keeps the last; a packet of another kind ends
- * the dump, as a source ends it.
+ * the dump, as a source ends it. With chained durability each ACK is passed on to {@link ChainedAcks}.
  */
 final class DownstreamAcks implements Consumer<ByteBuf>
 {
@@ -17,6 +18,13 @@ final class DownstreamAcks implements Consumer<ByteBuf>
 
     private volatile long count;
     private volatile String last = "";
+    private final ChainedAcks.Downstream chained;
+
+    /** @param chained where the ACKs count toward our own ACKs to the source; null when they do not */
+    DownstreamAcks(final ChainedAcks.Downstream chained)
+    {
+        this.chained = chained;
+    }
 
     @Override
     public void accept(final ByteBuf packet)
@@ -35,6 +43,19 @@ final class DownstreamAcks implements Consumer<ByteBuf>
         final String file = packet.toString(packet.readerIndex() + MIN_LENGTH, nameLength, StandardCharsets.UTF_8);
         last = file + ":" + position;
         count++;
+        if (chained != null)
+        {
+            chained.acked(file, position);
+        }
+    }
+
+    /** The dump ended: its ACKs no longer count toward ours. */
+    void close()
+    {
+        if (chained != null)
+        {
+            chained.close();
+        }
     }
 
     long count()

@@ -1,5 +1,7 @@
 package io.semisync.replica.serve;
 
+import io.semisync.replica.stream.ChainedAcks;
+
 /**
  * What of the relay log a dump sends: from the start of the archive leaving out what the replica already has (a dump
  * by GTIDs), or from a source file and position ({@code fromFile} set); and whether MariaDB's ANNOTATE_ROWS events go
@@ -30,9 +32,9 @@ record DumpScope(ReplicaGtids replicaHas, String fromFile, long fromPosition, bo
         return order < 0 || (order == 0 && endPosition <= fromPosition);
     }
 
-    /** Orders binlog file names of one server: their numbers grow, and a number with more digits is a later one. */
+    /** Orders binlog file names of one server ({@link ChainedAcks.AckedPosition#compareFiles}). */
     static int compareFiles(final String a, final String b)
     {
-        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+        return ChainedAcks.AckedPosition.compareFiles(a, b);
     }
 }

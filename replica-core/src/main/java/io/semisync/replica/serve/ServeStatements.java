@@ -15,7 +15,9 @@ import io.semisync.protocol.server.TextResultSet;
 import io.semisync.replica.DownstreamReplicas.Downstream;
 import io.semisync.replica.Replica;
 import io.semisync.replica.ReplicaStatus;
+import io.semisync.replica.config.Settings;
 import io.semisync.replica.session.MariadbGtidPosition;
+import io.semisync.replica.stream.ChainedAcks;
 import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -241,6 +243,11 @@ final class ServeStatements implements SessionHandler
                     refused.getCause() != null ? refused.getCause().getMessage() : refused.getMessage());
             }
         }).thenCompose(checked ->
-            new BinlogDumpStream(exchange, replica.openRelayLogReader(), scope, replica::servableIndex, start, thread, clock).begin());
+        {
+            final DownstreamAcks acks = new DownstreamAcks(semisync ? replica.chainedAcks().map(ChainedAcks::join).orElse(null) : null);
+            replica.downstreams().acking(exchange.session().connectionId(), acks::last);
+            return new BinlogDumpStream(exchange, replica.openRelayLogReader(), scope, replica::servableIndex, start, thread, clock,
+                replica.config().get(Settings.SERVE_WRITE_TIMEOUT).toNanos(), acks).begin();
+        });
     }
 }

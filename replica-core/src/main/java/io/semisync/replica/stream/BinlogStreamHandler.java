@@ -22,10 +22,13 @@ import io.semisync.storage.relaylog.RecordFlags;
 import io.semisync.storage.relaylog.RelayLogWriter;
 import org.agrona.ExpandableDirectByteBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,10 +43,13 @@ import java.util.concurrent.TimeUnit;
  * speed. An ACK never leaves before the sync that covers it has returned. Runs on the channel's event loop,
  * the only thread that touches the relay-log writer; time comes from the event loop's ticker; nothing here
  * allocates per event. Each acknowledged transaction's time is split into {@link LatencyStage}s. A
- * {@link WanEmulation} experiment delays the ACKs or the stream's bytes.
+ * {@link WanEmulation} experiment delays the ACKs or the stream's bytes. With {@link ChainedAcks} an ACK also waits, after
+ * its sync, for downstream replicas' ACKs, up to a timeout after which ACKs follow the sync alone until the downstreams
+ * catch up, as a source falls back to asynchronous replication.
  */
 public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
 {
+    private static final Logger LOG = LoggerFactory.getLogger(BinlogStreamHandler.class);
     /** The weight of the newest lateness in the moving average of a timer's lateness, as 1/n. */
     private static final int LATENESS_WEIGHT = 8;
 
@@ -56,6 +62,8 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private final boolean mariadb;
     private final SyncPolicy syncPolicy;
     private final WanEmulation wan;
+    private final ChainedAcks chain;
+    private final ArrayDeque<ChainedAck> chained = new ArrayDeque<>();
     private final SplittableRandom jitter = new SplittableRandom();
 
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
@@ -83,6 +91,15 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private long epochOffsetNanos;
     private Runnable groupWaitTask;
     private Runnable backgroundSyncTask;
+    private Runnable chainTimeoutTask;
+    private Runnable chainWake;
+    private ScheduledFuture<?> chainTimeout;
+    /**
+     * The last position ACKed when the chain fell back: the chain resumes when the downstreams reach it (not the latest ACK,
+     * which a downstream a few milliseconds behind would never reach under a steady load).
+     */
+    private String fallbackFile;
+    private long fallbackPosition;
     private ScheduledFuture<?> livenessCheck;
     private ScheduledFuture<?> groupWait;
     private ScheduledFuture<?> idleSync;
@@ -119,6 +136,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
      *                       {@link ReplicaConfig#MISSED_HEARTBEATS_BEFORE_RECONNECT} periods closes the stream
      * @param syncPolicy     when to sync what no ACK waits for, and how long an ACK waits for a commit group
      * @param wan            the distant-replica experiment, {@link WanEmulation#NONE} in production
+     * @param chain          the downstream ACKs each ACK waits for, null when it waits for none
      */
     public BinlogStreamHandler(
         final RelayLogWriter writer,
@@ -130,6 +148,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         final Duration heartbeatPeriod,
         final SyncPolicy syncPolicy,
         final WanEmulation wan,
+        final ChainedAcks chain,
         final StreamListener listener,
         final AckLatency ackLatency)
     {
@@ -145,6 +164,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         this.heartbeatPeriodNanos = heartbeatPeriod.toNanos();
         this.syncPolicy = syncPolicy;
         this.wan = wan;
+        this.chain = chain;
         this.resumeAckPending = semisync && storedFile != null;
     }
 
@@ -165,6 +185,12 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
             flush(ctx);
         };
         backgroundSyncTask = this::syncInBackground;
+        if (chain != null)
+        {
+            chainTimeoutTask = () -> chainTimedOut(ctx);
+            chainWake = () -> ctx.executor().execute(() -> chainAdvanced(ctx));
+            chain.onAdvance(chainWake);
+        }
         lastReadNanos = ticker.nanoTime();
         livenessCheck = ctx.executor().scheduleAtFixedRate(() -> checkLiveness(ctx), heartbeatPeriodNanos, heartbeatPeriodNanos,
             TimeUnit.NANOSECONDS);
@@ -176,6 +202,11 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         livenessCheck.cancel(false);
         cancel(groupWait);
         cancel(idleSync);
+        if (chain != null)
+        {
+            chain.stopRunning(chainWake);
+            cancel(chainTimeout);
+        }
         if (ctx.pipeline().context(arrival) != null)
         {
             ctx.pipeline().remove(arrival);
@@ -306,7 +337,12 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         unsyncedBytes = 0;
         final long syncEnd = ticker.nanoTime();
         final long covered = awaited.end();
-        if (wan.delaysAcks())
+        if (chain != null)
+        {
+            listener.onSyncedForChain();
+            chainAck(ctx, covered, new AckTimes().synced(syncStart, syncEnd));
+        }
+        else if (wan.delaysAcks())
         {
             delayAck(ctx, pendingAckFile, pendingAckPosition, covered, new AckTimes().synced(syncStart, syncEnd));
         }
@@ -315,6 +351,86 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
             sendAck(ctx, pendingAckFile, pendingAckPosition, covered, ackTimes.synced(syncStart, syncEnd));
         }
         pendingAckPosition = -1;
+    }
+
+    /** An ACK synced and waiting for downstream ACKs, since {@code syncedNanos}. */
+    private record ChainedAck(String file, long position, long covered, AckTimes times, long syncedNanos)
+    {
+    }
+
+    private void chainAck(final ChannelHandlerContext ctx, final long covered, final AckTimes times)
+    {
+        if (!chain.active())
+        {
+            release(ctx, pendingAckFile, pendingAckPosition, covered, times);
+            return;
+        }
+        chained.add(new ChainedAck(pendingAckFile, pendingAckPosition, covered, times, ticker.nanoTime()));
+        releaseChained(ctx);
+    }
+
+    /** On the event loop, after the downstreams' position moved. */
+    private void chainAdvanced(final ChannelHandlerContext ctx)
+    {
+        if (broken)
+        {
+            return;
+        }
+        if (!chain.active() && (fallbackFile == null || chain.covers(fallbackFile, fallbackPosition)))
+        {
+            chain.resume();
+            LOG.info("{} downstream replica(s) caught up with {}: ACKs to the source wait for them again", chain.needed(),
+                chain.reached());
+        }
+        releaseChained(ctx);
+    }
+
+    /** Sends the waiting ACKs the downstreams have reached, and watches the oldest of the rest. */
+    private void releaseChained(final ChannelHandlerContext ctx)
+    {
+        ChainedAck head;
+        while ((head = chained.peek()) != null && chain.covers(head.file(), head.position()))
+        {
+            chained.poll();
+            release(ctx, head.file(), head.position(), head.covered(), head.times());
+        }
+        cancel(chainTimeout);
+        chainTimeout = head == null ? null
+            : ctx.executor().schedule(chainTimeoutTask, head.syncedNanos() + chain.timeoutNanos() - ticker.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    /** The oldest waiting ACK waited the whole timeout: ACK everything synced, and from now on after the sync alone. */
+    private void chainTimedOut(final ChannelHandlerContext ctx)
+    {
+        chainTimeout = null;
+        if (broken || chained.isEmpty())
+        {
+            return;
+        }
+        chain.fallBack();
+        LOG.warn("no ACK from {} downstream replica(s) for {}:{} within {} ms: ACKing to the source after our own sync alone "
+            + "until they catch up", chain.needed(), chained.peek().file(), chained.peek().position(),
+            TimeUnit.NANOSECONDS.toMillis(chain.timeoutNanos()));
+        ChainedAck head;
+        while ((head = chained.poll()) != null)
+        {
+            fallbackFile = head.file();
+            fallbackPosition = head.position();
+            release(ctx, head.file(), head.position(), head.covered(), head.times());
+        }
+    }
+
+    private void release(final ChannelHandlerContext ctx, final String file, final long position, final long covered,
+        final AckTimes times)
+    {
+        if (wan.delaysAcks())
+        {
+            delayAck(ctx, file, position, covered, times);
+        }
+        else
+        {
+            sendAck(ctx, file, position, covered, times);
+        }
     }
 
     private void sendAck(final ChannelHandlerContext ctx, final String file, final long position, final long covered,

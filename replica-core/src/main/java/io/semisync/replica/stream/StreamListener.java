@@ -19,6 +19,14 @@ public interface StreamListener
     {
     }
 
+    /**
+     * With chained ACKs, the sync for an ACK returned and the ACK now waits for downstream replicas: what it covers may be
+     * served to them.
+     */
+    default void onSyncedForChain()
+    {
+    }
+
     /** An ACK for {@code file:position} was written after the sync that covers it. */
     void onAck(String file, long position);
 

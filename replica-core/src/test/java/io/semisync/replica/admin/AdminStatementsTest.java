@@ -246,6 +246,9 @@ class AdminStatementsTest
             .containsKeys("Semisync_replica_acks_sent", "Semisync_replica_ack_syncs", "Semisync_replica_events_stored",
                 "Semisync_replica_event_bytes_stored", "Semisync_replica_reconnects", "Semisync_replica_transactions_acknowledged")
             .doesNotContainKey("Semisync_replica_state");
+        assertThat(nameValues("SHOW STATUS LIKE 'Semisync_replica_chain%'")).as("no chained ACKs without --upstream-ack-waits-for")
+            .containsOnly(Map.entry("Semisync_replica_chain_reached", ""), Map.entry("Semisync_replica_chain_status", "OFF"),
+                Map.entry("Semisync_replica_chain_timeouts", "0"), Map.entry("Semisync_replica_chain_waits_for", "0"));
         assertThat(rows("SELECT VARIABLE_VALUE FROM performance_schema.global_status WHERE VARIABLE_NAME = 'Uptime'"))
             .containsExactly(List.of("0"));
         assertThat(columns("SHOW RELAYLOG FILES")).containsExactly("Log_name", "File_size", "Encrypted");

@@ -71,14 +71,14 @@ class BinlogStreamHandlerTest
     private EmbeddedChannel channel(final boolean semisync, final boolean mariadb, final String storedFile, final long storedPosition)
     {
         return new EmbeddedChannel(new AckProbe(), new BinlogStreamHandler(writer, true, semisync, mariadb, storedFile, storedPosition,
-            QUIET, SYNC_POLICY, WanEmulation.NONE, listener, ackLatency));
+            QUIET, SYNC_POLICY, WanEmulation.NONE, null, listener, ackLatency));
     }
 
     /** A semisync stream under a distant-replica experiment, its clock frozen for the test to advance. */
     private EmbeddedChannel emulatedChannel(final WanEmulation wan)
     {
         final EmbeddedChannel channel = new EmbeddedChannel(new AckProbe(), new BinlogStreamHandler(writer, true, true, false, null, 0,
-            QUIET, SYNC_POLICY, wan, listener, ackLatency));
+            QUIET, SYNC_POLICY, wan, null, listener, ackLatency));
         channel.freezeTime();
         return channel;
     }
@@ -234,6 +234,91 @@ class BinlogStreamHandlerTest
         assertFalseFinish(channel);
     }
 
+    /** A semisync stream whose ACKs wait for {@code chain}, its clock frozen for the test to advance. */
+    private EmbeddedChannel chainedChannel(final ChainedAcks chain)
+    {
+        final EmbeddedChannel channel = new EmbeddedChannel(new AckProbe(), new BinlogStreamHandler(writer, true, true, false, null, 0,
+            QUIET, SYNC_POLICY, WanEmulation.NONE, chain, listener, ackLatency));
+        channel.freezeTime();
+        read(channel, semisyncPacket(false, rotate(FILE, 4, true, 0)));
+        return channel;
+    }
+
+    /** Reads one transaction of MySQL events from {@code position} and ends the read; returns its end position. */
+    private static long readTransaction(final EmbeddedChannel channel, final long gno, final long position)
+    {
+        read(channel, semisyncPacket(false, gtid(SOURCE_UUID, gno, position + 60)),
+            semisyncPacket(false, query("BEGIN", position + 110)),
+            semisyncPacket(false, StreamEvents.opaque(BinlogEventType.WRITE_ROWS_V2, position + 150)),
+            semisyncPacket(true, xid(gno, position + 181)));
+        readComplete(channel);
+        return position + 181;
+    }
+
+    @Test
+    void aChainedAckWaitsForTheDownstreamAcksAfterTheSync()
+    {
+        final ChainedAcks chain = new ChainedAcks(2, 300_000_000);
+        final ChainedAcks.Downstream first = chain.join();
+        final ChainedAcks.Downstream second = chain.join();
+        final EmbeddedChannel channel = chainedChannel(chain);
+        final long end = readTransaction(channel, 1, 1_000);
+
+        assertThat(writer.lastDurableIndex()).as("synced at once").isEqualTo(writer.lastAppendedIndex());
+        assertThat(channel.<Object>readOutbound()).as("waits for the downstreams").isNull();
+        first.acked(FILE, end);
+        second.acked(FILE, end - 1);
+        channel.runPendingTasks();
+        assertThat(channel.<Object>readOutbound()).as("one of two downstreams is not there yet").isNull();
+
+        second.acked(FILE, end);
+        channel.runPendingTasks();
+
+        assertThat(channel.<SemiSyncAck>readOutbound().position()).isEqualTo(end);
+        assertThat(listener.acks).containsExactly(FILE + ":" + end);
+        assertThat(chain.active()).isTrue();
+        assertThat(chain.timeouts()).isZero();
+        assertFalseFinish(channel);
+    }
+
+    @Test
+    void aChainedAckThatTimesOutFallsBackToTheSyncAloneUntilTheDownstreamsCatchUp()
+    {
+        final long timeout = 300_000_000;
+        final ChainedAcks chain = new ChainedAcks(1, timeout);
+        final ChainedAcks.Downstream downstream = chain.join();
+        final EmbeddedChannel channel = chainedChannel(chain);
+        final long first = readTransaction(channel, 1, 1_000);
+        advance(channel, timeout - 1);
+        assertThat(channel.<Object>readOutbound()).as("waits up to the timeout").isNull();
+
+        advance(channel, 1);
+
+        assertThat(channel.<SemiSyncAck>readOutbound().position()).isEqualTo(first);
+        assertThat(chain.active()).isFalse();
+        assertThat(chain.timeouts()).isOne();
+        final long second = readTransaction(channel, 2, first);
+        assertThat(channel.<SemiSyncAck>readOutbound().position()).as("after the sync alone, fallen back").isEqualTo(second);
+
+        downstream.acked(FILE, first - 1);
+        channel.runPendingTasks();
+        assertThat(chain.active()).as("not caught up with the ACK sent when it fell back").isFalse();
+        downstream.acked(FILE, first);
+        channel.runPendingTasks();
+        assertThat(chain.active()).as("caught up with it, though not with the later ACK").isTrue();
+        downstream.acked(FILE, second);
+        channel.runPendingTasks();
+
+        final long third = readTransaction(channel, 3, second);
+        assertThat(channel.<Object>readOutbound()).as("waits for the downstream again").isNull();
+        downstream.close();
+        advance(channel, timeout);
+        assertThat(channel.<SemiSyncAck>readOutbound().position()).isEqualTo(third);
+        assertThat(chain.timeouts()).isEqualTo(2);
+        assertThat(listener.acks).hasSize(3);
+        assertFalseFinish(channel);
+    }
+
     @Test
     void aReceiveDelayHandsTheStreamOnLater()
     {
@@ -329,7 +414,7 @@ class BinlogStreamHandlerTest
     {
         final AckProbe probe = new AckProbe();
         final EmbeddedChannel channel = new EmbeddedChannel(probe, new BinlogStreamHandler(writer, true, true, false, null, 0, QUIET,
-            SYNC_POLICY, WanEmulation.NONE, listener, ackLatency));
+            SYNC_POLICY, WanEmulation.NONE, null, listener, ackLatency));
         read(channel,
             semisyncPacket(false, rotate(FILE, 4, true, 0)),
             semisyncPacket(false, gtid(SOURCE_UUID, 9, 300)),
@@ -419,7 +504,7 @@ class BinlogStreamHandlerTest
         final AckProbe probe = new AckProbe();
         probe.holdClose = true;
         final EmbeddedChannel channel = new EmbeddedChannel(probe, new BinlogStreamHandler(writer, true, true, false, null, 0, QUIET,
-            SYNC_POLICY, WanEmulation.NONE, listener, ackLatency));
+            SYNC_POLICY, WanEmulation.NONE, null, listener, ackLatency));
         final byte[] corrupt = xid(5, 700);
         corrupt[21] ^= 0x01;
         read(channel,
@@ -475,7 +560,7 @@ class BinlogStreamHandlerTest
         final AckProbe probe = new AckProbe();
         probe.holdClose = true;
         final EmbeddedChannel channel = new EmbeddedChannel(probe, new BinlogStreamHandler(writer, true, true, false, null, 0, QUIET,
-            SYNC_POLICY, WanEmulation.NONE, listener, ackLatency));
+            SYNC_POLICY, WanEmulation.NONE, null, listener, ackLatency));
         read(channel,
             semisyncPacket(false, rotate(FILE, 4, true, 0)),
             semisyncPacket(false, gtid(SOURCE_UUID, 4, 500)),
@@ -810,7 +895,7 @@ class BinlogStreamHandlerTest
     void formatDescriptionTurnsChecksumVerificationOn()
     {
         final EmbeddedChannel channel = new EmbeddedChannel(new BinlogStreamHandler(writer, false, true, false, null, 0, QUIET,
-            SYNC_POLICY, WanEmulation.NONE, listener, ackLatency));
+            SYNC_POLICY, WanEmulation.NONE, null, listener, ackLatency));
         final byte[] corrupt = query("CREATE TABLE t (id INT)", 300);
         corrupt[corrupt.length - 1] ^= 0x40;
         read(channel,
@@ -828,7 +913,7 @@ class BinlogStreamHandlerTest
     {
         final Duration period = Duration.ofMillis(20);
         final EmbeddedChannel channel = new EmbeddedChannel(new BinlogStreamHandler(writer, true, true, false, null, 0, period,
-            SYNC_POLICY, WanEmulation.NONE, listener, ackLatency));
+            SYNC_POLICY, WanEmulation.NONE, null, listener, ackLatency));
         channel.freezeTime();
         final Duration justAlive = period.multipliedBy(ReplicaConfig.MISSED_HEARTBEATS_BEFORE_RECONNECT).minusMillis(1);
         channel.advanceTimeBy(justAlive.toNanos(), TimeUnit.NANOSECONDS);
@@ -849,7 +934,7 @@ class BinlogStreamHandlerTest
     {
         final Duration period = Duration.ofMillis(50);
         final EmbeddedChannel channel = new EmbeddedChannel(new BinlogStreamHandler(writer, true, true, false, null, 0, period,
-            SYNC_POLICY, WanEmulation.NONE, listener, ackLatency));
+            SYNC_POLICY, WanEmulation.NONE, null, listener, ackLatency));
         channel.freezeTime();
         read(channel, semisyncPacket(false, rotate(FILE, 4, true, 0)));
         for (int i = 0; i < 6; i++)

@@ -536,7 +536,7 @@ class BinlogStreamHandlerTest
         final AckProbe probe = new AckProbe();
         probe.holdClose = true;
         final EmbeddedChannel channel = new EmbeddedChannel(probe, new BinlogStreamHandler(writer, true, true, false, null, 0, QUIET,
-            SYNC_POLICY, WanEmulation.NONE, listener, ackLatency));
+            SYNC_POLICY, WanEmulation.NONE, null, listener, ackLatency));
         read(channel, semisyncPacket(false, rotate(FILE, 4, true, 0)), semisyncPacket(true, query("CREATE TABLE c (id INT)", 600)));
         readComplete(channel);
         assertThat(channel.<Object>readOutbound()).isNotNull();

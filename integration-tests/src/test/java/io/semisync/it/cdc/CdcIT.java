@@ -225,27 +225,9 @@ class CdcIT
         final Setup setup = setup(flavor);
         final Path output = setup.workDir.resolve("killed.jsonl");
         final Random random = new Random(7);
-        final AtomicBoolean loading = new AtomicBoolean(true);
-        final AtomicReference<Throwable> loadFailure = new AtomicReference<>();
-        final Thread load = new Thread(() ->
-        {
-            try
-            {
-                boolean compressed = false;
-                while (loading.get())
-                {
-                    setup.workload.run(3, compressed);
-                    compressed = !compressed;
-                    Waits.pause(Duration.ofMillis(5));
-                }
-            }
-            catch (final Exception ex)
-            {
-                loadFailure.set(ex);
-            }
-        }, "cdc-it-load");
-        load.start();
+        final BackgroundWorkload load = BackgroundWorkload.start(setup.workload, "cdc-it-load");
         final Set<Long> sizesAtKill = new HashSet<>();
+        final Throwable loadFailure;
         try
         {
             for (int round = 0; round < KILL_ROUNDS; round++)
@@ -262,10 +244,9 @@ class CdcIT
         }
         finally
         {
-            loading.set(false);
-            load.join();
+            loadFailure = load.stop();
         }
-        assertThat(loadFailure.get()).isNull();
+        assertThat(loadFailure).as("the background load").isNull();
         setup.awaitStored();
         setup.cdc("--output", output.toString());
 

@@ -137,27 +137,9 @@ class KafkaCdcIT
         final Setup setup = setup(flavor);
         final String positions = setup.prefix + "-positions";
         final Random random = new Random(11);
-        final AtomicBoolean loading = new AtomicBoolean(true);
-        final AtomicReference<Throwable> loadFailure = new AtomicReference<>();
-        final Thread load = new Thread(() ->
-        {
-            try
-            {
-                boolean compressed = false;
-                while (loading.get())
-                {
-                    setup.workload.run(3, compressed);
-                    compressed = !compressed;
-                    Waits.pause(Duration.ofMillis(5));
-                }
-            }
-            catch (final Exception ex)
-            {
-                loadFailure.set(ex);
-            }
-        }, "kafka-cdc-it-load");
-        load.start();
+        final BackgroundWorkload load = BackgroundWorkload.start(setup.workload, "kafka-cdc-it-load");
         final Set<Long> commitsAtKill = new HashSet<>();
+        final Throwable loadFailure;
         try
         {
             for (int round = 0; round < KILL_ROUNDS; round++)
@@ -188,10 +170,9 @@ class KafkaCdcIT
         }
         finally
         {
-            loading.set(false);
-            load.join();
+            loadFailure = load.stop();
         }
-        assertThat(loadFailure.get()).isNull();
+        assertThat(loadFailure).as("the background load").isNull();
         setup.awaitStored();
         final CdcProcess last = setup.cdc(broker, "--kafka-topic-prefix", setup.prefix);
         assertThat(last.await(TIMEOUT)).as("exit code of the last cdc" + last.logs()).isZero();

@@ -46,7 +46,8 @@ class ServeChainedSemisyncIT
     private static final int COMMITS_AFTER = 5;
 
     @Test
-    void aSemisyncDownstreamMakesTheSourceWaitOnlyWhenChainingIsOn(@Source(Flavor.MYSQL) final SourceServer source,
+    void aSemisyncDownstreamMakesTheSourceWaitOnlyWhenChainingIsOn(
+        @Source(value = Flavor.MYSQL, dedicated = true) final SourceServer source,
         @TempDir final Path dataDir)
         throws IOException, SQLException
     {

@@ -7,6 +7,8 @@ import io.semisync.it.replica.ReplicaLogs;
 import io.semisync.it.replica.ReplicaProcess;
 import io.semisync.it.replica.ReplicationChecks;
 import io.semisync.it.replica.Waits;
+import io.semisync.protocol.binlog.BinlogEventType;
+import io.semisync.protocol.binlog.EventHeaderFlyweight;
 import io.semisync.replica.ReplicaState;
 import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceServer;
@@ -57,10 +59,6 @@ class KafkaCdcIT
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final int KILL_ROUNDS = Integer.getInteger("kafka.kill.rounds", 5);
     private static final Map<Flavor, Setup> SETUPS = new EnumMap<>(Flavor.class);
-    private static final int TYPE_OFFSET = 4;
-    private static final int EVENT_SIZE_OFFSET = 9;
-    private static final int GTID = 33;
-    private static final int MARIADB_GTID = 162;
 
     /** A source of its own, our replica on it, and the workload so far. */
     private static final class Setup
@@ -247,13 +245,14 @@ class KafkaCdcIT
             int count = 0;
             while (at < events.limit())
             {
-                at += events.getInt(at + EVENT_SIZE_OFFSET);
+                at += events.getInt(at + EventHeaderFlyweight.EVENT_SIZE_OFFSET);
                 count++;
             }
             assertThat(at).as("the events of a record fill it exactly").isEqualTo(events.limit());
             if (record.key() != null)
             {
-                assertThat(events.get(TYPE_OFFSET) & 0xFF).as("a transaction starts with its GTID event").isIn(GTID, MARIADB_GTID);
+                assertThat(events.get(EventHeaderFlyweight.TYPE_OFFSET) & 0xFF).as("a transaction starts with its GTID event")
+                    .isIn(BinlogEventType.GTID, BinlogEventType.MARIADB_GTID);
                 assertThat(count).isGreaterThan(1);
             }
         }

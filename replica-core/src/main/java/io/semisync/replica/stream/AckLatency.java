@@ -1,34 +1,39 @@
 package io.semisync.replica.stream;
 
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.SingleWriterRecorder;
+import org.HdrHistogram.WriterReaderPhaser;
 
 import java.io.PrintStream;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where each acknowledged transaction's time went ({@link LatencyStage}), and how many ACKs were sent. The stream's
- * thread records wait-free and without allocating (HdrHistogram's single-writer recorders); readers on any thread
- * take what was recorded since they last looked into a running total.
+ * thread records all of a transaction's stages in one wait-free critical section of a {@link WriterReaderPhaser}
+ * (two atomic increments per transaction, however many stages) into histograms it alone writes, without allocating;
+ * readers on any thread swap those for spares and add what was recorded into a running total.
  */
 public final class AckLatency
 {
     private static final long HIGHEST_NANOS = TimeUnit.MINUTES.toNanos(10);
     private static final int SIGNIFICANT_DIGITS = 3;
+    private static final int STAGES = LatencyStage.values().length;
 
-    private final Map<LatencyStage, Part> parts = new EnumMap<>(LatencyStage.class);
+    private final WriterReaderPhaser phaser = new WriterReaderPhaser();
+    private final Histogram[] recorded = histograms();
     private final AtomicLong acks = new AtomicLong();
+    private volatile Histogram[] active = histograms();
+    private Histogram[] spare = histograms();
     private LatencyTrace trace;
 
-    public AckLatency()
+    private static Histogram[] histograms()
     {
-        for (final LatencyStage stage : LatencyStage.values())
+        final Histogram[] histograms = new Histogram[STAGES];
+        for (int i = 0; i < STAGES; i++)
         {
-            parts.put(stage, new Part());
+            histograms[i] = new Histogram(HIGHEST_NANOS, SIGNIFICANT_DIGITS);
         }
+        return histograms;
     }
 
     /** Also writes each acknowledged transaction into {@code trace}; set before the stream starts. */
@@ -48,17 +53,31 @@ public final class AckLatency
         {
             trace.record(id, commitEpochNanos, firstNanos, lastNanos, ack, epochOffsetNanos);
         }
-        if (commitEpochNanos >= 0)
+        final long critical = phaser.writerCriticalSectionEnter();
+        try
         {
-            parts.get(LatencyStage.SOURCE).record(firstNanos + epochOffsetNanos - commitEpochNanos);
-            parts.get(LatencyStage.COMMIT_TO_ACK).record(ack.sentNanos() + epochOffsetNanos - commitEpochNanos);
+            final Histogram[] stages = active;
+            if (commitEpochNanos >= 0)
+            {
+                record(stages, LatencyStage.SOURCE, firstNanos + epochOffsetNanos - commitEpochNanos);
+                record(stages, LatencyStage.COMMIT_TO_ACK, ack.sentNanos() + epochOffsetNanos - commitEpochNanos);
+            }
+            record(stages, LatencyStage.RECEIVE, lastNanos - firstNanos);
+            record(stages, LatencyStage.WAITING, ack.syncStartNanos() - lastNanos);
+            record(stages, LatencyStage.SYNC, ack.syncEndNanos() - ack.syncStartNanos());
+            record(stages, LatencyStage.DELAY, ack.sendStartNanos() - ack.syncEndNanos());
+            record(stages, LatencyStage.SEND, ack.sentNanos() - ack.sendStartNanos());
+            record(stages, LatencyStage.TOTAL, ack.sentNanos() - lastNanos);
         }
-        parts.get(LatencyStage.RECEIVE).record(lastNanos - firstNanos);
-        parts.get(LatencyStage.WAITING).record(ack.syncStartNanos() - lastNanos);
-        parts.get(LatencyStage.SYNC).record(ack.syncEndNanos() - ack.syncStartNanos());
-        parts.get(LatencyStage.DELAY).record(ack.sendStartNanos() - ack.syncEndNanos());
-        parts.get(LatencyStage.SEND).record(ack.sentNanos() - ack.sendStartNanos());
-        parts.get(LatencyStage.TOTAL).record(ack.sentNanos() - lastNanos);
+        finally
+        {
+            phaser.writerCriticalSectionExit(critical);
+        }
+    }
+
+    private static void record(final Histogram[] stages, final LatencyStage stage, final long nanos)
+    {
+        stages[stage.ordinal()].recordValue(Math.min(HIGHEST_NANOS, Math.max(0, nanos)));
     }
 
     /** One ACK sent. */
@@ -67,11 +86,38 @@ public final class AckLatency
         acks.lazySet(acks.get() + 1);
     }
 
+    /** Adds what the stream recorded since the last call to the running totals; readers hold this object's lock. */
+    private Histogram[] collect()
+    {
+        phaser.readerLock();
+        try
+        {
+            final Histogram[] written = active;
+            active = spare;
+            phaser.flipPhase();
+            for (int i = 0; i < STAGES; i++)
+            {
+                recorded[i].add(written[i]);
+                written[i].reset();
+            }
+            spare = written;
+        }
+        finally
+        {
+            phaser.readerUnlock();
+        }
+        return recorded;
+    }
+
     /** A snapshot that later recording does not change. */
     public synchronized AckLatency copy()
     {
         final AckLatency copy = new AckLatency();
-        parts.forEach((stage, part) -> copy.parts.get(stage).recorded.add(part.collect()));
+        final Histogram[] totals = collect();
+        for (int i = 0; i < STAGES; i++)
+        {
+            copy.recorded[i].add(totals[i]);
+        }
         copy.acks.set(acks.get());
         return copy;
     }
@@ -85,20 +131,21 @@ public final class AckLatency
     /** One stage's latencies of the transactions acknowledged so far, in nanoseconds: a copy, for exporters. */
     public synchronized Histogram nanos(final LatencyStage stage)
     {
-        return parts.get(stage).collect().copy();
+        return collect()[stage.ordinal()].copy();
     }
 
     /** Each stage's median in whole microseconds, for a status line: {@code stage p50 us: receive=0 waiting=110 ...}; empty before any. */
     public synchronized String medians()
     {
-        if (parts.get(LatencyStage.TOTAL).collect().getTotalCount() == 0)
+        final Histogram[] totals = collect();
+        if (totals[LatencyStage.TOTAL.ordinal()].getTotalCount() == 0)
         {
             return "";
         }
         final StringBuilder line = new StringBuilder("stage p50 us:");
         for (final LatencyStage stage : LatencyStage.values())
         {
-            final Histogram histogram = parts.get(stage).collect();
+            final Histogram histogram = totals[stage.ordinal()];
             if (histogram.getTotalCount() > 0)
             {
                 line.append(' ').append(stage.label()).append('=').append(histogram.getValueAtPercentile(50) / 1000);
@@ -113,38 +160,18 @@ public final class AckLatency
      */
     public synchronized void print(final PrintStream out)
     {
+        final Histogram[] totals = collect();
         out.printf("ACK latency (us) over %d ACKs:%n", acks.get());
         out.printf("  %-13s %10s %10s %10s   over %d transactions%n", "stage", "p50", "p99", "max",
-            parts.get(LatencyStage.TOTAL).collect().getTotalCount());
+            totals[LatencyStage.TOTAL.ordinal()].getTotalCount());
         for (final LatencyStage stage : LatencyStage.values())
         {
-            final Histogram histogram = parts.get(stage).collect();
+            final Histogram histogram = totals[stage.ordinal()];
             if (!stage.needsCommitTime() || histogram.getTotalCount() > 0)
             {
                 out.printf("  %-13s %10.1f %10.1f %10.1f%n", stage.label(), histogram.getValueAtPercentile(50) / 1000.0,
                     histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0);
             }
-        }
-    }
-
-    /** One stage: a recorder the stream writes, and the total of what readers have taken from it. */
-    private static final class Part
-    {
-        private final SingleWriterRecorder recorder = new SingleWriterRecorder(HIGHEST_NANOS, SIGNIFICANT_DIGITS);
-        private final Histogram recorded = new Histogram(HIGHEST_NANOS, SIGNIFICANT_DIGITS);
-        private Histogram interval;
-
-        void record(final long nanos)
-        {
-            recorder.recordValue(Math.min(HIGHEST_NANOS, Math.max(0, nanos)));
-        }
-
-        /** Adds what was recorded since the last call to the total and returns the total; readers hold the lock. */
-        Histogram collect()
-        {
-            interval = recorder.getIntervalHistogram(interval);
-            recorded.add(interval);
-            return recorded;
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -164,6 +165,12 @@ abstract class LocalSourceServer extends ManagedSourceServer
         kill();
         throw new SourceServerException(this + " did not accept connections within 120 s: "
             + (last == null ? "" : last.getMessage()) + " " + tail(instanceDir.resolve("error.log")), last);
+    }
+
+    @Override
+    public synchronized OptionalLong processId()
+    {
+        return process != null && process.isAlive() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** What every source this module runs has in common: its address, users, TLS files and an admin session. */
 abstract class ManagedSourceServer implements SourceServer
@@ -48,6 +49,13 @@ abstract class ManagedSourceServer implements SourceServer
     final void readVersion()
     {
         version = adminSession.query("SELECT VERSION()").get(0).get(0);
+    }
+
+    /** None by default: a container's or an external server's process is not this machine's to measure. */
+    @Override
+    public OptionalLong processId()
+    {
+        return OptionalLong.empty();
     }
 
     @Override

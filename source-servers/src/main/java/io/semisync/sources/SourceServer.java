@@ -1,6 +1,7 @@
 package io.semisync.sources;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A real MySQL or MariaDB server acting as a replication source: binary log on, ROW format, GTIDs on,
@@ -22,6 +23,9 @@ public interface SourceServer extends SourceEndpoint, AutoCloseable
 
     /** The CA and client certificate the server trusts. */
     TlsFiles tls();
+
+    /** The server's process id on this machine, to see what it costs; empty for a server this machine does not run. */
+    OptionalLong processId();
 
     /** Stops the server cleanly; {@link #restart()} brings it back with its data. */
     void stop();

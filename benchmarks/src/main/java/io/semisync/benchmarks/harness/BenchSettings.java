@@ -30,7 +30,7 @@ record BenchSettings(String host, int port, String user, String password, String
     static final long DEFAULT_SECONDS = 5;
     /** Rounds over every point; the table shows the median over rounds. */
     static final int DEFAULT_ROUNDS = 3;
-    /** Unmeasured load at {@link HarnessSettings#WARMUP_CLIENTS} clients before each point. */
+    /** A slice of unmeasured load at {@link HarnessSettings#WARMUP_CLIENTS} clients before each point ({@link WarmUp}). */
     static final long DEFAULT_WARMUP_SECONDS = HarnessSettings.WARMUP.toSeconds();
     /** Our replica's server_id towards the source: unlikely to be taken; checked against the source's replicas. */
     static final long DEFAULT_SERVER_ID = 4_242_101;

@@ -163,7 +163,7 @@ public final class ExternalBenchmark
             {
                 load.awaitSemisyncOn();
             }
-            load.run(HarnessSettings.WARMUP_CLIENTS, settings.warmup(), Long.MAX_VALUE);
+            WarmUp.run(load, settings.warmup(), ours.processId());
             if (configuration.semisync())
             {
                 load.awaitSemisyncOn();

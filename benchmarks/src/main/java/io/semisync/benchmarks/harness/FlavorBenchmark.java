@@ -66,10 +66,13 @@ final class FlavorBenchmark
                         table.add(measurement);
                         final LoadResult result = measurement.load();
                         final SourceView seen = measurement.source();
-                        out.printf(Locale.ROOT, "%6.0f commits/s  p50 %6.2f ms  p99 %6.2f ms  source: %s, %.2f tx/group%s%s  (%.0f s)%n",
+                        final CpuSnapshot.CpuUse cpu = measurement.cpu();
+                        out.printf(Locale.ROOT, "%6.0f commits/s  p50 %6.2f ms  p99 %6.2f ms  source: %s, %.2f tx/group%s%s"
+                                + "  CPU us/tx: replica %.0f, source %.0f, machine busy %.0f%%  (%.0f s)%n",
                             result.commitsPerSecond(), result.p50Millis(), result.p99Millis(),
                             ackWaits(seen), seen.transactionsPerGroup(), acks(measurement),
                             point.configuration().semisyncClients() == 0 ? "" : ", no_tx +" + seen.noTx(),
+                            cpu.replicaMicrosPerTransaction(), cpu.sourceMicrosPerTransaction(), cpu.busyShare() * 100,
                             (System.nanoTime() - started) / 1e9);
                     }
                 }
@@ -138,14 +141,17 @@ final class FlavorBenchmark
         {
             load.awaitSemisyncOn();
         }
-        load.run(HarnessSettings.WARMUP_CLIENTS, HarnessSettings.WARMUP, Long.MAX_VALUE);
+        final Duration warmUp = WarmUp.run(load, HarnessSettings.WARMUP, replica.processId());
+        out.printf(Locale.ROOT, "(warm-up %.0f s) ", warmUp.toMillis() / 1e3);
         if (semisync)
         {
             load.awaitSemisyncOn();
         }
         final Optional<OurReplicaCounts> oursBefore = replica.countsAtRest();
         final SourceStatus before = SourceStatus.of(source);
+        final CpuSnapshot cpuBefore = CpuSnapshot.take(replica.processId(), source.processId());
         final LoadResult result = load.run(point.clients(), settings.perPoint(), Long.MAX_VALUE);
+        final CpuSnapshot cpuAfter = CpuSnapshot.take(replica.processId(), source.processId());
         final SourceStatus after = SourceStatus.of(source);
         replica.check();
         final long clients = SemisyncCounters.of(source).clients();
@@ -158,7 +164,8 @@ final class FlavorBenchmark
         {
             out.print("(our replica stored " + oursDelta.transactions() + " transactions of " + result.commits() + " commits) ");
         }
-        return new Measurement(flavor, point, round, result, after.since(before, result.commits()), oursDelta);
+        return new Measurement(flavor, point, round, result, after.since(before, result.commits()), oursDelta,
+            cpuAfter.since(cpuBefore, result.commits()));
     }
 
     /** The source's average ACK wait, if it waited at all. */

@@ -26,7 +26,7 @@ final class HarnessSettings
     static final long DEFAULT_SECONDS_PER_POINT = 5;
     /** Rounds over every point; the table shows the median over rounds. */
     static final int DEFAULT_ROUNDS = 3;
-    /** Unmeasured load before each point, so caches, the replica and our replica's JIT are warm. */
+    /** A slice of unmeasured load before each point, repeated until our replica's JIT is done ({@link WarmUp}). */
     static final Duration WARMUP = Duration.ofSeconds(2);
     /** Client threads of the warm-up, whatever the point's: many commits, to get our replica's ACK path compiled. */
     static final int WARMUP_CLIENTS = 8;

@@ -8,8 +8,10 @@ import io.semisync.sources.Flavor;
  *
  * @param source  what the source's own counters say of the measured interval
  * @param ours    what our replica counted in the measured interval; null for the other replicas
+ * @param cpu     the CPU the machine, the replica and the source spent in the measured interval
  */
-record Measurement(Flavor flavor, Point point, int round, LoadResult load, SourceView source, OurReplicaCounts ours)
+record Measurement(Flavor flavor, Point point, int round, LoadResult load, SourceView source, OurReplicaCounts ours,
+    CpuSnapshot.CpuUse cpu)
 {
     /**
      * ACKs per transaction: our replica's own count where it is ours, otherwise the source's count of ACKs it read

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.StringJoiner;
 
 /**
@@ -99,6 +100,12 @@ final class NativeReplica implements ReplicaUnderTest, AutoCloseable
     }
 
     /** The replica's status row as {@code column=value} pairs, empty values left out. */
+    @Override
+    public OptionalLong processId()
+    {
+        return server.processId();
+    }
+
     @Override
     public String describe()
     {

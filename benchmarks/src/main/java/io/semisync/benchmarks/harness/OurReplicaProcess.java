@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -154,6 +155,12 @@ final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
     }
 
     /** The end of its stdout and of its log (stderr). */
+    @Override
+    public OptionalLong processId()
+    {
+        return OptionalLong.of(jvm.pid());
+    }
+
     @Override
     public String describe()
     {

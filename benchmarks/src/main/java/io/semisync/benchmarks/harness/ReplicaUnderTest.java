@@ -1,6 +1,7 @@
 package io.semisync.benchmarks.harness;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The replica a point measures with, as far as the harness checks on it while the source is under load. */
 interface ReplicaUnderTest
@@ -26,6 +27,12 @@ interface ReplicaUnderTest
 
     /** The replica's state for an error message. */
     String describe();
+
+    /** The replica's process on this machine, to see what CPU it spends; empty where there is none. */
+    default OptionalLong processId()
+    {
+        return OptionalLong.empty();
+    }
 
     /**
      * Transactions the replica stored and ACKs it sent so far, read while nothing commits on the source; empty for a

@@ -152,6 +152,8 @@ final class ResultTable
             .append(" wait of a commit for its ACK (per group on MySQL, per transaction on MariaDB); tx/group = transactions per binlog")
             .append(" group commit (MariaDB Binlog_commits / Binlog_group_commits; MySQL commits / (yes_tx + no_tx)); ACKs/tx = ACKs per")
             .append(" transaction, counted by our replica for our rows and by the source (get_ack) for MariaDB's native rows.")
+            .append(" CPU us/tx = CPU time (user and system, all threads, /proc) the replica's and the source's processes spent per")
+            .append(" transaction in the interval; busy % and steal % = shares of all the machine's cores busy and stolen by the hypervisor.")
             .append(newline);
         servers.forEach((flavor, description) -> text.append(flavor).append(": ").append(description).append(newline));
         return text.toString();
@@ -160,7 +162,7 @@ final class ResultTable
     private Grid results()
     {
         final Grid grid = new Grid(2, "flavor", "configuration", "clients", "commits/s", "p50 ms", "p99 ms", "ACK wait us", "tx/group",
-            "ACKs/tx", "no_tx delta", "rounds");
+            "ACKs/tx", "replica CPU us/tx", "source CPU us/tx", "busy %", "steal %", "no_tx delta", "rounds");
         for (final Flavor flavor : flavors())
         {
             for (final Point point : settings.points(flavor))
@@ -176,6 +178,10 @@ final class ResultTable
                         Median.text(rounds, m -> m.source().averageAckWaitMicros(), "%.0f"),
                         Median.text(rounds, m -> m.source().transactionsPerGroup(), "%.2f"),
                         Median.text(rounds, Measurement::acksPerTransaction, "%.2f"),
+                        Median.text(rounds, m -> m.cpu().replicaMicrosPerTransaction(), "%.0f"),
+                        Median.text(rounds, m -> m.cpu().sourceMicrosPerTransaction(), "%.0f"),
+                        Median.text(rounds, m -> m.cpu().busyShare() * 100, "%.0f"),
+                        Median.text(rounds, m -> m.cpu().stealShare() * 100, "%.1f"),
                         noTxDelta(point, rounds),
                         Integer.toString(rounds.size()));
                 }

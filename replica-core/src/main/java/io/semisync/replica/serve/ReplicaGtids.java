@@ -1,6 +1,7 @@
 package io.semisync.replica.serve;
 
 import io.semisync.protocol.binlog.GtidSet;
+import io.semisync.replica.session.GtidText;
 import io.semisync.replica.session.MariadbGtidPosition;
 import io.semisync.storage.relaylog.GtidKind;
 import io.semisync.storage.relaylog.RelayLogRecord;
@@ -17,7 +18,7 @@ interface ReplicaGtids
     /** Whether the replica has the transaction that {@code record}, a record with a GTID, begins. */
     boolean has(RelayLogRecord record);
 
-    /** A MySQL replica's executed GTID set, from COM_BINLOG_DUMP_GTID. */
+    /** A MySQL replica's executed GTID set, from COM_BINLOG_DUMP_GTID, tags and all. */
     static ReplicaGtids mysql(final GtidSet executed)
     {
         return record ->
@@ -27,10 +28,12 @@ interface ReplicaGtids
                 return false;
             }
             final int at = record.gtidOffset();
-            final long msb = record.buffer().getLong(at, ByteOrder.BIG_ENDIAN);
-            final long lsb = record.buffer().getLong(at + Long.BYTES, ByteOrder.BIG_ENDIAN);
-            final long gno = record.buffer().getLong(at + 2 * Long.BYTES, ByteOrder.LITTLE_ENDIAN);
-            return executed.contains(new UUID(msb, lsb), gno);
+            final UUID uuid = new UUID(record.buffer().getLong(at, ByteOrder.BIG_ENDIAN),
+                record.buffer().getLong(at + Long.BYTES, ByteOrder.BIG_ENDIAN));
+            final long gno = record.buffer().getLong(at + GtidText.MYSQL_GNO_OFFSET, ByteOrder.LITTLE_ENDIAN);
+            return record.gtidKind() == GtidKind.MYSQL ? executed.contains(uuid, gno) : executed.contains(uuid,
+                record.buffer().getStringWithoutLengthAscii(at + GtidText.MYSQL_TAG_OFFSET, record.gtidLength() - GtidText.MYSQL_TAG_OFFSET),
+                gno);
         };
     }
 

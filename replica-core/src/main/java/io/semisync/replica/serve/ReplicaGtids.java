@@ -5,6 +5,7 @@ import io.semisync.replica.session.GtidText;
 import io.semisync.replica.session.MariadbGtidPosition;
 import io.semisync.storage.relaylog.GtidKind;
 import io.semisync.storage.relaylog.RelayLogRecord;
+import org.agrona.DirectBuffer;
 
 import java.nio.ByteOrder;
 import java.util.UUID;
@@ -21,20 +22,20 @@ interface ReplicaGtids
     /** A MySQL replica's executed GTID set, from COM_BINLOG_DUMP_GTID, tags and all. */
     static ReplicaGtids mysql(final GtidSet executed)
     {
-        return record ->
+        return record -> holds(executed, record.gtidKind(), record.buffer(), record.gtidOffset(), record.gtidLength());
+    }
+
+    /** Whether {@code executed} holds the GTID of {@code kind} stored at {@code offset} ({@link GtidKind}); MariaDB's never. */
+    static boolean holds(final GtidSet executed, final GtidKind kind, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (kind != GtidKind.MYSQL && kind != GtidKind.MYSQL_TAGGED)
         {
-            if (record.gtidKind() != GtidKind.MYSQL && record.gtidKind() != GtidKind.MYSQL_TAGGED)
-            {
-                return false;
-            }
-            final int at = record.gtidOffset();
-            final UUID uuid = new UUID(record.buffer().getLong(at, ByteOrder.BIG_ENDIAN),
-                record.buffer().getLong(at + Long.BYTES, ByteOrder.BIG_ENDIAN));
-            final long gno = record.buffer().getLong(at + GtidText.MYSQL_GNO_OFFSET, ByteOrder.LITTLE_ENDIAN);
-            return record.gtidKind() == GtidKind.MYSQL ? executed.contains(uuid, gno) : executed.contains(uuid,
-                record.buffer().getStringWithoutLengthAscii(at + GtidText.MYSQL_TAG_OFFSET, record.gtidLength() - GtidText.MYSQL_TAG_OFFSET),
-                gno);
-        };
+            return false;
+        }
+        final UUID uuid = new UUID(buffer.getLong(offset, ByteOrder.BIG_ENDIAN), buffer.getLong(offset + Long.BYTES, ByteOrder.BIG_ENDIAN));
+        final long gno = buffer.getLong(offset + GtidText.MYSQL_GNO_OFFSET, ByteOrder.LITTLE_ENDIAN);
+        return kind == GtidKind.MYSQL ? executed.contains(uuid, gno)
+            : executed.contains(uuid, buffer.getStringWithoutLengthAscii(offset + GtidText.MYSQL_TAG_OFFSET, length - GtidText.MYSQL_TAG_OFFSET), gno);
     }
 
     /**

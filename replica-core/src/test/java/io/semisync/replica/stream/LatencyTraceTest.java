@@ -23,7 +23,12 @@ class LatencyTraceTest
     {
         final TransactionId id = new TransactionId();
         id.mysql(0x0102030405060708L, 0x090a0b0c0d0e0f10L, gno);
-        id.end("binlog.000007", 1_000 + gno);
+        acknowledge(latency, id, 1_000 + gno, commitEpochNanos);
+    }
+
+    private static void acknowledge(final AckLatency latency, final TransactionId id, final long endPosition, final long commitEpochNanos)
+    {
+        id.end("binlog.000007", endPosition);
         final AckTimes ack = new AckTimes().synced(2_000_000, 2_300_000).sent(2_300_500, 2_301_000);
         latency.recordTransaction(id, commitEpochNanos, 1_000_000, 1_200_000, ack, EPOCH_OFFSET);
     }
@@ -36,11 +41,9 @@ class LatencyTraceTest
         try (LatencyTrace trace = LatencyTrace.open(file, 1 << 20))
         {
             latency.traceTo(trace);
-            final TransactionId id = new TransactionId();
-            id.mysqlTagged(0x0102030405060708L, 0x090a0b0c0d0e0f10L, 5, new UnsafeBuffer("xops".getBytes(StandardCharsets.US_ASCII)), 1, 3);
-            id.end("binlog.000007", 2_000);
-            latency.recordTransaction(id, EPOCH_OFFSET + 400_000, 1_000_000, 1_200_000,
-                new AckTimes().synced(2_000_000, 2_300_000).sent(2_300_500, 2_301_000), EPOCH_OFFSET);
+            final TransactionId tagged = new TransactionId();
+            tagged.mysqlTagged(0x0102030405060708L, 0x090a0b0c0d0e0f10L, 5, new UnsafeBuffer("xops".getBytes(StandardCharsets.US_ASCII)), 1, 3);
+            acknowledge(latency, tagged, 2_000, EPOCH_OFFSET + 400_000);
             acknowledge(latency, 6, EPOCH_OFFSET + 400_000);
         }
 

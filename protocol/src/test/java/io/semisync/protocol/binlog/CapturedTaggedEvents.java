@@ -6,8 +6,9 @@ import io.semisync.protocol.Fixtures;
  * Events captured from a MySQL 9.7.4 source (server_id 1, binlog_checksum CRC32) after
  * {@code SET gtid_next='AUTOMATIC:tag1'} and {@code 'AUTOMATIC:Other_Tag'} transactions: the GTID_TAGGED event of
  * {@code 5f7ee692-f1ab-11f1-a938-02fc00000001:tag1:1}, and the PREVIOUS_GTIDS event that opened the next binlog file,
- * holding {@code 5f7ee692-f1ab-11f1-a938-02fc00000001:1-3:other_tag:1:tag1:1-2}. Bytes as read from the source's binlog
- * files, each ending with the source's own CRC32.
+ * holding {@code 5f7ee692-f1ab-11f1-a938-02fc00000001:1-3:other_tag:1:tag1:1-2}; and, from the binlog of a MySQL 9.7.4
+ * replica of that source, the GTID_TAGGED event of {@code ...:relay_me:1} as the replica logged it, with the source's
+ * commit timestamp beside its own. Bytes as read from the binlog files, each ending with the server's own CRC32.
  */
 final class CapturedTaggedEvents
 {
@@ -56,6 +57,29 @@ final class CapturedTaggedEvents
         "01 00 00 00 00 00 00 00",          // 1 interval
         "01 00 00 00 00 00 00 00 03 00 00 00 00 00 00 00", // [1, 3)
         "85 8c 01 f5");                     // CRC32
+
+    static final byte[] RELAYED_GTID_TAGGED = Fixtures.bytes(
+        "40 bb 15 6b",                      // timestamp
+        "2a",                               // type 42 GTID_TAGGED
+        "01 00 00 00",                      // server_id 1: the originating source's
+        "5d 00 00 00",                      // event size 93
+        "12 09 00 00",                      // log_pos 2322 in the replica's binlog
+        "00 00",                            // flags
+        "02",                               // leading id 1
+        "8c",                               // message size 70
+        "00",                               // last non-ignorable field id 0
+        "00 00",                            // field 0 flags: 0
+        "02",                               // field 1 source UUID
+        "be fc 99 03 49 02 c5 03 ad 02 22 c5 03 a5 02 70 04 f1 03 00 00 00 02",
+        "04 04",                            // field 2 GNO 1
+        "06 10 72 65 6c 61 79 5f 6d 65",    // field 3 tag: length 8, "relay_me"
+        "08 20",                            // field 4 last_committed 8
+        "0a 24",                            // field 5 sequence_number 9
+        "0c 7f c7 d9 7a 58 fc 61 06",       // field 6 immediate commit timestamp 1796586304362951 (the replica's)
+        "0e 7f 5d ae 7a 58 fc 61 06",       // field 7 original commit timestamp 1796586304351837 (the source's)
+        "10 75 04",                         // field 8 transaction length 285
+        "12 83 12 0b",                      // field 9 immediate server version 90704 (field 10 absent: the same)
+        "d8 9d fa 01");                     // CRC32
 
     private CapturedTaggedEvents()
     {

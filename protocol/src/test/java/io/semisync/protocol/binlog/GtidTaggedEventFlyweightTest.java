@@ -49,6 +49,23 @@ class GtidTaggedEventFlyweightTest
     }
 
     @Test
+    void aReplicasEventCarriesTheSourcesCommitTimestampBesideItsOwn()
+    {
+        final byte[] event = CapturedTaggedEvents.RELAYED_GTID_TAGGED;
+        final GtidTaggedEventFlyweight gtid = new GtidTaggedEventFlyweight().wrap(BinlogEvents.directAt(event, 7), 7, event.length);
+
+        assertThat(gtid.uuid()).isEqualTo(UUID.fromString(CapturedTaggedEvents.SOURCE_UUID));
+        assertThat(gtid.tag()).isEqualTo("relay_me");
+        assertThat(gtid.gno()).isEqualTo(1);
+        assertThat(gtid.lastCommitted()).isEqualTo(8);
+        assertThat(gtid.sequenceNumber()).isEqualTo(9);
+        assertThat(gtid.immediateCommitMicros()).isEqualTo(1_796_586_304_362_951L);
+        assertThat(gtid.originalCommitMicros()).isEqualTo(1_796_586_304_351_837L);
+        assertThat(gtid.transactionLength()).isEqualTo(285);
+        assertThat(gtid.originalServerVersion()).isEqualTo(90704);
+    }
+
+    @Test
     void optionalFieldsOfARelayedTransactionAndAnIgnorableNewerFieldAreRead()
     {
         final byte[] event = BinlogEvents.withCrc(Fixtures.bytes(

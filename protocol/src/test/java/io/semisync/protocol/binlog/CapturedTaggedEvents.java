@@ -10,11 +10,11 @@ import io.semisync.protocol.Fixtures;
  * replica of that source, the GTID_TAGGED event of {@code ...:relay_me:1} as the replica logged it, with the source's
  * commit timestamp beside its own. Bytes as read from the binlog files, each ending with the server's own CRC32.
  */
-final class CapturedTaggedEvents
+public final class CapturedTaggedEvents
 {
-    static final String SOURCE_UUID = "5f7ee692-f1ab-11f1-a938-02fc00000001";
+    public static final String SOURCE_UUID = "5f7ee692-f1ab-11f1-a938-02fc00000001";
 
-    static final byte[] GTID_TAGGED = Fixtures.bytes(
+    public static final byte[] GTID_TAGGED = Fixtures.bytes(
         "ac b7 15 6b",                      // timestamp
         "2a",                               // type 42 GTID_TAGGED
         "01 00 00 00",                      // server_id 1

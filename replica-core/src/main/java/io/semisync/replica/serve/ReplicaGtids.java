@@ -34,8 +34,12 @@ interface ReplicaGtids
         }
         final UUID uuid = new UUID(buffer.getLong(offset, ByteOrder.BIG_ENDIAN), buffer.getLong(offset + Long.BYTES, ByteOrder.BIG_ENDIAN));
         final long gno = buffer.getLong(offset + GtidText.MYSQL_GNO_OFFSET, ByteOrder.LITTLE_ENDIAN);
-        return kind == GtidKind.MYSQL ? executed.contains(uuid, gno)
-            : executed.contains(uuid, buffer.getStringWithoutLengthAscii(offset + GtidText.MYSQL_TAG_OFFSET, length - GtidText.MYSQL_TAG_OFFSET), gno);
+        if (kind == GtidKind.MYSQL)
+        {
+            return executed.contains(uuid, gno);
+        }
+        return executed.contains(uuid, buffer.getStringWithoutLengthAscii(offset + GtidText.MYSQL_TAG_OFFSET,
+            length - GtidText.MYSQL_TAG_OFFSET), gno);
     }
 
     /**

@@ -31,8 +31,9 @@ public final class GtidText
         return switch (kind)
         {
             case MYSQL -> uuid(buffer, offset) + ":" + buffer.getLong(offset + MYSQL_GNO_OFFSET, ByteOrder.LITTLE_ENDIAN);
-            case MYSQL_TAGGED -> uuid(buffer, offset) + ":" + buffer.getStringWithoutLengthAscii(offset + MYSQL_TAG_OFFSET, length - MYSQL_TAG_OFFSET)
-                + ":" + buffer.getLong(offset + MYSQL_GNO_OFFSET, ByteOrder.LITTLE_ENDIAN);
+            case MYSQL_TAGGED -> uuid(buffer, offset) + ":"
+                + buffer.getStringWithoutLengthAscii(offset + MYSQL_TAG_OFFSET, length - MYSQL_TAG_OFFSET) + ":"
+                + buffer.getLong(offset + MYSQL_GNO_OFFSET, ByteOrder.LITTLE_ENDIAN);
             case MARIADB -> (buffer.getInt(offset, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL) + "-"
                 + (buffer.getInt(offset + 4, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL) + "-" + buffer.getLong(offset + 8, ByteOrder.LITTLE_ENDIAN);
             case NONE -> "-";

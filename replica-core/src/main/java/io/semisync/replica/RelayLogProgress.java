@@ -121,7 +121,7 @@ final class RelayLogProgress implements AutoCloseable
     {
         if (gtids != null && record.isTransactionEnd() && record.gtidKind() != GtidKind.NONE)
         {
-            gtids.add(record.gtidKind(), record.buffer(), record.gtidOffset());
+            gtids.add(record.gtidKind(), record.buffer(), record.gtidOffset(), record.gtidLength());
         }
         if (record.index() > startIndex)
         {

@@ -481,7 +481,7 @@ public final class Replica implements AutoCloseable
             .thenApply(result -> Optional.of(sourceGtids(facts, result.rows().get(0).isNull(0) ? "" : result.rows().get(0).getString(0))));
     }
 
-    /** The source's GTID text as a state; text this replica cannot follow (tagged GTIDs) stops it with the reason. */
+    /** The source's GTID text as a state; text this replica cannot read stops it with the reason. */
     private GtidState sourceGtids(final SourceFacts facts, final String text)
     {
         try
@@ -570,7 +570,7 @@ public final class Replica implements AutoCloseable
         }
         final GtidState gtids = (GtidState)saved;
         checkpoint.ifPresent(saving -> relayLog.scanCommittedGtids(saving.coveredIndex(),
-            (index, kind, buffer, offset, length) -> gtids.add(kind, buffer, offset)));
+            (index, kind, buffer, offset, length) -> gtids.add(kind, buffer, offset, length)));
         return gtids;
     }
 

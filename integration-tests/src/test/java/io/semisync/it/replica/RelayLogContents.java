@@ -20,7 +20,7 @@ import java.util.zip.CRC32;
  * What a replica's relay log holds, read the way a tool would: opened read-only (safe while the replica
  * runs), voided records skipped, each event's own CRC32 checked against its bytes.
  */
-final class RelayLogContents
+public final class RelayLogContents
 {
     private static final int CHECKSUM_LENGTH = 4;
 
@@ -32,7 +32,7 @@ final class RelayLogContents
     }
 
     /** Reads every record of the relay log in {@code dataDir}; empty if there is none yet. */
-    static RelayLogContents read(final Path dataDir)
+    public static RelayLogContents read(final Path dataDir)
     {
         final Path directory = DataDirectory.relayLogOf(dataDir);
         final List<StoredEvent> events = new ArrayList<>();
@@ -82,7 +82,7 @@ final class RelayLogContents
     }
 
     /** The GTIDs of the transaction-end records, in relay-log order. */
-    List<String> committedGtids()
+    public List<String> committedGtids()
     {
         return events.stream().filter(event -> event.transactionEnd() && event.gtid() != null).map(StoredEvent::gtid).toList();
     }
@@ -135,7 +135,7 @@ final class RelayLogContents
      * grow within a source file, a transaction interrupted by another, a transaction event outside any
      * transaction; empty if none.
      */
-    List<String> anomalies()
+    public List<String> anomalies()
     {
         final List<String> anomalies = new ArrayList<>();
         StoredEvent previous = null;

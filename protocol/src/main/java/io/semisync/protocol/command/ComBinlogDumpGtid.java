@@ -28,8 +28,8 @@ public final class ComBinlogDumpGtid extends Command
     private final byte[] encodedGtidSet;
 
     /**
-     * @param encodedGtidSet the executed GTID set encoded as the server expects (SID count, then per SID
-     *                       the UUID, the interval count and the intervals)
+     * @param encodedGtidSet the executed GTID set encoded as the server expects ({@code GtidSet#encode}: SID count,
+     *                       then per SID the UUID, with MySQL 8.3+ tags its tag, the interval count and the intervals)
      */
     public ComBinlogDumpGtid(final int flags, final long serverId, final String fileName, final long position, final byte[] encodedGtidSet)
     {

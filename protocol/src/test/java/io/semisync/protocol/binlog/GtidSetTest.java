@@ -3,7 +3,11 @@ package io.semisync.protocol.binlog;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.semisync.protocol.Fixtures;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import java.util.UUID;
 
@@ -227,13 +231,105 @@ class GtidSetTest
     }
 
     @Test
-    void taggedElementIsRejectedNamingItsTag()
+    void tagsFollowTheirUuidsUntaggedNumbersInLowerCaseAndInOrder()
     {
-        assertThatThrownBy(() -> GtidSet.parse(A + ":1-5:tag1:1-3"))
+        final GtidSet set = GtidSet.parse(A + ":Tag1:1-2:other_tag:1," + A + ":1-3," + B + ":_x:5");
+
+        assertThat(set.toString()).isEqualTo(A + ":1-3:other_tag:1:tag1:1-2," + B + ":_x:5");
+        assertThat(set.hasTags()).isTrue();
+        assertThat(set.contains(UUID_A, "tag1", 2)).isTrue();
+        assertThat(set.contains(UUID_A, "tag1", 3)).isFalse();
+        assertThat(set.contains(UUID_A, 3)).isTrue();
+        assertThat(set.contains(UUID_B, 5)).as("untagged 5 of B").isFalse();
+        assertThat(set.contains(UUID_B, "_x", 5)).isTrue();
+        assertThat(GtidSet.parse(A + ":1-3").hasTags()).isFalse();
+    }
+
+    @Test
+    void containsAllAndAddAllKeepTagsApart()
+    {
+        final GtidSet set = GtidSet.parse(A + ":1-3:t:1");
+        assertThat(set.containsAll(GtidSet.parse(A + ":2:t:1"))).isTrue();
+        assertThat(set.containsAll(GtidSet.parse(A + ":t:2"))).isFalse();
+        assertThat(set.containsAll(GtidSet.parse(A + ":u:1"))).isFalse();
+
+        set.addAll(GtidSet.parse(A + ":t:2," + B + ":u:1"));
+        assertThat(set.toString()).isEqualTo(A + ":1-3:t:1-2," + B + ":u:1");
+    }
+
+    @Test
+    void addingTaggedTransactionsFromBytesGroupsThemByTag()
+    {
+        final GtidSet set = new GtidSet();
+        final UnsafeBuffer tags = new UnsafeBuffer("xxtag1tag2".getBytes(StandardCharsets.US_ASCII));
+        set.add(UUID_A.getMostSignificantBits(), UUID_A.getLeastSignificantBits(), tags, 2, 4, 1);
+        set.add(UUID_A.getMostSignificantBits(), UUID_A.getLeastSignificantBits(), tags, 2, 4, 2);
+        set.add(UUID_A.getMostSignificantBits(), UUID_A.getLeastSignificantBits(), tags, 6, 4, 1);
+        add(set, UUID_A, 1);
+        set.add(UUID_A.getMostSignificantBits(), UUID_A.getLeastSignificantBits(), tags, 2, 4, 3);
+
+        assertThat(set.toString()).isEqualTo(A + ":1:tag1:1-3:tag2:1");
+    }
+
+    @Test
+    void aSetWithTagsEncodesAsTheServerWritesItsPreviousGtids()
+    {
+        final byte[] event = CapturedTaggedEvents.PREVIOUS_GTIDS_TAGGED;
+        final byte[] body = Arrays.copyOfRange(event, EventHeaderFlyweight.LENGTH, event.length - BinlogChecksum.LENGTH);
+        final GtidSet set = GtidSet.parse(CapturedTaggedEvents.SOURCE_UUID + ":1-3:other_tag:1:tag1:1-2");
+
+        assertThat(set.toBytes()).isEqualTo(body);
+        assertThat(set.encodedLength()).isEqualTo(body.length);
+    }
+
+    @Test
+    void decodesBothFormats()
+    {
+        final byte[] event = CapturedTaggedEvents.PREVIOUS_GTIDS_TAGGED;
+        final ByteBuf tagged = Unpooled.wrappedBuffer(event, EventHeaderFlyweight.LENGTH,
+            event.length - EventHeaderFlyweight.LENGTH - BinlogChecksum.LENGTH);
+        assertThat(GtidSet.decode(tagged).toString()).isEqualTo(CapturedTaggedEvents.SOURCE_UUID + ":1-3:other_tag:1:tag1:1-2");
+        assertThat(tagged.isReadable()).isFalse();
+
+        final GtidSet untagged = GtidSet.parse(A + ":1-5:7," + B + ":3");
+        assertThat(GtidSet.decode(Unpooled.wrappedBuffer(untagged.toBytes()))).isEqualTo(untagged);
+        assertThat(GtidSet.decode(Unpooled.wrappedBuffer(new GtidSet().toBytes())).isEmpty()).isTrue();
+    }
+
+    @Test
+    void badBinaryFormsAreRefusedSayingWhy()
+    {
+        assertThatThrownBy(() -> GtidSet.decode(Fixtures.buffer("01 00 00 00 00 00 00 02")))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown format 2");
+        assertThatThrownBy(() -> GtidSet.decode(Fixtures.buffer("01 00 00 00 00 00 00 00", "3e 11")))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ends before the set does");
+        assertThatThrownBy(() -> GtidSet.decode(Fixtures.buffer("01 01 00 00 00 00 00 01",
+            "3e 11 fa 47 71 ca 11 e1 9e 33 c8 0a a9 42 95 62", "08 31 61 61 61")))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad tag '1aaa'");
+        assertThatThrownBy(() -> GtidSet.decode(Fixtures.buffer("01 00 00 00 00 00 00 00",
+            "3e 11 fa 47 71 ca 11 e1 9e 33 c8 0a a9 42 95 62", "01 00 00 00 00 00 00 00",
+            "05 00 00 00 00 00 00 00", "05 00 00 00 00 00 00 00")))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[5, 5)");
+    }
+
+    @Test
+    void badTagsAreRejectedNamingTheirElement()
+    {
+        assertThatThrownBy(() -> GtidSet.parse(A + ":1-5:9tag:1-3"))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("'" + A + ":1-5:tag1:1-3'")
-            .hasMessageContaining("tag 'tag1'")
-            .hasMessageContaining("tagged GTIDs (MySQL 8.3+) are not supported");
+            .hasMessageContaining("'" + A + ":1-5:9tag:1-3'");
+        assertThatThrownBy(() -> GtidSet.parse(A + ":t-x:1"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("bad tag 't-x'");
+        assertThatThrownBy(() -> GtidSet.parse(A + ":" + "t".repeat(33) + ":1"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("1 to 32 letters");
+        assertThatThrownBy(() -> GtidSet.parse(A + ":1-5:tag1"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("no transaction numbers for tag 'tag1'");
+        assertThatThrownBy(() -> GtidSet.parse(A + ":1:t:u:2"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("no transaction numbers for tag 't'");
     }
 
     @Test

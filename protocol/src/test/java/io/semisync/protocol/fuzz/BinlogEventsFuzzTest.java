@@ -7,6 +7,7 @@ import io.semisync.protocol.binlog.EventHeaderFlyweight;
 import io.semisync.protocol.binlog.FormatDescriptionEventFlyweight;
 import io.semisync.protocol.binlog.GtidEventFlyweight;
 import io.semisync.protocol.binlog.GtidSet;
+import io.semisync.protocol.binlog.GtidTaggedEventFlyweight;
 import io.semisync.protocol.binlog.MariadbGtidEventFlyweight;
 import io.semisync.protocol.binlog.QueryEventFlyweight;
 import io.semisync.protocol.binlog.RotateEventFlyweight;
@@ -30,6 +31,7 @@ class BinlogEventsFuzzTest
     private final EventHeaderFlyweight header = new EventHeaderFlyweight();
     private final FormatDescriptionEventFlyweight formatDescription = new FormatDescriptionEventFlyweight();
     private final GtidEventFlyweight gtid = new GtidEventFlyweight();
+    private final GtidTaggedEventFlyweight taggedGtid = new GtidTaggedEventFlyweight();
     private final MariadbGtidEventFlyweight mariadbGtid = new MariadbGtidEventFlyweight();
     private final QueryEventFlyweight query = new QueryEventFlyweight();
     private final RotateEventFlyweight rotate = new RotateEventFlyweight();
@@ -85,6 +87,13 @@ class BinlogEventsFuzzTest
             gtid.uuid();
             gtid.gno();
             buffer.getLong(gtid.gtidBytesOffset());
+        });
+        FuzzInvariants.typedOrValid(() ->
+        {
+            taggedGtid.wrap(buffer, offset, length);
+            taggedGtid.uuid();
+            taggedGtid.tag();
+            taggedGtid.immediateCommitMicros();
         });
         FuzzInvariants.typedOrValid(() ->
         {

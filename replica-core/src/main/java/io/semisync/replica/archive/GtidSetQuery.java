@@ -88,7 +88,10 @@ final class GtidSetQuery
             + "range domain-server-first-last (first <= last), nor is the set a MySQL uuid:1-5");
     }
 
-    /** Whether the stored GTID {@code gtid} ({@code uuid:gno} or {@code domain-server-sequence}) is in the set; counts it if so. */
+    /**
+     * Whether the stored GTID {@code gtid} ({@code uuid:gno}, {@code uuid:tag:gno} or {@code domain-server-sequence}) is in
+     * the set; counts it if so.
+     */
     boolean take(final String gtid)
     {
         if (mysql != null)
@@ -98,13 +101,15 @@ final class GtidSetQuery
             {
                 return false;
             }
+            final int lastColon = gtid.lastIndexOf(':');
             final UUID uuid = UUID.fromString(gtid.substring(0, colon));
-            final long gno = Long.parseLong(gtid.substring(colon + 1));
-            if (!mysql.contains(uuid, gno))
+            final String tag = lastColon == colon ? "" : gtid.substring(colon + 1, lastColon);
+            final long gno = Long.parseLong(gtid.substring(lastColon + 1));
+            if (!mysql.contains(uuid, tag, gno))
             {
                 return false;
             }
-            mysqlFound.add(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits(), gno);
+            mysqlFound.addRange(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits(), tag, gno, gno + 1);
             return true;
         }
         final String[] parts = gtid.split("-");

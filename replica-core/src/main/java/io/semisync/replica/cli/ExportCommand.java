@@ -34,7 +34,7 @@ final class ExportCommand implements Callable<Integer>
     @Option(names = "--to-file", description = "Last source binlog file to export (default: the last held).")
     String toFile;
 
-    @Option(names = "--until-gtid", description = "End with the transaction of this GTID (uuid:gno or domain-server-seq).")
+    @Option(names = "--until-gtid", description = "End with the transaction of this GTID (uuid:gno, uuid:tag:gno or domain-server-seq).")
     String untilGtid;
 
     @Option(names = "--exclude-until-gtid", description = "End just before the --until-gtid transaction instead.")

@@ -30,7 +30,7 @@ final class SearchCommand implements Callable<Integer>
             + "'2026-12-06 15:20:00' (UTC).")
         String time;
 
-        @Option(names = "--gtid-set", description = "The fewest files holding this GTID set: uuid:1-5:7 (MySQL) or "
+        @Option(names = "--gtid-set", description = "The fewest files holding this GTID set: uuid:1-5:7:tag1:1-3 (MySQL) or "
             + "0-1-5,0-1-7-9 (MariaDB GTIDs and domain-server-first-last ranges).")
         String gtidSet;
     }

@@ -37,7 +37,7 @@ final class ArchiveCoverage
             return;
         }
         final GtidState servable = GtidState.of(false, replicaHas.toString());
-        replica.scanStoredGtids((index, kind, buffer, offset, length) -> servable.add(kind, buffer, offset));
+        replica.scanStoredGtids((index, kind, buffer, offset, length) -> servable.add(kind, buffer, offset, length));
         if (!servable.mysqlSet().containsAll(had.get().mysqlSet()))
         {
             throw new SqlErrorException(1236, "HY000", "the replica's GTID set [" + replicaHas + "] lacks transactions this node's "

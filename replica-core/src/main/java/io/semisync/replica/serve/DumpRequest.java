@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A decoded binlog dump request. COM_BINLOG_DUMP_GTID: flags u16 (1 non-blocking, 2 HEARTBEAT_V2), server id u32, file
- * name length u32, file name, position u64, GTID set length u32 and the GTID set in its binary form (number of UUIDs u64,
- * then per UUID its 16 bytes, number of intervals u64 and [start, end-exclusive] u64 pairs). COM_BINLOG_DUMP: position
+ * name length u32, file name, position u64, GTID set length u32 and the GTID set in its binary form, untagged or, from a
+ * replica whose GTIDs hold a tag (MySQL 8.3+), tagged ({@link GtidSet#decode}). COM_BINLOG_DUMP: position
  * u32, flags u16 (1 non-blocking, 2 MariaDB's "send ANNOTATE_ROWS"), server id u32, the file name filling the rest.
  */
 record DumpRequest(int flags, long serverId, String fileName, long position, GtidSet gtids)
@@ -18,7 +18,6 @@ record DumpRequest(int flags, long serverId, String fileName, long position, Gti
     static final int HEARTBEAT_V2 = 0x02;
     /** MariaDB's BINLOG_SEND_ANNOTATE_ROWS_EVENT flag of COM_BINLOG_DUMP. */
     static final int SEND_ANNOTATE_ROWS = 0x02;
-    private static final int TAGGED_FORMAT_MARKER = 0x01;
 
     static DumpRequest decodePosition(final ByteBuf body)
     {
@@ -43,32 +42,16 @@ record DumpRequest(int flags, long serverId, String fileName, long position, Gti
             final int nameLength = (int)body.readUnsignedIntLE();
             final String fileName = body.readCharSequence(nameLength, StandardCharsets.UTF_8).toString();
             final long position = body.readLongLE();
-            final GtidSet gtids = new GtidSet();
-            if (body.isReadable(Integer.BYTES))
-            {
-                body.skipBytes(Integer.BYTES);
-                final long uuidCount = body.readLongLE();
-                if ((uuidCount >>> 56) == TAGGED_FORMAT_MARKER)
-                {
-                    throw new SqlErrorException(1236, "HY000", "the replica sent a GTID set in the tagged format (MySQL 8.3+ "
-                        + "tagged GTIDs), which this node does not serve yet");
-                }
-                for (long u = 0; u < uuidCount; u++)
-                {
-                    final long msb = body.readLong();
-                    final long lsb = body.readLong();
-                    final long intervals = body.readLongLE();
-                    for (long i = 0; i < intervals; i++)
-                    {
-                        gtids.addRange(msb, lsb, body.readLongLE(), body.readLongLE());
-                    }
-                }
-            }
+            final GtidSet gtids = body.isReadable(Integer.BYTES) ? GtidSet.decode(body.skipBytes(Integer.BYTES)) : new GtidSet();
             return new DumpRequest(flags, serverId, fileName, position, gtids);
         }
         catch (final IndexOutOfBoundsException ex)
         {
             throw new SqlErrorException(1236, "HY000", "malformed COM_BINLOG_DUMP_GTID: it ends before its GTID set does");
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new SqlErrorException(1236, "HY000", "malformed COM_BINLOG_DUMP_GTID: " + ex.getMessage());
         }
     }
 }

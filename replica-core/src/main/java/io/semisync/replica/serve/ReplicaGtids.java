@@ -1,9 +1,11 @@
 package io.semisync.replica.serve;
 
 import io.semisync.protocol.binlog.GtidSet;
+import io.semisync.replica.session.GtidText;
 import io.semisync.replica.session.MariadbGtidPosition;
 import io.semisync.storage.relaylog.GtidKind;
 import io.semisync.storage.relaylog.RelayLogRecord;
+import org.agrona.DirectBuffer;
 
 import java.nio.ByteOrder;
 import java.util.UUID;
@@ -17,21 +19,27 @@ interface ReplicaGtids
     /** Whether the replica has the transaction that {@code record}, a record with a GTID, begins. */
     boolean has(RelayLogRecord record);
 
-    /** A MySQL replica's executed GTID set, from COM_BINLOG_DUMP_GTID. */
+    /** A MySQL replica's executed GTID set, from COM_BINLOG_DUMP_GTID, tags and all. */
     static ReplicaGtids mysql(final GtidSet executed)
     {
-        return record ->
+        return record -> holds(executed, record.gtidKind(), record.buffer(), record.gtidOffset(), record.gtidLength());
+    }
+
+    /** Whether {@code executed} holds the GTID of {@code kind} stored at {@code offset} ({@link GtidKind}); MariaDB's never. */
+    static boolean holds(final GtidSet executed, final GtidKind kind, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (kind != GtidKind.MYSQL && kind != GtidKind.MYSQL_TAGGED)
         {
-            if (record.gtidKind() != GtidKind.MYSQL && record.gtidKind() != GtidKind.MYSQL_TAGGED)
-            {
-                return false;
-            }
-            final int at = record.gtidOffset();
-            final long msb = record.buffer().getLong(at, ByteOrder.BIG_ENDIAN);
-            final long lsb = record.buffer().getLong(at + Long.BYTES, ByteOrder.BIG_ENDIAN);
-            final long gno = record.buffer().getLong(at + 2 * Long.BYTES, ByteOrder.LITTLE_ENDIAN);
-            return executed.contains(new UUID(msb, lsb), gno);
-        };
+            return false;
+        }
+        final UUID uuid = new UUID(buffer.getLong(offset, ByteOrder.BIG_ENDIAN), buffer.getLong(offset + Long.BYTES, ByteOrder.BIG_ENDIAN));
+        final long gno = buffer.getLong(offset + GtidText.MYSQL_GNO_OFFSET, ByteOrder.LITTLE_ENDIAN);
+        if (kind == GtidKind.MYSQL)
+        {
+            return executed.contains(uuid, gno);
+        }
+        return executed.contains(uuid, buffer.getStringWithoutLengthAscii(offset + GtidText.MYSQL_TAG_OFFSET,
+            length - GtidText.MYSQL_TAG_OFFSET), gno);
     }
 
     /**

@@ -54,8 +54,8 @@ public final class GtidState implements ResumePoint
         return mariadb;
     }
 
-    /** Adds the GTID of a stored transaction, as the relay log keeps it ({@link GtidKind}). */
-    public void add(final GtidKind kind, final DirectBuffer buffer, final int offset)
+    /** Adds the GTID of a stored transaction, as the relay log keeps it ({@link GtidKind}), {@code length} bytes. */
+    public void add(final GtidKind kind, final DirectBuffer buffer, final int offset, final int length)
     {
         if (kind == GtidKind.MYSQL || kind == GtidKind.MYSQL_TAGGED)
         {
@@ -63,8 +63,17 @@ public final class GtidState implements ResumePoint
             {
                 throw new IllegalStateException("the relay log holds MySQL GTIDs but this replica follows a MariaDB source");
             }
-            mysql.add(buffer.getLong(offset, ByteOrder.BIG_ENDIAN), buffer.getLong(offset + 8, ByteOrder.BIG_ENDIAN),
-                buffer.getLong(offset + 16, ByteOrder.LITTLE_ENDIAN));
+            final long msb = buffer.getLong(offset, ByteOrder.BIG_ENDIAN);
+            final long lsb = buffer.getLong(offset + Long.BYTES, ByteOrder.BIG_ENDIAN);
+            final long gno = buffer.getLong(offset + GtidText.MYSQL_GNO_OFFSET, ByteOrder.LITTLE_ENDIAN);
+            if (kind == GtidKind.MYSQL)
+            {
+                mysql.add(msb, lsb, gno);
+            }
+            else
+            {
+                mysql.add(msb, lsb, buffer, offset + GtidText.MYSQL_TAG_OFFSET, length - GtidText.MYSQL_TAG_OFFSET, gno);
+            }
         }
         else if (kind == GtidKind.MARIADB)
         {

@@ -9,6 +9,7 @@ import io.semisync.protocol.binlog.BinlogEventType;
 import io.semisync.protocol.binlog.EventHeaderFlyweight;
 import io.semisync.protocol.binlog.FormatDescriptionEventFlyweight;
 import io.semisync.protocol.binlog.GtidEventFlyweight;
+import io.semisync.protocol.binlog.GtidTaggedEventFlyweight;
 import io.semisync.protocol.binlog.MariadbGtidEventFlyweight;
 import io.semisync.protocol.binlog.QueryEventFlyweight;
 import io.semisync.protocol.binlog.RotateEventFlyweight;
@@ -73,6 +74,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private final RotateEventFlyweight rotate = new RotateEventFlyweight();
     private final FormatDescriptionEventFlyweight formatDescription = new FormatDescriptionEventFlyweight();
     private final GtidEventFlyweight gtid = new GtidEventFlyweight();
+    private final GtidTaggedEventFlyweight taggedGtid = new GtidTaggedEventFlyweight();
     private final MariadbGtidEventFlyweight mariadbGtid = new MariadbGtidEventFlyweight();
     private final QueryEventFlyweight query = new QueryEventFlyweight();
     private final BinlogChecksum checksum = new BinlogChecksum();
@@ -599,10 +601,15 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
                 listener.onFormatDescription(view, offset, length);
                 break;
             case BinlogEventType.GTID_TAGGED:
-                throw new FatalReplicationException("the source wrote a transaction with a tagged GTID (MySQL 8.3+, "
-                    + "gtid_next='AUTOMATIC:<tag>'), its GTID event ending at " + position.fileName() + ":" + header.logPos()
-                    + ": this replica cannot resume past tagged GTIDs yet, so it stops before storing it; the relay log holds "
-                    + "everything before it. Commit without GTID tags on this source to replicate it with semisync-replica");
+                transactions.gtid(false);
+                groupOpen = false;
+                taggedGtid.wrap(view, offset, length);
+                transactionStarts(readNanos, taggedGtid.immediateCommitMicros());
+                metadata.mysqlTaggedGtid(taggedGtid.uuidBytes(), 0, taggedGtid.gno(), view, taggedGtid.tagOffset(), taggedGtid.tagLength());
+                transaction.mysqlTagged(taggedGtid.uuidMostSignificantBits(), taggedGtid.uuidLeastSignificantBits(), taggedGtid.gno(),
+                    view, taggedGtid.tagOffset(), taggedGtid.tagLength());
+                store(type, offset, length, readNanos, false);
+                return;
             case BinlogEventType.GTID:
             case BinlogEventType.ANONYMOUS_GTID:
                 transactions.gtid(false);

@@ -4,7 +4,7 @@ import io.semisync.protocol.binlog.BinlogEventType;
 
 /**
  * Follows transaction boundaries in the event stream, so each stored event can say whether it completes a
- * transaction. A transaction opens with a GTID event (MySQL GTID or ANONYMOUS_GTID, MariaDB GTID) and ends
+ * transaction. A transaction opens with a GTID event (MySQL GTID, GTID_TAGGED or ANONYMOUS_GTID, MariaDB GTID) and ends
  * with XID, XA_PREPARE, a compressed TRANSACTION_PAYLOAD, a COMMIT or ROLLBACK query, or, when no BEGIN
  * came (DDL, MariaDB standalone), with the one statement after the GTID. Events outside any transaction
  * (FORMAT_DESCRIPTION, ROTATE, PREVIOUS_GTIDS, GTID_LIST, ...) are complete by themselves.

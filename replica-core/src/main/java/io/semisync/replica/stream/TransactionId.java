@@ -1,13 +1,15 @@
 package io.semisync.replica.stream;
 
+import io.semisync.protocol.binlog.GtidTaggedEventFlyweight;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Which transaction a latency record is about, without allocating: a MySQL GTID (UUID and GNO), a MariaDB GTID
- * (domain, server, sequence) or none, and where it ends in the source's binlog.
+ * Which transaction a latency record is about, without allocating: a MySQL GTID (UUID, GNO and, 8.3+, a tag), a MariaDB
+ * GTID (domain, server, sequence) or none, and where it ends in the source's binlog.
  */
 final class TransactionId
 {
@@ -19,6 +21,8 @@ final class TransactionId
     private long first;
     private long second;
     private long third;
+    private final byte[] tag = new byte[GtidTaggedEventFlyweight.MAX_TAG_LENGTH];
+    private int tagLength;
     private String file = "";
     private long endPosition;
 
@@ -32,6 +36,15 @@ final class TransactionId
         set(MYSQL, uuidMostSignificantBits, uuidLeastSignificantBits, gno);
     }
 
+    /** A tagged MySQL GTID, its tag's bytes at {@code tagOffset} of {@code buffer}. */
+    void mysqlTagged(final long uuidMostSignificantBits, final long uuidLeastSignificantBits, final long gno,
+        final DirectBuffer buffer, final int tagOffset, final int tagLength)
+    {
+        set(MYSQL, uuidMostSignificantBits, uuidLeastSignificantBits, gno);
+        buffer.getBytes(tagOffset, tag, 0, tagLength);
+        this.tagLength = tagLength;
+    }
+
     void mariadb(final long domain, final long serverId, final long sequence)
     {
         set(MARIADB, domain, serverId, sequence);
@@ -40,6 +53,7 @@ final class TransactionId
     private void set(final int kind, final long first, final long second, final long third)
     {
         this.kind = kind;
+        this.tagLength = 0;
         this.first = first;
         this.second = second;
         this.third = third;
@@ -55,13 +69,15 @@ final class TransactionId
     void copyOf(final TransactionId other)
     {
         set(other.kind, other.first, other.second, other.third);
+        System.arraycopy(other.tag, 0, tag, 0, other.tagLength);
+        tagLength = other.tagLength;
         end(other.file, other.endPosition);
     }
 
     /** The bytes {@link #writeTo} writes. */
     int encodedLength()
     {
-        return Integer.BYTES + 4 * Long.BYTES + Integer.BYTES + file.length();
+        return Integer.BYTES + 4 * Long.BYTES + Integer.BYTES + file.length() + Integer.BYTES + tagLength;
     }
 
     /** Writes the identity at {@code offset}; returns the offset after it. */
@@ -72,7 +88,10 @@ final class TransactionId
         buffer.putLong(offset + Integer.BYTES + Long.BYTES, second);
         buffer.putLong(offset + Integer.BYTES + 2 * Long.BYTES, third);
         buffer.putLong(offset + Integer.BYTES + 3 * Long.BYTES, endPosition);
-        return offset + Integer.BYTES + 4 * Long.BYTES + buffer.putStringAscii(offset + Integer.BYTES + 4 * Long.BYTES, file);
+        final int tagAt = offset + Integer.BYTES + 4 * Long.BYTES + buffer.putStringAscii(offset + Integer.BYTES + 4 * Long.BYTES, file);
+        buffer.putInt(tagAt, tagLength);
+        buffer.putBytes(tagAt + Integer.BYTES, tag, 0, tagLength);
+        return tagAt + Integer.BYTES + tagLength;
     }
 
     /** Reads an identity {@link #writeTo} wrote; returns the offset after it. */
@@ -82,7 +101,10 @@ final class TransactionId
             buffer.getLong(offset + Integer.BYTES + 2 * Long.BYTES));
         endPosition = buffer.getLong(offset + Integer.BYTES + 3 * Long.BYTES);
         file = buffer.getStringAscii(offset + Integer.BYTES + 4 * Long.BYTES);
-        return offset + Integer.BYTES + 4 * Long.BYTES + Integer.BYTES + file.length();
+        final int tagAt = offset + Integer.BYTES + 4 * Long.BYTES + Integer.BYTES + file.length();
+        tagLength = buffer.getInt(tagAt);
+        buffer.getBytes(tagAt + Integer.BYTES, tag, 0, tagLength);
+        return tagAt + Integer.BYTES + tagLength;
     }
 
     /** The GTID as the flavor writes it, empty for a transaction without one. */
@@ -90,7 +112,8 @@ final class TransactionId
     {
         return switch (kind)
         {
-            case MYSQL -> new UUID(first, second) + ":" + third;
+            case MYSQL -> new UUID(first, second) + (tagLength == 0 ? "" : ":" + new String(tag, 0, tagLength, StandardCharsets.US_ASCII))
+                + ":" + third;
             case MARIADB -> first + "-" + second + "-" + third;
             default -> "";
         };

@@ -26,6 +26,21 @@ class GtidSetQueryTest
     }
 
     @Test
+    void taggedGtidsAreTakenByTheirTag()
+    {
+        final GtidSetQuery query = GtidSetQuery.parse(UUID_A + ":2:ops:1-2");
+
+        assertThat(query.take(UUID_A + ":1")).isFalse();
+        assertThat(query.take(UUID_A + ":ops:1")).isTrue();
+        assertThat(query.take(UUID_A + ":other:2")).as("another tag").isFalse();
+        assertThat(query.take(UUID_A + ":2")).isTrue();
+        assertThat(query.isComplete()).isFalse();
+        assertThat(query.found()).isEqualTo("only " + UUID_A + ":2:ops:1");
+        assertThat(query.take(UUID_A + ":ops:2")).isTrue();
+        assertThat(query.isComplete()).isTrue();
+    }
+
+    @Test
     void aMariadbListTakesGtidsAndRanges()
     {
         final GtidSetQuery query = GtidSetQuery.parse("0-1-5, 0-1-7-8");

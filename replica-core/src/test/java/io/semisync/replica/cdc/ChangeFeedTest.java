@@ -3,6 +3,8 @@ package io.semisync.replica.cdc;
 import com.github.luben.zstd.Zstd;
 import io.semisync.protocol.binlog.BinlogEventType;
 import io.semisync.protocol.binlog.CapturedMysqlEvents;
+import io.semisync.protocol.binlog.CapturedTaggedEvents;
+import io.semisync.protocol.binlog.GtidTaggedEventFlyweight;
 import io.semisync.storage.relaylog.EventMetadata;
 import io.semisync.storage.relaylog.RecordFlags;
 import io.semisync.storage.relaylog.RelayLog;
@@ -110,11 +112,16 @@ class ChangeFeedTest
         {
             metadata.mysqlGtid(view, 20, view.getLong(36, ByteOrder.LITTLE_ENDIAN));
         }
+        if (type == BinlogEventType.GTID_TAGGED)
+        {
+            final GtidTaggedEventFlyweight tagged = new GtidTaggedEventFlyweight().wrap(view, 0, event.length);
+            metadata.mysqlTaggedGtid(tagged.uuidBytes(), 0, tagged.gno(), view, tagged.tagOffset(), tagged.tagLength());
+        }
         final long index = writer.append(metadata.sourceFileName("binlog.000001").eventType(type)
             .endPosition(view.getInt(13, ByteOrder.LITTLE_ENDIAN))
             .eventTimestamp(view.getInt(0, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL)
             .flags(commit ? RecordFlags.TRANSACTION_END : 0), view, 0, event.length);
-        if (type == BinlogEventType.GTID)
+        if (type == BinlogEventType.GTID || type == BinlogEventType.GTID_TAGGED)
         {
             transactionStarts.add(index);
         }
@@ -150,6 +157,20 @@ class ChangeFeedTest
 
         assertThat(feed(ChangePosition.START))
             .containsExactly("{\"position\":\"" + transactionStarts.get(0) + ":1\"," + LINE_AFTER_POSITION);
+    }
+
+    @Test
+    void aTaggedTransactionIsNamedByItsTaggedGtid()
+    {
+        append(CapturedTaggedEvents.GTID_TAGGED, false);
+        append(CapturedMysqlEvents.QUERY_BEGIN, false);
+        append(CapturedMysqlEvents.TABLE_MAP, false);
+        append(CapturedMysqlEvents.WRITE_ROWS, false);
+        append(CapturedMysqlEvents.XID, true);
+
+        final String tagged = CapturedTaggedEvents.SOURCE_UUID + ":tag1:1";
+        assertThat(feed(ChangePosition.START)).containsExactly("{\"position\":\"" + transactionStarts.get(0) + ":1\","
+            + LINE_AFTER_POSITION.replace(GTID, tagged));
     }
 
     @Test

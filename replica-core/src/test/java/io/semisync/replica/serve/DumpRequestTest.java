@@ -36,7 +36,30 @@ class DumpRequestTest
         final ByteBuf truncated = body.slice(0, body.readableBytes() - 3);
 
         assertThatThrownBy(() -> DumpRequest.decodeGtid(truncated)).isInstanceOf(SqlErrorException.class)
-            .hasMessageContaining("ends before its GTID set does");
+            .hasMessageContaining("ends before the set does")
+            .satisfies(ex -> assertThat(((SqlErrorException)ex).errorCode()).isEqualTo(1236));
+    }
+
+    @Test
+    void decodesTheTaggedGtidSetOfAReplicaWhoseGtidsHoldATag()
+    {
+        final GtidSet tagged = GtidSet.parse(GTIDS + ",3e11fa47-71ca-11e1-9e33-c80aa9429562:ops:1-2");
+
+        final DumpRequest request = DumpRequest.decodeGtid(body(tagged));
+
+        assertThat(request.gtids()).isEqualTo(tagged);
+        assertThat(request.gtids().toString()).isEqualTo("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5:7:ops:1-2,"
+            + "4a2b6c8d-71ca-11e1-9e33-c80aa9429562:3");
+    }
+
+    @Test
+    void aGtidSetOfAnUnknownFormatIsError1236()
+    {
+        final ByteBuf body = body(GtidSet.parse(GTIDS));
+        body.setByte(body.writerIndex() - GtidSet.parse(GTIDS).encodedLength() + 7, 2);
+
+        assertThatThrownBy(() -> DumpRequest.decodeGtid(body)).isInstanceOf(SqlErrorException.class)
+            .hasMessageContaining("malformed COM_BINLOG_DUMP_GTID").hasMessageContaining("unknown format 2");
     }
 
     private static ByteBuf body(final GtidSet gtids)

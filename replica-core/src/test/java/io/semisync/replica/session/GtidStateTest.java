@@ -30,6 +30,16 @@ class GtidStateTest
         return new UnsafeBuffer(bytes.array());
     }
 
+    /** A tagged MySQL GTID as the relay log stores it, at {@code offset}: UUID, GNO u64 LE, then the tag's bytes. */
+    private static UnsafeBuffer mysqlTaggedGtid(final int offset, final String uuid, final String tag, final long gno)
+    {
+        final UnsafeBuffer untagged = mysqlGtid(offset, uuid, gno);
+        final UnsafeBuffer tagged = new UnsafeBuffer(new byte[offset + 24 + tag.length()]);
+        tagged.putBytes(0, untagged, 0, offset + 24);
+        tagged.putStringWithoutLengthAscii(offset + 24, tag);     // tag
+        return tagged;
+    }
+
     /** A MariaDB GTID as the relay log stores it, at {@code offset}: domain u32 LE, server u32 LE, sequence u64 LE. */
     private static UnsafeBuffer mariadbGtid(final int offset, final long domain, final long server, final long sequence)
     {
@@ -93,18 +103,33 @@ class GtidStateTest
     void addsStoredMysqlGtids()
     {
         final GtidState state = GtidState.of(false, UUID_A + ":1-5");
-        state.add(GtidKind.MYSQL, mysqlGtid(7, UUID_A, 6), 7);
-        state.add(GtidKind.MYSQL, mysqlGtid(0, "0ba6c61d-e80e-11f1-a2d7-02fc00000001", 3), 0);
+        state.add(GtidKind.MYSQL, mysqlGtid(7, UUID_A, 6), 7, 24);
+        state.add(GtidKind.MYSQL, mysqlGtid(0, "0ba6c61d-e80e-11f1-a2d7-02fc00000001", 3), 0, 24);
 
         assertThat(state.toString()).isEqualTo(UUID_A + ":1-6,0ba6c61d-e80e-11f1-a2d7-02fc00000001:3");
+    }
+
+    @Test
+    void addsStoredTaggedMysqlGtidsAndTheCheckpointKeepsThem()
+    {
+        final GtidState state = GtidState.of(false, UUID_A + ":1-5:ops:1");
+        state.add(GtidKind.MYSQL_TAGGED, mysqlTaggedGtid(5, UUID_A, "ops", 2), 5, 27);
+        state.add(GtidKind.MYSQL_TAGGED, mysqlTaggedGtid(0, UUID_A, "tag1", 1), 0, 28);
+        state.add(GtidKind.MYSQL, mysqlGtid(0, UUID_A, 6), 0, 24);
+
+        assertThat(state.toString()).isEqualTo(UUID_A + ":1-6:ops:1-2:tag1:1");
+        assertThat(GtidState.fromCheckpoint(state.toCheckpoint()).toString()).isEqualTo(state.toString());
+        assertThat(GtidState.fromCheckpoint(("mysql:" + UUID_A + ":1-6").getBytes(StandardCharsets.UTF_8)).toString())
+            .as("a checkpoint written before tags").isEqualTo(UUID_A + ":1-6");
+        assertThat(GtidText.of(GtidKind.MYSQL_TAGGED, mysqlTaggedGtid(3, UUID_A, "tag1", 9), 3, 28)).isEqualTo(UUID_A + ":tag1:9");
     }
 
     @Test
     void addsStoredMariadbGtidsKeepingTheLastPerDomain()
     {
         final GtidState state = GtidState.of(true, "0-1-10");
-        state.add(GtidKind.MARIADB, mariadbGtid(5, 0, 2, 11), 5);
-        state.add(GtidKind.MARIADB, mariadbGtid(0, 4_294_967_295L, 3, 1), 0);
+        state.add(GtidKind.MARIADB, mariadbGtid(5, 0, 2, 11), 5, 16);
+        state.add(GtidKind.MARIADB, mariadbGtid(0, 4_294_967_295L, 3, 1), 0, 16);
 
         assertThat(state.toString()).isEqualTo("0-2-11,4294967295-3-1");
     }
@@ -113,7 +138,7 @@ class GtidStateTest
     void noneIsIgnored()
     {
         final GtidState state = GtidState.of(false, UUID_A + ":1");
-        state.add(GtidKind.NONE, new UnsafeBuffer(new byte[0]), 0);
+        state.add(GtidKind.NONE, new UnsafeBuffer(new byte[0]), 0, 0);
 
         assertThat(state.toString()).isEqualTo(UUID_A + ":1");
     }
@@ -121,10 +146,10 @@ class GtidStateTest
     @Test
     void flavourMismatchIsRejected()
     {
-        assertThatThrownBy(() -> GtidState.of(true, "0-1-1").add(GtidKind.MYSQL, mysqlGtid(0, UUID_A, 1), 0))
+        assertThatThrownBy(() -> GtidState.of(true, "0-1-1").add(GtidKind.MYSQL, mysqlGtid(0, UUID_A, 1), 0, 24))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("MySQL GTIDs");
-        assertThatThrownBy(() -> GtidState.of(false, "").add(GtidKind.MARIADB, mariadbGtid(0, 0, 1, 1), 0))
+        assertThatThrownBy(() -> GtidState.of(false, "").add(GtidKind.MARIADB, mariadbGtid(0, 0, 1, 1), 0, 16))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("MariaDB GTIDs");
     }

@@ -555,27 +555,24 @@ class BinlogStreamHandlerTest
     }
 
     @Test
-    void taggedGtidStopsTheStreamFatallyBeforeAnythingOfItIsStored()
+    void aTaggedTransactionIsStoredWithItsTaggedGtidAndAcknowledged()
     {
-        final AckProbe probe = new AckProbe();
-        probe.holdClose = true;
-        final EmbeddedChannel channel = new EmbeddedChannel(probe, new BinlogStreamHandler(writer, true, true, false, null, 0, QUIET,
-            SYNC_POLICY, WanEmulation.NONE, null, listener, ackLatency));
+        final EmbeddedChannel channel = semisyncChannel();
         read(channel,
             semisyncPacket(false, rotate(FILE, 4, true, 0)),
             semisyncPacket(false, gtid(SOURCE_UUID, 4, 500)),
             semisyncPacket(true, query("CREATE TABLE c (id INT)", 600)),
-            semisyncPacket(false, StreamEvents.opaque(BinlogEventType.GTID_TAGGED, 700)),
+            semisyncPacket(false, StreamEvents.taggedGtid(SOURCE_UUID, "ops", 1, 1_796_585_388_237_074L, 700)),
             semisyncPacket(true, query("CREATE TABLE d (id INT)", 800)));
         readComplete(channel);
 
-        assertThat(listener.closed).first().isInstanceOf(FatalReplicationException.class);
-        assertThat(listener.closed.get(0)).hasMessageContaining("tagged GTID").hasMessageContaining(FILE + ":700");
+        assertThat(listener.closed).isEmpty();
         assertThat(stored()).containsExactly(
             "GTID " + FILE + ":500 " + SOURCE_UUID + ":4 -",
-            "QUERY " + FILE + ":600 " + SOURCE_UUID + ":4 commit ack");
-        assertThat(probe.closeRequested).isTrue();
-        probe.holdClose = false;
+            "QUERY " + FILE + ":600 " + SOURCE_UUID + ":4 commit ack",
+            "GTID_TAGGED " + FILE + ":700 " + SOURCE_UUID + ":ops:1 -",
+            "QUERY " + FILE + ":800 " + SOURCE_UUID + ":ops:1 commit ack");
+        assertThat(channel.<SemiSyncAck>readOutbound().position()).isEqualTo(800);
         assertFalseFinish(channel);
     }
 

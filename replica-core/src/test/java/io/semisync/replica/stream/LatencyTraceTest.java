@@ -1,9 +1,11 @@
 package io.semisync.replica.stream;
 
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,9 +23,33 @@ class LatencyTraceTest
     {
         final TransactionId id = new TransactionId();
         id.mysql(0x0102030405060708L, 0x090a0b0c0d0e0f10L, gno);
-        id.end("binlog.000007", 1_000 + gno);
+        acknowledge(latency, id, 1_000 + gno, commitEpochNanos);
+    }
+
+    private static void acknowledge(final AckLatency latency, final TransactionId id, final long endPosition, final long commitEpochNanos)
+    {
+        id.end("binlog.000007", endPosition);
         final AckTimes ack = new AckTimes().synced(2_000_000, 2_300_000).sent(2_300_500, 2_301_000);
         latency.recordTransaction(id, commitEpochNanos, 1_000_000, 1_200_000, ack, EPOCH_OFFSET);
+    }
+
+    @Test
+    void aTaggedTransactionIsTracedWithItsTag() throws IOException
+    {
+        final Path file = directory.resolve("tagged.csv");
+        final AckLatency latency = new AckLatency();
+        try (LatencyTrace trace = LatencyTrace.open(file, 1 << 20))
+        {
+            latency.traceTo(trace);
+            final TransactionId tagged = new TransactionId();
+            tagged.mysqlTagged(0x0102030405060708L, 0x090a0b0c0d0e0f10L, 5, new UnsafeBuffer("xops".getBytes(StandardCharsets.US_ASCII)), 1, 3);
+            acknowledge(latency, tagged, 2_000, EPOCH_OFFSET + 400_000);
+            acknowledge(latency, 6, EPOCH_OFFSET + 400_000);
+        }
+
+        final List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(1)).startsWith("01020304-0506-0708-090a-0b0c0d0e0f10:ops:5,binlog.000007,2000,");
+        assertThat(lines.get(2)).as("the next, untagged, has none").startsWith("01020304-0506-0708-090a-0b0c0d0e0f10:6,binlog.000007,1006,");
     }
 
     @Test

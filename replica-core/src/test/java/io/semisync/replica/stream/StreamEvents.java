@@ -131,6 +131,54 @@ public final class StreamEvents
         return event(16, logPos, 0, body.array());
     }
 
+    /**
+     * GTID_TAGGED (MySQL 8.3+): a serialization-library message of varlen integers, as MySQL 9.7 writes one: leading
+     * id 1, message size, last non-ignorable field 0, then fields 0 flags, 1 UUID (16 varlen bytes), 2 GNO (signed),
+     * 3 tag, 4 last_committed, 5 sequence_number (signed), 6 immediate commit timestamp (microseconds).
+     */
+    public static byte[] taggedGtid(final String uuid, final String tag, final long gno, final long commitMicros, final long logPos)
+    {
+        final ByteBuffer fields = ByteBuffer.allocate(128);
+        varlen(fields.put((byte)0), 0);                     // field 0 flags: 0
+        fields.put((byte)(1 << 1));                         // field 1 UUID, each byte a varlen integer
+        final ByteBuffer id = ByteBuffer.allocate(16).putLong(UUID.fromString(uuid).getMostSignificantBits())
+            .putLong(UUID.fromString(uuid).getLeastSignificantBits());
+        for (final byte b : id.array())
+        {
+            varlen(fields, b & 0xFF);
+        }
+        varlen(fields.put((byte)(2 << 1)), gno << 1);       // field 2 GNO, signed
+        varlen(fields.put((byte)(3 << 1)), tag.length());   // field 3 tag: length, bytes
+        fields.put(tag.getBytes(StandardCharsets.US_ASCII));
+        varlen(fields.put((byte)(4 << 1)), 0);              // field 4 last_committed 0
+        varlen(fields.put((byte)(5 << 1)), 2);              // field 5 sequence_number 1, signed
+        varlen(fields.put((byte)(6 << 1)), commitMicros);   // field 6 immediate commit timestamp
+        final int size = 3 + fields.position();
+        final ByteBuffer body = ByteBuffer.allocate(size);
+        body.put((byte)(1 << 1)).put((byte)(size << 1)).put((byte)0).put(fields.array(), 0, fields.position());
+        return event(42, logPos, 0, body.array());
+    }
+
+    /** MySQL's serialization-library variable-length unsigned integer: trailing ones say the length, value after. */
+    private static void varlen(final ByteBuffer out, final long value)
+    {
+        int length = 1;
+        while (length < 9 && Long.compareUnsigned(value, 1L << (7 * length)) >= 0)
+        {
+            length++;
+        }
+        if (length == 9)
+        {
+            out.put((byte)0xFF).order(ByteOrder.LITTLE_ENDIAN).putLong(value).order(ByteOrder.BIG_ENDIAN);
+            return;
+        }
+        final long encoded = value << length | (1L << (length - 1)) - 1;
+        for (int i = 0; i < length; i++)
+        {
+            out.put((byte)(encoded >>> (8 * i)));
+        }
+    }
+
     /** An event whose body the replica does not look into (TABLE_MAP, WRITE_ROWS, XA_PREPARE ...). */
     public static byte[] opaque(final int type, final long logPos)
     {

@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.semisync.protocol.binlog.CapturedMysqlEvents;
 import io.semisync.protocol.ServerErrorException;
@@ -70,16 +71,29 @@ class BinlogStreamHandlerTest
 
     private EmbeddedChannel channel(final boolean semisync, final boolean mariadb, final String storedFile, final long storedPosition)
     {
-        return new EmbeddedChannel(new AckProbe(), new BinlogStreamHandler(writer, true, semisync, mariadb, storedFile, storedPosition,
-            QUIET, SYNC_POLICY, WanEmulation.NONE, null, listener, ackLatency));
+        return new EmbeddedChannel(new AckProbe(), handler(semisync, mariadb, storedFile, storedPosition));
+    }
+
+    private BinlogStreamHandler handler(final boolean semisync, final boolean mariadb, final String storedFile, final long storedPosition)
+    {
+        return new BinlogStreamHandler(writer, true, semisync, mariadb, storedFile, storedPosition, QUIET, SYNC_POLICY, WanEmulation.NONE,
+            null, listener, ackLatency);
     }
 
     /** A semisync stream under a distant-replica experiment, its clock frozen for the test to advance. */
     private EmbeddedChannel emulatedChannel(final WanEmulation wan)
     {
-        final EmbeddedChannel channel = new EmbeddedChannel(new AckProbe(), new BinlogStreamHandler(writer, true, true, false, null, 0,
+        final EmbeddedChannel channel = frozenChannel(new AckProbe(), new BinlogStreamHandler(writer, true, true, false, null, 0,
             QUIET, SYNC_POLICY, wan, null, listener, ackLatency));
+        return channel;
+    }
+
+    /** A channel whose clock is frozen before the handlers are added, so that their first reading of time is the test's. */
+    private static EmbeddedChannel frozenChannel(final ChannelHandler... handlers)
+    {
+        final EmbeddedChannel channel = new EmbeddedChannel();
         channel.freezeTime();
+        channel.pipeline().addLast(handlers);
         return channel;
     }
 
@@ -237,9 +251,8 @@ class BinlogStreamHandlerTest
     /** A semisync stream whose ACKs wait for {@code chain}, its clock frozen for the test to advance. */
     private EmbeddedChannel chainedChannel(final ChainedAcks chain)
     {
-        final EmbeddedChannel channel = new EmbeddedChannel(new AckProbe(), new BinlogStreamHandler(writer, true, true, false, null, 0,
+        final EmbeddedChannel channel = frozenChannel(new AckProbe(), new BinlogStreamHandler(writer, true, true, false, null, 0,
             QUIET, SYNC_POLICY, WanEmulation.NONE, chain, listener, ackLatency));
-        channel.freezeTime();
         read(channel, semisyncPacket(false, rotate(FILE, 4, true, 0)));
         return channel;
     }
@@ -726,8 +739,7 @@ class BinlogStreamHandlerTest
     @Test
     void plainStreamStoresAndSyncsInTheBackgroundSoonAfterAReadButNeverAcks()
     {
-        final EmbeddedChannel channel = channel(false, false, null, 0);
-        channel.freezeTime();
+        final EmbeddedChannel channel = frozenChannel(new AckProbe(), handler(false, false, null, 0));
         read(channel,
             StreamEvents.plainPacket(rotate(FILE, 4, true, 0)),
             StreamEvents.plainPacket(gtid(SOURCE_UUID, 1, 200)),
@@ -751,8 +763,7 @@ class BinlogStreamHandlerTest
     @Test
     void aCatchUpSyncsInTheBackgroundOnceABulkOfBytesIsUnsyncedNotPerRead()
     {
-        final EmbeddedChannel channel = channel(true, false, null, 0);
-        channel.freezeTime();
+        final EmbeddedChannel channel = frozenChannel(new AckProbe(), handler(true, false, null, 0));
         read(channel, semisyncPacket(false, rotate(FILE, 4, true, 0)));
         final byte[] row = StreamEvents.opaque(BinlogEventType.WRITE_ROWS_V2, 4, 16 * 1024);
         final int rowLength = row.length;
@@ -781,8 +792,7 @@ class BinlogStreamHandlerTest
     @Test
     void anAckForAMariadbCommitGroupWaitsForTheRestOfTheGroupAndCoversItWithOneSync()
     {
-        final EmbeddedChannel channel = channel(true, true, null, 0);
-        channel.freezeTime();
+        final EmbeddedChannel channel = frozenChannel(new AckProbe(), handler(true, true, null, 0));
         read(channel,
             semisyncPacket(false, rotate("mariadb-bin.000001", 4, true, 0)),
             semisyncPacket(false, StreamEvents.mariadbGtid(0, 7, false, true, 400)),
@@ -816,8 +826,7 @@ class BinlogStreamHandlerTest
     @Test
     void theGroupWaitIsBoundedHoweverLongTheGroupKeepsArriving()
     {
-        final EmbeddedChannel channel = channel(true, true, null, 0);
-        channel.freezeTime();
+        final EmbeddedChannel channel = frozenChannel(new AckProbe(), handler(true, true, null, 0));
         read(channel, semisyncPacket(false, rotate("mariadb-bin.000001", 4, true, 0)));
         long position = 400;
         int acks = 0;
@@ -843,8 +852,7 @@ class BinlogStreamHandlerTest
     @Test
     void aMariadbTransactionOutsideAnyCommitGroupIsAcknowledgedAtOnce()
     {
-        final EmbeddedChannel channel = channel(true, true, null, 0);
-        channel.freezeTime();
+        final EmbeddedChannel channel = frozenChannel(new AckProbe(), handler(true, true, null, 0));
         read(channel,
             semisyncPacket(false, rotate("mariadb-bin.000001", 4, true, 0)),
             semisyncPacket(false, StreamEvents.mariadbGtid(0, 7, false, false, 400)),
@@ -909,9 +917,8 @@ class BinlogStreamHandlerTest
     void silenceForFourHeartbeatPeriodsClosesTheStream()
     {
         final Duration period = Duration.ofMillis(20);
-        final EmbeddedChannel channel = new EmbeddedChannel(new BinlogStreamHandler(writer, true, true, false, null, 0, period,
+        final EmbeddedChannel channel = frozenChannel(new BinlogStreamHandler(writer, true, true, false, null, 0, period,
             SYNC_POLICY, WanEmulation.NONE, null, listener, ackLatency));
-        channel.freezeTime();
         final Duration justAlive = period.multipliedBy(ReplicaConfig.MISSED_HEARTBEATS_BEFORE_RECONNECT).minusMillis(1);
         channel.advanceTimeBy(justAlive.toNanos(), TimeUnit.NANOSECONDS);
         channel.runPendingTasks();
@@ -930,9 +937,8 @@ class BinlogStreamHandlerTest
     void trafficKeepsTheStreamAlive()
     {
         final Duration period = Duration.ofMillis(50);
-        final EmbeddedChannel channel = new EmbeddedChannel(new BinlogStreamHandler(writer, true, true, false, null, 0, period,
+        final EmbeddedChannel channel = frozenChannel(new BinlogStreamHandler(writer, true, true, false, null, 0, period,
             SYNC_POLICY, WanEmulation.NONE, null, listener, ackLatency));
-        channel.freezeTime();
         read(channel, semisyncPacket(false, rotate(FILE, 4, true, 0)));
         for (int i = 0; i < 6; i++)
         {

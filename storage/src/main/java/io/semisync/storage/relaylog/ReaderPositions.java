@@ -81,7 +81,7 @@ public final class ReaderPositions
     static ReaderPositions load(final Path directory, final TimeProvider clock, final LongSupplier firstHeldIndex)
     {
         final ReaderPositions positions = new ReaderPositions(directory, clock, firstHeldIndex);
-        positions.refresh();
+        positions.merge(positions.read());
         return positions;
     }
 
@@ -139,10 +139,23 @@ public final class ReaderPositions
         return List.copyOf(readers.values());
     }
 
-    /** Reads the registry again: the other processes' readers, and the marks retention set on this process's. */
+    /**
+     * Reads the registry again, waiting while another process changes it: the other processes' readers, and the marks
+     * retention set on this process's. A reader in a process of its own calls it when it reaches another relay-log file:
+     * retention that deleted files it needed has marked it by then.
+     */
     public synchronized void refresh()
     {
-        merge(read());
+        final Path lockFile = directory.resolve(LOCK_FILE_NAME);
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.lock())
+        {
+            merge(read());
+        }
+        catch (final IOException ex)
+        {
+            throw lockFailure(lockFile, ex);
+        }
     }
 
     /**
@@ -189,9 +202,14 @@ public final class ReaderPositions
         }
         catch (final IOException ex)
         {
-            throw new DurabilityException("cannot lock the registered readers with " + lockFile + ": " + ex.getMessage()
-                + " (the relay-log directory must be writable by every process that registers a reader)", ex);
+            throw lockFailure(lockFile, ex);
         }
+    }
+
+    private static DurabilityException lockFailure(final Path lockFile, final IOException ex)
+    {
+        return new DurabilityException("cannot lock the registered readers with " + lockFile + ": " + ex.getMessage()
+            + " (the relay-log directory must be writable by every process that registers a reader)", ex);
     }
 
     /** Drops, within a {@link #locked} pass, the readers not attached in this process that were last seen before {@code expiry}. */

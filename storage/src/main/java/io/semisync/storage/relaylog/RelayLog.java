@@ -592,6 +592,14 @@ public final class RelayLog implements AutoCloseable
     }
 
     /**
+     * The cycle (the file) of {@code index}: records of one file share it, and a later file has a higher one; any thread.
+     */
+    public int cycleOf(final long index)
+    {
+        return queue.rollCycle().toCycle(index);
+    }
+
+    /**
      * @return the relay log directory.
      */
     public Path directory()

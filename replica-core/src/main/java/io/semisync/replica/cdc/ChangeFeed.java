@@ -109,7 +109,8 @@ public final class ChangeFeed implements AutoCloseable
             close();
             throw new CdcException("the relay log " + relayLog.directory() + " no longer holds the transaction at index "
                 + resumeAfter.transactionIndex() + " to resume after position " + resumeAfter + " (retention deleted it, or "
-                + "the position belongs to another relay log): start a new output");
+                + "the position belongs to another relay log): start a new output"
+                + (registration != null && registration.hasFallenBehind() ? "; " + registration.fellBehindMessage() : ""));
         }
     }
 

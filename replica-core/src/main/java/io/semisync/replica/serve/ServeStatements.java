@@ -242,8 +242,8 @@ final class ServeStatements implements SessionHandler
     /**
      * Streams the relay log once {@code coverage}, run on the serving thread (it may read the whole relay log), found
      * that the archive can serve the replica, registering the replica's position in the relay log from the oldest record
-     * on (the dump moves it on as it passes what the replica has). A refusal of a replica whose registration fell
-     * behind says so.
+     * on (the dump moves it on as it passes what the replica has). A replica refused whose registration fell behind is
+     * told so instead.
      */
     private CompletionStage<Void> dump(final CommandExchange exchange, final DumpRequest request, final Runnable coverage,
         final DumpScope scope, final boolean heartbeatV2)
@@ -266,8 +266,7 @@ final class ServeStatements implements SessionHandler
             }
             catch (final SqlErrorException ex)
             {
-                throw readers.reader(readerName).map(RegisteredReader::fellBehindMessage)
-                    .map(message -> new SqlErrorException(ex.errorCode(), ex.sqlState(), ex.getMessage() + " (" + message + ")")).orElse(ex);
+                throw readers.reader(readerName).map(RegisteredReader::fellBehindMessage).map(ArchiveCoverage::fellBehind).orElse(ex);
             }
         }, thread).whenComplete((checked, refused) ->
         {

@@ -535,10 +535,10 @@ public final class RelayLog implements AutoCloseable
             final long needed = reader.neededIndex();
             if (!reader.hasFallenBehind() && (needed < 0 || queue.rollCycle().toCycle(needed) <= cycle))
             {
-                reader.fellBehind("reader '" + reader.name() + "' fell behind: it needs the relay log from index " + needed
-                    + (needed < 0 ? " (all of it)" : " (file " + names.nameOfIndex(needed) + ")") + ", which retention deleted because "
-                    + "the relay log outgrew the " + config.retentionReaderMaxBytes() + " bytes it may keep for readers "
-                    + "(retention-reader-max-bytes); start the reader again from what the relay log still holds, or raise that limit");
+                reader.fellBehind("reader '" + reader.name() + "' fell behind: retention deleted "
+                    + (needed < 0 ? "the oldest relay-log file" : "relay-log file " + names.nameOfIndex(needed) + " (index " + needed + ")")
+                    + " that it needs, as the relay log outgrew retention-reader-max-bytes (" + config.retentionReaderMaxBytes()
+                    + "); restart it from what the relay log still holds, or raise that limit");
                 LOG.warn("{}", reader.fellBehindMessage());
             }
         }

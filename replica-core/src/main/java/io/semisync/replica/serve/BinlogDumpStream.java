@@ -205,7 +205,7 @@ final class BinlogDumpStream
         if (record.isTransactionEnd())
         {
             skipping = false;
-            registration.advance(record.index() + 1);
+            passed(record.index());
         }
     }
 
@@ -215,6 +215,23 @@ final class BinlogDumpStream
         try
         {
             registration.checkNotBehind();
+        }
+        catch (final ReaderFellBehindException ex)
+        {
+            throw ArchiveCoverage.fellBehind(ex.getMessage());
+        }
+    }
+
+    /**
+     * Moves the registration past the transaction ending at {@code index}.
+     *
+     * @throws SqlErrorException 1236 when retention deleted records the replica still needed
+     */
+    private void passed(final long index)
+    {
+        try
+        {
+            registration.advance(index + 1);
         }
         catch (final ReaderFellBehindException ex)
         {

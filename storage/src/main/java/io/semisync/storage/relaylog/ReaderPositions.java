@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -64,7 +65,7 @@ public final class ReaderPositions
     private final LongSupplier firstHeldIndex;
     private final Map<String, RegisteredReader> readers = new ConcurrentHashMap<>();
     private final Set<String> own = ConcurrentHashMap.newKeySet();
-    private long savedAtMillis = Long.MIN_VALUE;
+    private volatile long savedAtMillis;
 
     private ReaderPositions(final Path directory, final TimeProvider clock, final LongSupplier firstHeldIndex)
     {
@@ -199,6 +200,15 @@ public final class ReaderPositions
             final T result = pass.get();
             write(stored);
             return result;
+        }
+        catch (final OverlappingFileLockException ex)
+        {
+            if (!wait)
+            {
+                return null;
+            }
+            throw new RelayLogException("the registered readers of " + directory + " are locked by another relay log opened on that "
+                + "directory in this process: open it once per process", ex);
         }
         catch (final IOException ex)
         {

@@ -149,6 +149,14 @@ class ChangeFeedTest
         append(CapturedMysqlEvents.WRITE_ROWS, false);
     }
 
+    private void twoTransactions()
+    {
+        transactionWithoutXid();
+        append(CapturedMysqlEvents.XID, true);
+        transactionWithoutXid();
+        append(CapturedMysqlEvents.XID, true);
+    }
+
     private List<String> feed(final ChangePosition after)
     {
         final Lines output = new Lines(after);
@@ -207,10 +215,7 @@ class ChangeFeedTest
     @Test
     void resumingAfterALineSkipsItAndWhatCameBefore()
     {
-        transactionWithoutXid();
-        append(CapturedMysqlEvents.XID, true);
-        transactionWithoutXid();
-        append(CapturedMysqlEvents.XID, true);
+        twoTransactions();
 
         assertThat(feed(new ChangePosition(transactionStarts.get(0), 1)))
             .containsExactly("{\"position\":\"" + transactionStarts.get(1) + ":1\"," + LINE_AFTER_POSITION);
@@ -267,10 +272,7 @@ class ChangeFeedTest
     @Test
     void anOutputWithAPositionRegistersItAndMovesItToTheTransactionOfItsLastLine()
     {
-        transactionWithoutXid();
-        append(CapturedMysqlEvents.XID, true);
-        transactionWithoutXid();
-        append(CapturedMysqlEvents.XID, true);
+        twoTransactions();
         final Lines output = new Lines(new ChangePosition(transactionStarts.get(0), 1), "cdc:test");
         try (ChangeFeed feed = new ChangeFeed(relayLog, output, TableFilter.all(), null, 1 << 20))
         {

@@ -168,6 +168,7 @@ public final class Replica implements AutoCloseable
         relayLogConfig.retentionMaxBytes(config.get(Settings.RETENTION_MAX_BYTES))
             .rollCycle(config.get(Settings.RELAY_LOG_FILES).rollCycle())
             .retentionReaderMaxBytes(config.get(Settings.RETENTION_READER_MAX_BYTES))
+            .retentionReaderExpiry(config.get(Settings.RETENTION_READER_EXPIRY))
             .compressClosedFiles(config.get(Settings.COMPRESS_RELAY_LOG))
             .blockSize(config.relayLogBlockSize());
         final RelayLog relayLog = RelayLog.open(relayLogConfig.validate());

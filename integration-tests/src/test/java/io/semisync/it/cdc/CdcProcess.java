@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * {@code java -jar <replica jar> cdc ...} as a child process of its own, as a user runs it: its stdout and stderr go to
  * files, it is killed with SIGKILL (by its PID, through {@link Process#destroyForcibly()}) or runs to its end.
  */
-final class CdcProcess implements AutoCloseable
+public final class CdcProcess implements AutoCloseable
 {
     private final Process process;
     private final Path out;
@@ -29,7 +29,7 @@ final class CdcProcess implements AutoCloseable
     }
 
     /** Starts {@code cdc} with these options; {@code name} names its log files in {@code logDir}. */
-    static CdcProcess start(final String name, final Path logDir, final List<String> args)
+    public static CdcProcess start(final String name, final Path logDir, final List<String> args)
     {
         return start(name, logDir, args, Map.of());
     }
@@ -61,7 +61,7 @@ final class CdcProcess implements AutoCloseable
     }
 
     /** Waits for the end and returns the exit code. */
-    int await(final Duration timeout) throws InterruptedException
+    public int await(final Duration timeout) throws InterruptedException
     {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS))
         {
@@ -94,12 +94,12 @@ final class CdcProcess implements AutoCloseable
         return read(out);
     }
 
-    String stderr()
+    public String stderr()
     {
         return read(err);
     }
 
-    String logs()
+    public String logs()
     {
         return "\n--- " + out + " ---\n" + tail(stdout()) + "\n--- " + err + " ---\n" + tail(stderr());
     }

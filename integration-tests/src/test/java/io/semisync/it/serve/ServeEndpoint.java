@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** What the tests of the replication endpoint give our node and read from its log. */
 final class ServeEndpoint
 {
@@ -106,9 +108,59 @@ final class ServeEndpoint
         }
     }
 
+    /**
+     * Points a MySQL {@code downstream} at our node's replication endpoint with GTID auto-position, as having the
+     * transactions {@code had} (what the source had before our node began), retrying its connection every second, and
+     * starts it.
+     */
+    static void replicateFrom(final SourceServer downstream, final InetSocketAddress serve, final String had)
+    {
+        downstream.execute("RESET BINARY LOGS AND GTIDS", "SET GLOBAL gtid_purged = '" + had + "'",
+            "CHANGE REPLICATION SOURCE TO SOURCE_HOST = '" + serve.getHostString() + "', SOURCE_PORT = " + serve.getPort()
+                + ", SOURCE_USER = '" + USER + "', SOURCE_PASSWORD = '" + PASSWORD + "', SOURCE_AUTO_POSITION = 1, SOURCE_SSL = 0, "
+                + "GET_SOURCE_PUBLIC_KEY = 1, SOURCE_CONNECT_RETRY = 1, SOURCE_RETRY_COUNT = 600",
+            "START REPLICA");
+    }
+
+    /** What the source has executed, without line breaks. */
+    static String gtidExecuted(final SourceServer server)
+    {
+        return server.queryValue("SELECT @@GLOBAL.gtid_executed").replaceAll("\\s", "");
+    }
+
+    /** Waits for a MySQL replica's I/O thread to stop on an error, and returns the error's number and message. */
+    static String awaitIoError(final SourceServer downstream)
+    {
+        final String query = "SELECT CONCAT(LAST_ERROR_NUMBER, ' ', LAST_ERROR_MESSAGE) FROM performance_schema.replication_connection_status";
+        Waits.until("the downstream replica to stop on an error", TIMEOUT, () -> !downstream.queryValue(query).startsWith("0 "),
+            () -> String.valueOf(downstream.query("SHOW REPLICA STATUS")));
+        return downstream.queryValue(query);
+    }
+
+    /** Waits until a MySQL {@code downstream} has applied all the source has, then compares the load's table. */
+    static void awaitSameAsSource(final SourceServer source, final SourceServer downstream, final ReplicaProcess replica)
+    {
+        awaitSameAsSource(source, downstream, replica, SourceLoad.TABLE);
+    }
+
+    /** Waits until a MySQL {@code downstream} has applied all the source has, then compares {@code table}'s checksums. */
+    static void awaitSameAsSource(final SourceServer source, final SourceServer downstream, final ReplicaProcess replica, final String table)
+    {
+        final String sourceGtids = gtidExecuted(source);
+        Waits.until("the downstream replica to apply " + sourceGtids, TIMEOUT, () -> sourceGtids.equals(gtidExecuted(downstream)),
+            () -> "downstream has " + downstream.queryValue("SELECT @@GLOBAL.gtid_executed") + "; its status: "
+                + downstream.query("SHOW REPLICA STATUS") + "\n" + replica.logTail());
+        assertThat(checksum(downstream, table)).as("checksum of " + table).isEqualTo(checksum(source, table));
+    }
+
+    static String checksum(final SourceServer server, final String table)
+    {
+        return server.query("CHECKSUM TABLE " + table).get(0).get(1);
+    }
+
     static String checksum(final SourceServer server)
     {
-        return server.query("CHECKSUM TABLE " + SourceLoad.TABLE).get(0).get(1);
+        return checksum(server, SourceLoad.TABLE);
     }
 
     /** A loopback port nothing listens on now. */

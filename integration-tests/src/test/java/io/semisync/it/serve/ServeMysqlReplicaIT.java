@@ -31,8 +31,13 @@ import static io.semisync.it.serve.ServeEndpoint.TIMEOUT;
 import static io.semisync.it.serve.ServeEndpoint.TRANSACTIONS;
 import static io.semisync.it.serve.ServeEndpoint.USER;
 import static io.semisync.it.serve.ServeEndpoint.await;
+import static io.semisync.it.serve.ServeEndpoint.awaitIoError;
+import static io.semisync.it.serve.ServeEndpoint.awaitSameAsSource;
 import static io.semisync.it.serve.ServeEndpoint.checksum;
 import static io.semisync.it.serve.ServeEndpoint.dumpsAskedFor;
+import static io.semisync.it.serve.ServeEndpoint.freePort;
+import static io.semisync.it.serve.ServeEndpoint.gtidExecuted;
+import static io.semisync.it.serve.ServeEndpoint.replicateFrom;
 import static io.semisync.it.serve.ServeEndpoint.statements;
 import static io.semisync.it.serve.ServeEndpoint.usersFile;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * source had before our node began (it started at the source's current position), it is refused with 1236; pointed at
  * the source's own file and position (SOURCE_AUTO_POSITION = 0) it follows from there, and at a position that ends no
  * event it is refused with 1236. With its semisync plugin on, it replicates as a semisync replica and acknowledges
- * each transaction.
+ * each transaction. Killed (SIGKILL) and started again on its data directory while the source commits, our node serves
+ * the replica again, which reconnects by itself and catches up; a second replica that joins after the source purged every
+ * binlog holding the load gets it all from our node; both end with tables equal to the source's.
  */
 @ExtendWith(SourceServerExtension.class)
 class ServeMysqlReplicaIT
@@ -135,23 +142,60 @@ class ServeMysqlReplicaIT
         }
     }
 
-    /** Waits for the replica's I/O thread to stop on an error, and returns the error's number and message. */
-    private static String awaitIoError(final SourceServer downstream)
+    @Test
+    void aMysqlReplicaFollowsAcrossAKillAndRestartOfOurNodeAndAnotherJoinsAfterTheSourcePurgedItsBinlogs(
+        @Source(value = Flavor.MYSQL, dedicated = true) final SourceServer source, @TempDir final Path dataDir)
+        throws IOException, SQLException
     {
-        final String query = "SELECT CONCAT(LAST_ERROR_NUMBER, ' ', LAST_ERROR_MESSAGE) FROM performance_schema.replication_connection_status";
-        Waits.until("the downstream replica to stop on an error", TIMEOUT, () -> !downstream.queryValue(query).startsWith("0 "),
-            () -> String.valueOf(downstream.query("SHOW REPLICA STATUS")));
-        return downstream.queryValue(query);
+        final Path users = usersFile(dataDir, "users", USER, AuthMethod.CACHING_SHA2_PASSWORD, PASSWORD);
+        final Path logDir = ReplicaLogs.directory(ServeMysqlReplicaIT.class, source.flavor());
+        final String[] options = {"--admin-users-file", users.toString(), "--admin-port", "0", "--serve-port", String.valueOf(freePort()),
+            "--start-position", "current"};
+        final String sourceHadBefore = gtidExecuted(source);
+        try (SourceServer downstream = SourceServers.start(Flavor.MYSQL, SourceOptions.defaults().withServerId(3));
+            SourceServer joiner = SourceServers.start(Flavor.MYSQL, SourceOptions.defaults().withServerId(5)))
+        {
+            final InetSocketAddress serve;
+            try (ReplicaProcess node = ReplicaProcess.start("node", source.host(), source.port(), source.replicationUser(), dataDir,
+                logDir, options))
+            {
+                serve = await(node);
+                ReplicationChecks.awaitSemisyncConnected(node, source, TIMEOUT);
+                SourceLoad.createTable(source);
+                replicateFrom(downstream, serve, sourceHadBefore);
+                load(source);
+                awaitSameAsSource(source, downstream, node);
+                node.kill();
+            }
+
+            // the source commits while our node is down; the downstream keeps retrying until the node is back
+            load(source);
+            try (ReplicaProcess restarted = ReplicaProcess.start("node-restarted", source.host(), source.port(),
+                source.replicationUser(), dataDir, logDir, options))
+            {
+                await(restarted);
+                ReplicationChecks.awaitSemisyncConnected(restarted, source, TIMEOUT);
+                load(source);
+                awaitSameAsSource(source, downstream, restarted);
+                assertThat(downstream.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE)).isEqualTo(String.valueOf(3 * TRANSACTIONS));
+
+                source.execute("FLUSH BINARY LOGS");
+                source.execute("PURGE BINARY LOGS TO '" + source.query("SHOW BINARY LOG STATUS").get(0).get(0) + "'");
+                assertThat(source.queryValue("SELECT @@GLOBAL.gtid_purged")).as("the source no longer has the load's binlogs")
+                    .isNotEmpty();
+                replicateFrom(joiner, serve, sourceHadBefore);
+                awaitSameAsSource(source, joiner, restarted);
+                restarted.stop();
+            }
+        }
     }
 
-    private static void awaitSameAsSource(final SourceServer source, final SourceServer downstream, final ReplicaProcess replica)
+    private static void load(final SourceServer source)
     {
-        final String sourceGtids = source.queryValue("SELECT @@GLOBAL.gtid_executed").replaceAll("\\s", "");
-        Waits.until("the downstream replica to apply " + sourceGtids, TIMEOUT,
-            () -> sourceGtids.equals(downstream.queryValue("SELECT @@GLOBAL.gtid_executed").replaceAll("\\s", "")),
-            () -> "downstream has " + downstream.queryValue("SELECT @@GLOBAL.gtid_executed") + "; its status: "
-                + downstream.query("SHOW REPLICA STATUS") + "\n" + replica.logTail());
-        assertThat(checksum(downstream)).isEqualTo(checksum(source));
+        try (SourceLoad load = SourceLoad.start(source, 2, TRANSACTIONS, 1, false))
+        {
+            load.await(TIMEOUT);
+        }
     }
 
     private static long receivedHeartbeats(final SourceServer downstream)

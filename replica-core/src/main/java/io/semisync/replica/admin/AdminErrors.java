@@ -62,7 +62,7 @@ final class AdminErrors
     {
         return new SqlErrorException(NOT_SUPPORTED, SYNTAX, "semisync-replica does not support '" + shorten(sql.strip())
             + "': its admin port answers SHOW REPLICA STATUS, SHOW VARIABLES/STATUS, SET GLOBAL rpl_semi_sync_replica_enabled, "
-            + "START/STOP REPLICA, INSTALL/UNINSTALL PLUGIN, SHOW PLUGINS, SHOW RELAYLOG FILES, SHOW BINLOG ARCHIVE [FOR TIME '...' | FOR GTID '...'] and SELECT @@variables");
+            + "START/STOP REPLICA, INSTALL/UNINSTALL PLUGIN, SHOW PLUGINS, SHOW RELAYLOG FILES, SHOW RELAYLOG READERS, DROP RELAYLOG READER '...', SHOW BINLOG ARCHIVE [FOR TIME '...' | FOR GTID '...'] and SELECT @@variables");
     }
 
     /** 1220 (MySQL's error reading a log for SHOW BINLOG EVENTS), with the search's own message. */
@@ -84,6 +84,12 @@ final class AdminErrors
     static SqlErrorException noSuchPlugin(final String name)
     {
         return new SqlErrorException(DOES_NOT_EXIST, SYNTAX, "PLUGIN " + name + " does not exist");
+    }
+
+    static SqlErrorException noSuchReader(final String name)
+    {
+        return new SqlErrorException(DOES_NOT_EXIST, GENERAL, "no reader '" + name + "' is registered in the relay log: "
+            + "SHOW RELAYLOG READERS lists them");
     }
 
     static SqlErrorException unknownVariable(final String name)

@@ -138,6 +138,18 @@ public final class AdminStatements implements SessionHandler, AutoCloseable
             LOG.info("INSTALL PLUGIN {} SONAME '{}' by {}@{}", name, library, session.user(), session.clientHost());
             return OkResult.empty();
         }
+        if (cursor.acceptWords("DROP", "RELAYLOG", "READER"))
+        {
+            final String name = cursor.string();
+            cursor.expectEnd();
+            if (!replica.relayLog().readers().unregister(name))
+            {
+                throw AdminErrors.noSuchReader(name);
+            }
+            LOG.info("DROP RELAYLOG READER '{}' by {}@{}: retention no longer keeps the relay log for it", name, session.user(),
+                session.clientHost());
+            return OkResult.empty();
+        }
         if (cursor.acceptWords("UNINSTALL", "PLUGIN"))
         {
             final String name = cursor.name();
@@ -184,6 +196,10 @@ public final class AdminStatements implements SessionHandler, AutoCloseable
         {
             cursor.expectEnd();
             return relayLogFiles().toResult();
+        }
+        if (spelling == null && cursor.acceptWords("RELAYLOG", "READERS"))
+        {
+            return filtered(cursor, RelayLogReadersTable.of(replica.relayLog()));
         }
         if (spelling == null && cursor.acceptWords("BINLOG", "ARCHIVE"))
         {

@@ -11,16 +11,20 @@ import io.semisync.protocol.binlog.compression.MariadbEventUncompressor;
 import io.semisync.protocol.binlog.compression.TransactionPayloadReader;
 import io.semisync.protocol.rows.SourceFlavor;
 import io.semisync.replica.session.GtidText;
+import io.semisync.storage.ReaderFellBehindException;
 import io.semisync.storage.RelayLogException;
 import io.semisync.storage.relaylog.GtidKind;
 import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogReader;
+import io.semisync.storage.relaylog.ReaderPositions;
+import io.semisync.storage.relaylog.RegisteredReader;
 import io.semisync.storage.relaylog.RelayLogRecord;
 import org.agrona.DirectBuffer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -33,11 +37,19 @@ import java.util.OptionalLong;
  * restart drops as incomplete, or one a power loss could take back never shows. Compressed events (MySQL's TRANSACTION_PAYLOAD, MariaDB's compressed query and row events) are stored as
  * received and decompressed here. It resumes after the output's last position.
  *
+ * <p>An output that keeps its position ({@link ChangeOutput#readerName}) registers it in the relay log
+ * ({@link ReaderPositions}), moved to the transaction of the last line the output holds durably after each flush and
+ * saved every {@link #SAVE_PERIOD}, so retention keeps what a restart resumes from. Retention that deleted some of it
+ * all the same (beyond the readers' cap) stops the feed with an error before anything after the gap comes out: the feed
+ * reads the registry again whenever it reaches another relay-log file.
+ *
  * <p>An agent: {@link #doWork()} does a bounded step and returns how much it did, 0 when it has caught up; the caller
  * idles or, without {@code --follow}, stops then. Single-threaded.
  */
 public final class ChangeFeed implements AutoCloseable
 {
+    /** How often the feed's registered position is saved while it moves. */
+    public static final Duration SAVE_PERIOD = Duration.ofSeconds(10);
     private static final int BATCH = 1024;
 
     private final ChangeOutput output;
@@ -58,7 +70,10 @@ public final class ChangeFeed implements AutoCloseable
     private final MariadbEventUncompressor mariadbEvents;
     private final RowsQueryEventFlyweight rowsQuery = new RowsQueryEventFlyweight();
     private final RelayLog relayLog;
+    private final RegisteredReader registration;
     private long commitLimit = -1;
+    private long lastLineTransaction = -1;
+    private int cycle = Integer.MIN_VALUE;
     private boolean unitStart = true;
     private int checksumLength = -1;
     private boolean formatSeen;
@@ -84,6 +99,8 @@ public final class ChangeFeed implements AutoCloseable
         this.payloads = new TransactionPayloadReader(maxUncompressedBytes);
         this.mariadbEvents = new MariadbEventUncompressor(maxUncompressedBytes);
         this.rows = new RowChanges(lines, columnNames);
+        this.registration = output.readerName().map(name -> relayLog.readers().register(name,
+            resumeAfter.transactionIndex() < 0 ? ReaderPositions.FROM_OLDEST : resumeAfter.transactionIndex())).orElse(null);
         this.scout = relayLog.openReader();
         this.reader = relayLog.openReader();
         if (resumeAfter.transactionIndex() >= 0
@@ -92,7 +109,8 @@ public final class ChangeFeed implements AutoCloseable
             close();
             throw new CdcException("the relay log " + relayLog.directory() + " no longer holds the transaction at index "
                 + resumeAfter.transactionIndex() + " to resume after position " + resumeAfter + " (retention deleted it, or "
-                + "the position belongs to another relay log): start a new output");
+                + "the position belongs to another relay log): start a new output"
+                + (registration != null && registration.hasFallenBehind() ? "; " + registration.fellBehindMessage() : ""));
         }
     }
 
@@ -127,6 +145,14 @@ public final class ChangeFeed implements AutoCloseable
             output.flush();
             linesWritten = 0;
         }
+        if (registration != null)
+        {
+            if (lastLineTransaction >= 0)
+            {
+                checkNotBehind(() -> registration.advance(lastLineTransaction));
+            }
+            relayLog.readers().saveEvery(SAVE_PERIOD);
+        }
         return scouted + decoded;
     }
 
@@ -145,6 +171,15 @@ public final class ChangeFeed implements AutoCloseable
 
     private void onRecord(final RelayLogRecord record)
     {
+        if (registration != null && relayLog.cycleOf(record.index()) != cycle)
+        {
+            cycle = relayLog.cycleOf(record.index());
+            checkNotBehind(() ->
+            {
+                relayLog.readers().refresh();
+                registration.checkNotBehind();
+            });
+        }
         source.index = record.index();
         if (!record.isFromSourceFile(currentFileName))
         {
@@ -238,7 +273,12 @@ public final class ChangeFeed implements AutoCloseable
         }
         else if (RowChanges.isRowsEvent(type))
         {
-            linesWritten += rows.onRows(buffer, offset, length, checksumBytes, source, transaction, filter, resumeAfter, output);
+            final long written = rows.onRows(buffer, offset, length, checksumBytes, source, transaction, filter, resumeAfter, output);
+            if (written > 0)
+            {
+                linesWritten += written;
+                lastLineTransaction = transaction.index();
+            }
         }
     }
 
@@ -274,12 +314,31 @@ public final class ChangeFeed implements AutoCloseable
             }
             output.writeLine(lines.bytes(), lines.length());
             linesWritten++;
+            lastLineTransaction = transaction.index();
+        }
+    }
+
+    /** Runs {@code step} of the registration; a feed retention left behind stops with the registration's message. */
+    private static void checkNotBehind(final Runnable step)
+    {
+        try
+        {
+            step.run();
+        }
+        catch (final ReaderFellBehindException ex)
+        {
+            throw new CdcException(ex.getMessage() + " (the output's last position can no longer be resumed from: start a new output)", ex);
         }
     }
 
     @Override
     public void close()
     {
+        if (registration != null)
+        {
+            registration.detach();
+            relayLog.readers().save();
+        }
         scout.close();
         reader.close();
         payloads.close();

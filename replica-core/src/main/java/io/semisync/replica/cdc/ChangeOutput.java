@@ -2,6 +2,8 @@ package io.semisync.replica.cdc;
 
 import io.semisync.protocol.rows.TableMap;
 
+import java.util.Optional;
+
 /**
  * Where change lines go. Each line holds its {@link ChangePosition}, so an output that keeps whole lines keeps its own
  * resume point with them.
@@ -26,6 +28,15 @@ public interface ChangeOutput extends AutoCloseable
     default void writeRow(final byte[] line, final int length, final TableMap table)
     {
         writeLine(line, length);
+    }
+
+    /**
+     * The name the feed registers its position under in the relay log, so that retention keeps what a restart resumes
+     * from; empty for an output that keeps no position of its own (standard output).
+     */
+    default Optional<String> readerName()
+    {
+        return Optional.empty();
     }
 
     /** Pushes the lines written so far to their destination (a file: durably). */

@@ -14,6 +14,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * Change lines to a file, exactly once across kill -9. The position travels inside each line, so the file is its own
@@ -156,6 +157,13 @@ public final class FileChangeOutput implements ChangeOutput
             at += read;
         }
         buffer.flip();
+    }
+
+    /** {@code cdc:file:} and the file's absolute path. */
+    @Override
+    public Optional<String> readerName()
+    {
+        return Optional.of("cdc:file:" + file.toAbsolutePath().normalize());
     }
 
     @Override

@@ -84,6 +84,9 @@ public final class Settings
     public static final Setting<Long> RETENTION_READER_MAX_BYTES = Setting.number("retention-reader-max-bytes", "BYTES", 0L, 0,
         Long.MAX_VALUE, "Retention keeps what a registered reader (a downstream replica, a change feed) still needs while the "
         + "relay log holds at most this; beyond it, it deletes as without readers and tells each reader that fell behind; 0: no limit");
+    public static final Setting<Duration> RETENTION_READER_EXPIRY = Setting.duration("retention-reader-expiry-hours", ChronoUnit.HOURS,
+        Duration.ofDays(7), Duration.ofHours(1), Duration.ofDays(365_000), "A registered reader (a downstream replica's server UUID, a "
+        + "change feed's output) not attached for this long is unregistered, so retention stops keeping the relay log for it");
     public static final Setting<Boolean> COMPRESS_RELAY_LOG = Setting.bool("compress-relay-log", false,
         "Compress closed relay-log files with zstd (NAME.cq4.zst), on a thread of their own; every reader reads them as before");
     public static final Setting<Long> STATUS_INTERVAL = Setting.number("status-interval-s", "SECONDS", 10L, 0, 86_400,
@@ -169,7 +172,7 @@ public final class Settings
         SERVER_PUBLIC_KEY, CONNECT_TIMEOUT, SERVER_ID, DATA_DIR, START_POSITION, SEMISYNC, HEARTBEAT, GROUP_COMMIT_WAIT, MAX_ALLOWED_PACKET,
         ACK_DELAY, ACK_DELAY_JITTER, RECEIVE_DELAY, LATENCY_TRACE, LATENCY_TRACE_MAX_MB,
         RECONNECT_MIN_BACKOFF, RECONNECT_MAX_BACKOFF, RETENTION_MAX_AGE, RETENTION_MAX_BYTES, RELAY_LOG_FILES, STATUS_INTERVAL,
-        RETENTION_READER_MAX_BYTES, COMPRESS_RELAY_LOG,
+        RETENTION_READER_MAX_BYTES, RETENTION_READER_EXPIRY, COMPRESS_RELAY_LOG,
         ADMIN_PORT, ADMIN_BIND_ADDRESS, ADMIN_USER, ADMIN_PASSWORD_HASH, ADMIN_PASSWORD_FILE, ADMIN_PASSWORD_ENV, ADMIN_AUTH_METHOD,
         ADMIN_USERS_FILE, ADMIN_TLS_CERT, ADMIN_TLS_KEY, METRICS_PORT, METRICS_BIND_ADDRESS,
         SERVE_PORT, SERVE_BIND_ADDRESS, SERVE_USERS_FILE, SERVE_WRITE_TIMEOUT, UPSTREAM_ACK_WAITS_FOR, UPSTREAM_ACK_TIMEOUT,

@@ -79,6 +79,13 @@ final class ArchiveCoverage
         }
     }
 
+    /** Error 1236 for a registered replica whose records retention deleted, with its registration's message. */
+    static SqlErrorException fellBehind(final String message)
+    {
+        return new SqlErrorException(1236, "HY000", "the archive lost what the replica needs: " + message
+            + "; give the replica those transactions (a backup) or point it at a source that has them");
+    }
+
     private static Optional<GtidState> had(final Replica replica)
     {
         return replica.gtidCheckpoint().map(GtidCheckpoint::state).map(GtidState::fromCheckpoint);

@@ -3,9 +3,11 @@ package io.semisync.replica.serve;
 import io.semisync.protocol.binlog.BinlogEventType;
 import io.semisync.protocol.server.CommandExchange;
 import io.semisync.protocol.server.SqlErrorException;
+import io.semisync.storage.ReaderFellBehindException;
 import io.semisync.storage.relaylog.GtidKind;
 import io.semisync.storage.relaylog.RelayLogReader;
 import io.semisync.storage.relaylog.RelayLogRecord;
+import io.semisync.storage.relaylog.RegisteredReader;
 import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,9 @@ import java.util.function.LongSupplier;
  * replica numbers its ACK 0), and its ACKs are counted ({@link DownstreamAcks}). Runs on the serving thread, a batch
  * at a time, never on the thread that stores what the source sends, and pauses while the connection is not writable, so
  * the archive is never buffered in memory; a reader that leaves the connection unwritable for the write timeout is cut
- * off, as a source's net_write_timeout ends a dump.
+ * off, as a source's net_write_timeout ends a dump. The replica's {@link RegisteredReader registration} moves past each
+ * transaction passed, so retention keeps what it has not been sent yet; retention that deleted some of it all the same
+ * (beyond the readers' cap) ends the dump with error 1236 before anything after the gap goes out.
  */
 final class BinlogDumpStream
 {
@@ -49,6 +53,7 @@ final class BinlogDumpStream
     private final long writeTimeoutNanos;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final DownstreamAcks acks;
+    private final RegisteredReader registration;
     private long limit;
     private long stoppedAt = -1;
     private boolean skipping;
@@ -63,8 +68,9 @@ final class BinlogDumpStream
 
     BinlogDumpStream(final CommandExchange exchange, final RelayLogReader reader, final DumpScope scope,
         final LongSupplier durableIndex, final StreamStart start, final ScheduledExecutorService thread, final NanoClock clock,
-        final long writeTimeoutNanos, final DownstreamAcks acks)
+        final long writeTimeoutNanos, final DownstreamAcks acks, final RegisteredReader registration)
     {
+        this.registration = registration;
         this.writeTimeoutNanos = writeTimeoutNanos;
         this.acks = acks;
         this.start = start;
@@ -176,6 +182,7 @@ final class BinlogDumpStream
             stoppedAt = record.index();
             return;
         }
+        checkNotBehind();
         if (!reached && !reach(record))
         {
             return;
@@ -198,6 +205,37 @@ final class BinlogDumpStream
         if (record.isTransactionEnd())
         {
             skipping = false;
+            passed(record.index());
+        }
+    }
+
+    /** @throws SqlErrorException 1236 when retention deleted records the replica still needed */
+    private void checkNotBehind()
+    {
+        try
+        {
+            registration.checkNotBehind();
+        }
+        catch (final ReaderFellBehindException ex)
+        {
+            throw ArchiveCoverage.fellBehind(ex.getMessage());
+        }
+    }
+
+    /**
+     * Moves the registration past the transaction ending at {@code index}.
+     *
+     * @throws SqlErrorException 1236 when retention deleted records the replica still needed
+     */
+    private void passed(final long index)
+    {
+        try
+        {
+            registration.advance(index + 1);
+        }
+        catch (final ReaderFellBehindException ex)
+        {
+            throw ArchiveCoverage.fellBehind(ex.getMessage());
         }
     }
 
@@ -295,6 +333,7 @@ final class BinlogDumpStream
     {
         if (ended.completeExceptionally(cause))
         {
+            registration.detach();
             thread.execute(reader::close);
             acks.close();
             LOG.info("binlog dump to {}@{} ended after {} events{}: {}", exchange.session().user(), exchange.session().clientHost(), sent,

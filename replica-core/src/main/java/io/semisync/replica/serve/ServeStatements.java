@@ -18,6 +18,8 @@ import io.semisync.replica.ReplicaStatus;
 import io.semisync.replica.config.Settings;
 import io.semisync.replica.session.MariadbGtidPosition;
 import io.semisync.replica.stream.ChainedAcks;
+import io.semisync.storage.relaylog.ReaderPositions;
+import io.semisync.storage.relaylog.RegisteredReader;
 import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,7 @@ final class ServeStatements implements SessionHandler
     private static final Runnable CHECKED_WHILE_STREAMING = () ->
     {
     };
+    private static final String READER_PREFIX = "serve:";
     private static final Pattern SELECT_VARIABLE = Pattern.compile("SELECT @@(?:GLOBAL\\.)?([A-Za-z0-9_]+)", Pattern.CASE_INSENSITIVE);
 
     private final Replica replica;
@@ -86,14 +89,30 @@ final class ServeStatements implements SessionHandler
             body.skipBytes(body.readUnsignedByte());
             body.skipBytes(body.readUnsignedByte());
             final int port = body.readUnsignedShortLE();
-            final UserVariables variables = variables(exchange.session());
-            final String uuid = variables.get("replica_uuid") != null ? variables.get("replica_uuid") : variables.get("slave_uuid");
+            final String uuid = replicaUuid(exchange.session());
             return new Downstream(serverId, host, port, uuid == null ? "" : uuid);
         }
         catch (final IndexOutOfBoundsException ex)
         {
             throw new SqlErrorException(1105, "HY000", "malformed COM_REGISTER_SLAVE: it ends before its port does");
         }
+    }
+
+    /** The server UUID the replica set for its connection (MySQL's {@code @replica_uuid}, older {@code @slave_uuid}), or null. */
+    private String replicaUuid(final ServerSession session)
+    {
+        final UserVariables variables = variables(session);
+        return variables.get("replica_uuid") != null ? variables.get("replica_uuid") : variables.get("slave_uuid");
+    }
+
+    /**
+     * The name the replica's position is registered under in the relay log ({@link ReaderPositions}): {@code serve:} and its
+     * server UUID, or its server id when it sent none (MariaDB replicas, binlog clients).
+     */
+    private String readerName(final ServerSession session, final long serverId)
+    {
+        final String uuid = replicaUuid(session);
+        return READER_PREFIX + (uuid != null && !uuid.isBlank() ? uuid : "server-id-" + serverId);
     }
 
     private UserVariables variables(final ServerSession session)
@@ -177,7 +196,7 @@ final class ServeStatements implements SessionHandler
             {
                 final DumpRequest request = DumpRequest.decodeGtid(exchange.body());
                 log(exchange, request, "with GTIDs " + request.gtids());
-                return dump(exchange, () -> ArchiveCoverage.checkMysql(replica, request.gtids()),
+                return dump(exchange, request, () -> ArchiveCoverage.checkMysql(replica, request.gtids()),
                     DumpScope.byGtids(ReplicaGtids.mysql(request.gtids()), false), (request.flags() & DumpRequest.HEARTBEAT_V2) != 0);
             });
             case CommandCode.COM_BINLOG_DUMP -> Optional.of(exchange ->
@@ -191,10 +210,10 @@ final class ServeStatements implements SessionHandler
                 final boolean heartbeatV2 = !mariadb && (request.flags() & DumpRequest.HEARTBEAT_V2) != 0;
                 if (connectState == null)
                 {
-                    return dump(exchange, CHECKED_WHILE_STREAMING, DumpScope.byPosition(request.fileName(), request.position(), annotateRows), heartbeatV2);
+                    return dump(exchange, request, CHECKED_WHILE_STREAMING, DumpScope.byPosition(request.fileName(), request.position(), annotateRows), heartbeatV2);
                 }
                 final MariadbGtidPosition position = mariadbPosition(connectState);
-                return dump(exchange, () -> ArchiveCoverage.checkMariadb(replica, position),
+                return dump(exchange, request, () -> ArchiveCoverage.checkMariadb(replica, position),
                     DumpScope.byGtids(ReplicaGtids.mariadb(position), annotateRows), heartbeatV2);
             });
             default -> Optional.empty();
@@ -222,11 +241,15 @@ final class ServeStatements implements SessionHandler
 
     /**
      * Streams the relay log once {@code coverage}, run on the serving thread (it may read the whole relay log), found
-     * that the archive can serve the replica.
+     * that the archive can serve the replica, registering the replica's position in the relay log from the oldest record
+     * on (the dump moves it on as it passes what the replica has). A replica refused whose registration fell behind is
+     * told so instead.
      */
-    private CompletionStage<Void> dump(final CommandExchange exchange, final Runnable coverage, final DumpScope scope,
-        final boolean heartbeatV2)
+    private CompletionStage<Void> dump(final CommandExchange exchange, final DumpRequest request, final Runnable coverage,
+        final DumpScope scope, final boolean heartbeatV2)
     {
+        final String readerName = readerName(exchange.session(), request.serverId());
+        final ReaderPositions readers = replica.relayLog().readers();
         final byte[] formatDescription = replica.sourceFormatDescription().orElseThrow(() -> new SqlErrorException(1236,
             "HY000", "this node has not connected to its source yet, so it cannot describe the binlog format; retry once "
             + "it streams"));
@@ -235,7 +258,17 @@ final class ServeStatements implements SessionHandler
         final boolean semisync = variables.integer(0, "rpl_semi_sync_replica", "rpl_semi_sync_slave") == 1;
         final StreamStart start = StreamStart.of(replica.status().sourceServerId(), formatDescription, heartbeatNanos, heartbeatV2,
             semisync);
-        return CompletableFuture.runAsync(coverage, thread).whenComplete((checked, refused) ->
+        return CompletableFuture.runAsync(() ->
+        {
+            try
+            {
+                coverage.run();
+            }
+            catch (final SqlErrorException ex)
+            {
+                throw readers.reader(readerName).map(RegisteredReader::fellBehindMessage).map(ArchiveCoverage::fellBehind).orElse(ex);
+            }
+        }, thread).whenComplete((checked, refused) ->
         {
             if (refused != null)
             {
@@ -246,8 +279,9 @@ final class ServeStatements implements SessionHandler
         {
             final DownstreamAcks acks = new DownstreamAcks(semisync ? replica.chainedAcks().map(ChainedAcks::join).orElse(null) : null);
             replica.downstreams().acking(exchange.session().connectionId(), acks::last);
+            final RegisteredReader registration = readers.register(readerName, ReaderPositions.FROM_OLDEST);
             return new BinlogDumpStream(exchange, replica.openRelayLogReader(), scope, replica::servableIndex, start, thread, clock,
-                replica.config().get(Settings.SERVE_WRITE_TIMEOUT).toNanos(), acks).begin();
+                replica.config().get(Settings.SERVE_WRITE_TIMEOUT).toNanos(), acks, registration).begin();
         });
     }
 }

@@ -11,6 +11,7 @@ import io.semisync.replica.Replica;
 import io.semisync.replica.ReplicaState;
 import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.config.Settings;
+import io.semisync.storage.relaylog.ReaderPositions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -252,6 +253,24 @@ class AdminStatementsTest
         assertThat(rows("SELECT VARIABLE_VALUE FROM performance_schema.global_status WHERE VARIABLE_NAME = 'Uptime'"))
             .containsExactly(List.of("0"));
         assertThat(columns("SHOW RELAYLOG FILES")).containsExactly("Log_name", "File_size", "Encrypted");
+    }
+
+    @Test
+    void showRelaylogReadersListsTheRegisteredReadersAndDropRelaylogReaderUnregistersOne()
+    {
+        replica.relayLog().readers().register("cdc:file:/tmp/orders.jsonl", ReaderPositions.FROM_OLDEST);
+        replica.relayLog().readers().register("serve:3e11fa47-71ca-11e1-9e33-c80aa9429562", ReaderPositions.FROM_OLDEST).detach();
+
+        assertThat(columns("SHOW RELAYLOG READERS")).containsExactly("Reader", "Needed_index", "Needed_file", "Files_behind", "Attached",
+            "Last_seen", "Fell_behind");
+        assertThat(rows("SHOW RELAYLOG READERS")).extracting(row -> List.of(row.get(0), row.get(1), row.get(4), row.get(6)))
+            .containsExactly(List.of("cdc:file:/tmp/orders.jsonl", "-1", "Yes", ""),
+                List.of("serve:3e11fa47-71ca-11e1-9e33-c80aa9429562", "-1", "No", ""));
+        assertThat(rows("SHOW RELAYLOG READERS WHERE Reader LIKE 'serve:%'")).hasSize(1);
+
+        assertThat(run("DROP RELAYLOG READER 'cdc:file:/tmp/orders.jsonl'")).isInstanceOf(OkResult.class);
+        assertThat(rows("SHOW RELAYLOG READERS")).extracting(row -> row.get(0)).containsExactly("serve:3e11fa47-71ca-11e1-9e33-c80aa9429562");
+        assertError("DROP RELAYLOG READER 'cdc:file:/tmp/orders.jsonl'", 1305, "no reader 'cdc:file:/tmp/orders.jsonl' is registered");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.semisync.protocol.binlog.CapturedTaggedEvents;
 import io.semisync.protocol.binlog.GtidTaggedEventFlyweight;
 import io.semisync.storage.relaylog.EventMetadata;
 import io.semisync.storage.relaylog.RecordFlags;
+import io.semisync.storage.relaylog.RegisteredReader;
 import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogConfig;
 import io.semisync.storage.relaylog.RelayLogWriter;
@@ -17,12 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,10 +58,23 @@ class ChangeFeedTest
     {
         final List<String> lines = new ArrayList<>();
         final ChangePosition last;
+        final String readerName;
 
         Lines(final ChangePosition last)
         {
+            this(last, null);
+        }
+
+        Lines(final ChangePosition last, final String readerName)
+        {
             this.last = last;
+            this.readerName = readerName;
+        }
+
+        @Override
+        public Optional<String> readerName()
+        {
+            return Optional.ofNullable(readerName);
         }
 
         @Override
@@ -139,6 +156,14 @@ class ChangeFeedTest
         append(CapturedMysqlEvents.WRITE_ROWS, false);
     }
 
+    private void twoTransactions()
+    {
+        transactionWithoutXid();
+        append(CapturedMysqlEvents.XID, true);
+        transactionWithoutXid();
+        append(CapturedMysqlEvents.XID, true);
+    }
+
     private List<String> feed(final ChangePosition after)
     {
         final Lines output = new Lines(after);
@@ -211,10 +236,7 @@ class ChangeFeedTest
     @Test
     void resumingAfterALineSkipsItAndWhatCameBefore()
     {
-        transactionWithoutXid();
-        append(CapturedMysqlEvents.XID, true);
-        transactionWithoutXid();
-        append(CapturedMysqlEvents.XID, true);
+        twoTransactions();
 
         assertThat(feed(new ChangePosition(transactionStarts.get(0), 1)))
             .containsExactly("{\"position\":\"" + transactionStarts.get(1) + ":1\"," + LINE_AFTER_POSITION);
@@ -266,6 +288,47 @@ class ChangeFeedTest
         assertThatThrownBy(() -> feed(ChangePosition.START)).isInstanceOf(CdcException.class)
             .hasMessageContaining("event of type WRITE_ROWS ending at binlog.000001:832 (relay-log index")
             .hasMessageContaining("table id 88, which no TABLE_MAP event before it in its transaction announced");
+    }
+
+    @Test
+    void anOutputWithAPositionRegistersItAndMovesItToTheTransactionOfItsLastLine()
+    {
+        twoTransactions();
+        final Lines output = new Lines(new ChangePosition(transactionStarts.get(0), 1), "cdc:test");
+        try (ChangeFeed feed = new ChangeFeed(relayLog, output, TableFilter.all(), null, 1 << 20))
+        {
+            assertThat(relayLog.readers().reader("cdc:test")).get().extracting(RegisteredReader::neededIndex)
+                .as("registered where it resumes").isEqualTo(transactionStarts.get(0));
+            feed.drain();
+            assertThat(relayLog.readers().reader("cdc:test")).get().extracting(RegisteredReader::neededIndex)
+                .as("moved to the transaction of its last line").isEqualTo(transactionStarts.get(1));
+        }
+        try (RelayLog otherProcess = RelayLog.open(new RelayLogConfig().directory(relayLog.directory()).readOnly(true).validate()))
+        {
+            assertThat(otherProcess.readers().reader("cdc:test")).get().as("saved when the feed closed")
+                .satisfies(reader -> assertThat(reader.neededIndex()).isEqualTo(transactionStarts.get(1)))
+                .satisfies(reader -> assertThat(reader.isAttached()).isFalse());
+        }
+        assertThat(feed(ChangePosition.START)).hasSize(2);
+        assertThat(relayLog.readers().readers()).as("standard output keeps no position, so it registers none")
+            .extracting(RegisteredReader::name).containsExactly("cdc:test");
+    }
+
+    @Test
+    void aFeedThatRetentionLeftBehindStopsWithTheRegistrationsMessageBeforeItDecodesAnything() throws IOException
+    {
+        transactionWithoutXid();
+        append(CapturedMysqlEvents.XID, true);
+        final Lines output = new Lines(ChangePosition.START, "cdc:test");
+        try (ChangeFeed feed = new ChangeFeed(relayLog, output, TableFilter.all(), null, 1 << 20))
+        {
+            // as the replica's retention marks it, in the registry the processes share
+            Files.writeString(relayLog.directory().resolve("reader-positions"), "cdc:test\t-1\t0\treader 'cdc:test' fell behind: "
+                + "retention deleted what it needs\n");
+            assertThatThrownBy(feed::drain).isInstanceOf(CdcException.class).hasMessageContaining("reader 'cdc:test' fell behind")
+                .hasMessageContaining("start a new output");
+        }
+        assertThat(output.lines).isEmpty();
     }
 
     /** A TRANSACTION_PAYLOAD (zstd) of these events without their CRC32, ending at position 900, with a CRC32 of its own. */

@@ -4,18 +4,23 @@ import io.semisync.storage.ReaderFellBehindException;
 
 /**
  * One registered reader of the relay log ({@link ReaderPositions#register}): the relay-log index it still needs,
- * which retention does not delete. The reader's own thread moves it with {@link #advance}; any thread may read it.
+ * which retention does not delete, and when its process last saw it attached (registered and not {@link #detach
+ * detached}), which a registration that expires is judged by. The reader's own thread moves it with {@link #advance};
+ * any thread may read it.
  */
 public final class RegisteredReader
 {
     private final String name;
     private volatile long neededIndex;
+    private volatile long seenAtMillis;
+    private volatile boolean attached = true;
     private volatile String fellBehind;
 
-    RegisteredReader(final String name, final long neededIndex, final String fellBehind)
+    RegisteredReader(final String name, final long neededIndex, final long seenAtMillis, final String fellBehind)
     {
         this.name = name;
         this.neededIndex = neededIndex;
+        this.seenAtMillis = seenAtMillis;
         this.fellBehind = fellBehind;
     }
 
@@ -47,6 +52,38 @@ public final class RegisteredReader
     }
 
     /**
+     * The reader left (a downstream replica disconnected) but keeps its registration: retention still keeps what it
+     * needs, until the registration expires ({@link RelayLogConfig#retentionReaderExpiry}) counted from now.
+     */
+    public void detach()
+    {
+        attached = false;
+    }
+
+    /** Whether its process still has it attached; a reader registered by another process counts as detached. */
+    public boolean isAttached()
+    {
+        return attached;
+    }
+
+    /** When (epoch millis) the registry was last saved while the reader was attached. */
+    public long seenAtMillis()
+    {
+        return seenAtMillis;
+    }
+
+    /** The message it gets since retention deleted records it needed, null if none. */
+    public String fellBehindMessage()
+    {
+        return fellBehind;
+    }
+
+    void seenAt(final long millis)
+    {
+        seenAtMillis = millis;
+    }
+
+    /**
      * @throws ReaderFellBehindException if retention deleted records this reader needed, naming it.
      */
     public void checkNotBehind()
@@ -62,11 +99,6 @@ public final class RegisteredReader
     public boolean hasFallenBehind()
     {
         return fellBehind != null;
-    }
-
-    String fellBehindMessage()
-    {
-        return fellBehind;
     }
 
     void fellBehind(final String message)

@@ -70,7 +70,11 @@ public final class RelayLog implements AutoCloseable
         this.queue = queue;
         this.view = view;
         this.names = CycleFileNames.of(queue);
-        this.readers = ReaderPositions.load(config.directory(), config.readOnly());
+        this.readers = ReaderPositions.load(config.directory(), config.timeProvider(), () ->
+        {
+            queue.refreshDirectoryListing();
+            return queue.firstIndex();
+        });
         this.recoveredPosition = recoveredPosition;
         this.checkpointFile = checkpointFile;
         this.checkpoint = checkpoint;
@@ -489,9 +493,12 @@ public final class RelayLog implements AutoCloseable
 
     /**
      * Applies the configured retention limits once (off by default); see {@link RelayLogRetention} for what is
-     * never deleted. Call it periodically, e.g. when the writer starts a new cycle.
+     * never deleted. Registered readers ({@link #readers}) are read afresh from their file first, those detached for longer
+     * than {@link RelayLogConfig#retentionReaderExpiry} are dropped, and each reader that loses records it needs is
+     * marked before its files go. When another process holds the readers' file, the pass is skipped: it never waits for one.
+     * Call it periodically, from any thread.
      *
-     * @return what was deleted.
+     * @return what was deleted; nothing when skipped.
      */
     public RetentionResult applyRetention()
     {
@@ -499,45 +506,41 @@ public final class RelayLog implements AutoCloseable
         {
             throw new RelayLogException("relay log " + config.directory() + " is open read-only");
         }
+        if (config.retentionMaxAge() == null && config.retentionMaxBytes() == 0)
+        {
+            return new RetentionResult(List.of(), 0);
+        }
         // not under the compression lock, which a long compression holds: a file retention deletes under a compression
         // only fails that compression, and a compressed file of a deleted cycle goes at the next pass
-        final long lastCommitIndex = new RelayLogRecovery().findLastCommit(queue, RelayLogRecovery.NOTHING_TORN).lastCommitIndex();
-        if (!readers.readers().isEmpty())
+        final RetentionResult result = readers.locked(false, () ->
         {
-            readers.save();
+            readers.expire(config.retentionReaderExpiry());
+            final long lastCommitIndex = new RelayLogRecovery().findLastCommit(queue, RelayLogRecovery.NOTHING_TORN).lastCommitIndex();
+            return RelayLogRetention.apply(queue, names, config.retentionMaxAge(), config.retentionMaxBytes(), lastCommitIndex, checkpoint,
+                readers.lowestNeededIndex(), config.retentionReaderMaxBytes(), this::tellReadersThatFellBehind);
+        });
+        if (result == null)
+        {
+            LOG.debug("retention skipped: another process is saving the registered readers of {}", config.directory());
+            return new RetentionResult(List.of(), 0);
         }
-        final RetentionResult result = RelayLogRetention.apply(queue, names, config.retentionMaxAge(), config.retentionMaxBytes(),
-            lastCommitIndex, checkpoint, readers.lowestNeededIndex(), config.retentionReaderMaxBytes());
-        tellReadersThatFellBehind(result);
         return result;
     }
 
-    /** Marks each registered reader that needed a file this pass deleted, and saves the registry if any did. */
-    private void tellReadersThatFellBehind(final RetentionResult result)
+    /** Marks each registered reader that needs the cycle about to be deleted, before it goes. */
+    private void tellReadersThatFellBehind(final int cycle)
     {
-        final int lastDeletedCycle = result.deletedFiles().stream()
-            .mapToInt(path -> names.cycleOf(path.getFileName().toString()).orElse(Integer.MIN_VALUE)).max().orElse(Integer.MIN_VALUE);
-        if (lastDeletedCycle == Integer.MIN_VALUE)
-        {
-            return;
-        }
-        boolean any = false;
         for (final RegisteredReader reader : readers.readers())
         {
             final long needed = reader.neededIndex();
-            if (!reader.hasFallenBehind() && (needed < 0 || queue.rollCycle().toCycle(needed) <= lastDeletedCycle))
+            if (!reader.hasFallenBehind() && (needed < 0 || queue.rollCycle().toCycle(needed) <= cycle))
             {
-                reader.fellBehind("reader '" + reader.name() + "' fell behind: it needs the relay log from index " + needed
-                    + (needed < 0 ? " (all of it)" : " (file " + names.nameOfIndex(needed) + ")") + ", which retention deleted because "
-                    + "the relay log outgrew the " + config.retentionReaderMaxBytes() + " bytes it may keep for readers "
-                    + "(retention-reader-max-bytes); start the reader again from what the relay log still holds, or raise that limit");
+                reader.fellBehind("reader '" + reader.name() + "' fell behind: retention deleted "
+                    + (needed < 0 ? "the oldest relay-log file" : "relay-log file " + names.nameOfIndex(needed) + " (index " + needed + ")")
+                    + " that it needs, as the relay log outgrew retention-reader-max-bytes (" + config.retentionReaderMaxBytes()
+                    + "); restart it from what the relay log still holds, or raise that limit");
                 LOG.warn("{}", reader.fellBehindMessage());
-                any = true;
             }
-        }
-        if (any)
-        {
-            readers.save();
         }
     }
 
@@ -586,6 +589,14 @@ public final class RelayLog implements AutoCloseable
     public String fileNameOf(final long index)
     {
         return names.nameOfIndex(index);
+    }
+
+    /**
+     * The cycle (the file) of {@code index}: records of one file share it, and a later file has a higher one; any thread.
+     */
+    public int cycleOf(final long index)
+    {
+        return queue.rollCycle().toCycle(index);
     }
 
     /**

@@ -36,6 +36,7 @@ public final class RelayLogConfig
     private long retentionMaxBytes;
     private boolean compressClosedFiles;
     private long retentionReaderMaxBytes;
+    private Duration retentionReaderExpiry;
     private TimeProvider timeProvider = SystemTimeProvider.INSTANCE;
 
     /**
@@ -186,6 +187,26 @@ public final class RelayLogConfig
     }
 
     /**
+     * @param expiry a registered reader that has not been attached (a live dump, a running change feed) for this long is
+     *               unregistered by retention, so a reader that left for good does not pin the relay log; null (the
+     *               default): registrations never expire.
+     * @return this.
+     */
+    public RelayLogConfig retentionReaderExpiry(final Duration expiry)
+    {
+        this.retentionReaderExpiry = expiry;
+        return this;
+    }
+
+    /**
+     * @return how long a detached reader stays registered, null for ever.
+     */
+    public Duration retentionReaderExpiry()
+    {
+        return retentionReaderExpiry;
+    }
+
+    /**
      * @param compress whether {@link RelayLog#compressClosedFiles} compresses closed cycle files with zstd; off by default.
      * @return this.
      */
@@ -246,6 +267,10 @@ public final class RelayLogConfig
         if (retentionMaxAge != null && (retentionMaxAge.isNegative() || retentionMaxAge.isZero()))
         {
             throw new RelayLogConfigException("retention max age must be positive, got " + retentionMaxAge);
+        }
+        if (retentionReaderExpiry != null && (retentionReaderExpiry.isNegative() || retentionReaderExpiry.isZero()))
+        {
+            throw new RelayLogConfigException("the readers' expiry must be positive or null (never), got " + retentionReaderExpiry);
         }
         if (retentionReaderMaxBytes < 0)
         {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +48,7 @@ final class RelayLogRetention
      * @param checkpoint      latest GTID checkpoint, null if none.
      * @param readersNeededIndex the lowest index a registered reader needs; {@link Long#MAX_VALUE} if none, negative: all.
      * @param readersMaxBytes the size beyond which what readers need is deleted all the same; 0 for no limit.
+     * @param beforeDeleting  told each cycle before its files are deleted.
      * @return what was deleted.
      */
     static RetentionResult apply(
@@ -57,12 +59,9 @@ final class RelayLogRetention
         final long lastCommitIndex,
         final GtidCheckpoint checkpoint,
         final long readersNeededIndex,
-        final long readersMaxBytes)
+        final long readersMaxBytes,
+        final IntConsumer beforeDeleting)
     {
-        if (maxAge == null && maxBytes == 0)
-        {
-            return new RetentionResult(List.of(), 0);
-        }
         final List<CycleFile> files = cycleFiles(queue.file().toPath(), names);
         if (files.isEmpty())
         {
@@ -99,6 +98,7 @@ final class RelayLogRetention
             {
                 break;
             }
+            beforeDeleting.accept(file.cycle());
             file.paths().forEach(RelayLogRetention::delete);
             deleted.addAll(file.paths());
             freed += file.size();

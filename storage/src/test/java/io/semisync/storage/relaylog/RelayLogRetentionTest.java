@@ -138,10 +138,70 @@ class RelayLogRetentionTest
             assertThatThrownBy(() -> relayLog.readers().register("bad\tname", 0))
                 .isInstanceOf(RelayLogException.class).hasMessageContaining("no tab or line break");
         }
-        try (RelayLog readOnly = RelayLog.open(config().readOnly(true)))
+    }
+
+    @Test
+    void aReaderRegisteredByAnotherProcessKeepsItsFiles()
+    {
+        try (RelayLog relayLog = RelayLog.open(config().retentionMaxBytes(1)))
         {
-            assertThatThrownBy(() -> readOnly.readers().unregister("cdc:orders")).isInstanceOf(RelayLogException.class)
-                .hasMessageContaining("read-only");
+            final List<Long> commits = writeOneTransactionPerHour(relayLog, 4);
+            try (RelayLog feedsView = RelayLog.open(config().readOnly(true)))
+            {
+                final RegisteredReader feed = feedsView.readers().register("cdc:orders", commits.get(1));
+                assertThat(relayLog.applyRetention().deletedFiles()).as("the other process's reader needs cycle 1 on").hasSize(1);
+
+                feed.advance(commits.get(3));
+                assertThat(relayLog.applyRetention().deletedFiles()).as("advanced but not saved yet").isEmpty();
+                feedsView.readers().save();
+                assertThat(relayLog.applyRetention().deletedFiles()).hasSize(2);
+                assertThat(relayLog.readers().reader("cdc:orders")).get().extracting(RegisteredReader::neededIndex)
+                    .isEqualTo(commits.get(3));
+            }
+        }
+    }
+
+    @Test
+    void theMarkOfAReaderInAnotherProcessReachesItAndRegisteringWhereTheRelayLogHoldsClearsIt()
+    {
+        try (RelayLog relayLog = RelayLog.open(config().retentionMaxBytes(1).retentionReaderMaxBytes(1));
+            RelayLog feedsView = RelayLog.open(config().readOnly(true)))
+        {
+            final List<Long> commits = writeOneTransactionPerHour(relayLog, 3);
+            final RegisteredReader feed = feedsView.readers().register("cdc:orders", commits.get(0));
+
+            assertThat(relayLog.applyRetention().deletedFiles()).hasSize(2);
+            assertThat(feed.hasFallenBehind()).as("not read again yet").isFalse();
+            feedsView.readers().refresh();
+            assertThatThrownBy(() -> feed.advance(commits.get(2))).isInstanceOf(ReaderFellBehindException.class)
+                .hasMessageContaining("reader 'cdc:orders' fell behind");
+
+            assertThat(feedsView.readers().register("cdc:orders", commits.get(1)).hasFallenBehind())
+                .as("registered again where records are gone").isTrue();
+            assertThat(feedsView.readers().register("cdc:orders", commits.get(2)).hasFallenBehind())
+                .as("registered again where the relay log holds everything on").isFalse();
+            relayLog.readers().refresh();
+            assertThat(relayLog.readers().reader("cdc:orders")).get().satisfies(reader -> assertThat(reader.hasFallenBehind()).isFalse());
+        }
+    }
+
+    @Test
+    void aReaderDetachedForLongerThanTheExpiryIsUnregisteredAndAnAttachedOneIsNot()
+    {
+        try (RelayLog relayLog = RelayLog.open(config().retentionMaxBytes(1).retentionReaderExpiry(Duration.ofHours(24))))
+        {
+            final List<Long> commits = writeOneTransactionPerHour(relayLog, 4);
+            final RegisteredReader left = relayLog.readers().register("serve:left", commits.get(0));
+            relayLog.readers().register("serve:live", commits.get(1));
+            left.detach();
+
+            clock.currentTimeMillis(START + 3 * HOUR + 23 * HOUR);
+            assertThat(relayLog.applyRetention().deletedFiles()).as("within the expiry both are kept").isEmpty();
+            clock.currentTimeMillis(START + 3 * HOUR + 25 * HOUR);
+            assertThat(relayLog.applyRetention().deletedFiles()).as("the live reader still needs cycle 1 on").hasSize(1);
+            assertThat(relayLog.readers().readers()).extracting(RegisteredReader::name).containsExactly("serve:live");
+            clock.currentTimeMillis(START + 3 * HOUR + 50 * HOUR);
+            assertThat(relayLog.applyRetention().deletedFiles()).as("attached readers never expire").isEmpty();
         }
     }
 

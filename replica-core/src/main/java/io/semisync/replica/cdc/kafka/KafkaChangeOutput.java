@@ -5,6 +5,7 @@ import io.semisync.replica.cdc.ChangeOutput;
 import io.semisync.replica.cdc.ChangePosition;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Change lines to Kafka, exactly once across kill -9 of the process. Each row change becomes one record: topic
@@ -54,6 +55,13 @@ public final class KafkaChangeOutput implements ChangeOutput
     public PublisherStatus status()
     {
         return publisher.status();
+    }
+
+    /** {@code cdc:kafka:} and the producer's transactional id, which keys the sink's position. */
+    @Override
+    public Optional<String> readerName()
+    {
+        return Optional.of("cdc:kafka:" + settings.transactionalId());
     }
 
     @Override

@@ -11,7 +11,6 @@ import io.semisync.protocol.binlog.compression.MariadbEventUncompressor;
 import io.semisync.protocol.binlog.compression.TransactionPayloadReader;
 import io.semisync.protocol.rows.SourceFlavor;
 import io.semisync.replica.session.GtidText;
-import io.semisync.storage.RelayLogException;
 import io.semisync.storage.relaylog.GtidKind;
 import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogReader;
@@ -22,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.OptionalLong;
 
 /**
  * The change feed: reads the relay log (never the network) and writes one {@link ChangeLines line} per row change and
@@ -44,7 +42,7 @@ public final class ChangeFeed implements AutoCloseable
     private final TableFilter filter;
     private final RowChanges rows;
     private final ColumnNames columnNames;
-    private final RelayLogReader scout;
+    private final DurableCommitScout scout;
     private final RelayLogReader reader;
     private final ChangePosition resumeAfter;
     private final EventSource source = new EventSource();
@@ -57,9 +55,8 @@ public final class ChangeFeed implements AutoCloseable
     private final TransactionPayloadReader payloads;
     private final MariadbEventUncompressor mariadbEvents;
     private final RowsQueryEventFlyweight rowsQuery = new RowsQueryEventFlyweight();
-    private final RelayLog relayLog;
-    private long commitLimit = -1;
     private boolean unitStart = true;
+    private long transactionsRead;
     private int checksumLength = -1;
     private boolean formatSeen;
     private byte[] currentFileName = new byte[0];
@@ -76,7 +73,6 @@ public final class ChangeFeed implements AutoCloseable
     public ChangeFeed(final RelayLog relayLog, final ChangeOutput output, final TableFilter filter, final ColumnNames columnNames,
         final long maxUncompressedBytes)
     {
-        this.relayLog = relayLog;
         this.output = output;
         this.filter = filter;
         this.columnNames = columnNames;
@@ -84,7 +80,7 @@ public final class ChangeFeed implements AutoCloseable
         this.payloads = new TransactionPayloadReader(maxUncompressedBytes);
         this.mariadbEvents = new MariadbEventUncompressor(maxUncompressedBytes);
         this.rows = new RowChanges(lines, columnNames);
-        this.scout = relayLog.openReader();
+        this.scout = new DurableCommitScout(relayLog);
         this.reader = relayLog.openReader();
         if (resumeAfter.transactionIndex() >= 0
             && !(scout.moveToIndex(resumeAfter.transactionIndex()) && reader.moveToIndex(resumeAfter.transactionIndex())))
@@ -104,24 +100,9 @@ public final class ChangeFeed implements AutoCloseable
      */
     public int doWork()
     {
-        final int scouted;
-        try
-        {
-            scouted = scout.poll(record ->
-            {
-                if (record.isTransactionEnd())
-                {
-                    commitLimit = record.index();
-                }
-            }, BATCH);
-        }
-        catch (final RelayLogException ex)
-        {
-            throw new CdcException("cannot read the relay log: " + ex.getMessage(), ex);
-        }
-        final OptionalLong durable = relayLog.durableCommitIndex();
-        final long limit = durable.isPresent() ? Math.min(commitLimit, durable.getAsLong()) : commitLimit;
-        final int decoded = reader.poll(this::onRecord, BATCH, limit);
+        final int scouted = scout.advance();
+        final int decoded = reader.poll(this::onRecord, BATCH, scout.limit());
+        output.behind(scout.transactions() - transactionsRead, scout.caughtUp());
         if (linesWritten > 0)
         {
             output.flush();
@@ -178,6 +159,10 @@ public final class ChangeFeed implements AutoCloseable
             throw new CdcException("cannot decode the " + source.describe() + ": " + ex.getMessage(), ex);
         }
         unitStart = record.isTransactionEnd();
+        if (unitStart)
+        {
+            transactionsRead++;
+        }
     }
 
     /**

@@ -1,9 +1,6 @@
 package io.semisync.replica.cdc.kafka;
 
 import io.semisync.replica.cdc.CdcException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,21 +14,20 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -63,27 +59,33 @@ final class TransactionalPublisher implements AutoCloseable
     private final List<Pending> pending = new ArrayList<>();
     private final Map<String, Integer> partitionCounts = new HashMap<>();
     private final PublisherStatus status;
+    private final KafkaTopics topics;
     private KafkaProducer<byte[], byte[]> producer;
     private boolean inTransaction;
     private boolean broken;
     private String committedPosition;
     private long pendingBytes;
     private long lastStatusNanos = System.nanoTime();
+    private final Path statusFile;
+    private long lastStatusWriteNanos;
+    private boolean statusWriteFailed;
 
     /**
      * Connects (waiting while Kafka is unreachable), creates the position topic if missing, fences any predecessor and
      * reads the committed position.
      */
-    TransactionalPublisher(final String bootstrap, final String transactionalId, final String positionTopic)
+    TransactionalPublisher(final KafkaSinkSettings settings)
     {
-        this.bootstrap = bootstrap;
-        this.transactionalId = transactionalId;
-        this.positionTopic = positionTopic;
+        this.bootstrap = settings.bootstrap();
+        this.transactionalId = settings.transactionalId();
+        this.positionTopic = settings.positionTopic();
+        this.topics = new KafkaTopics(bootstrap, settings.topics(), MAX_BLOCK_MS);
+        this.statusFile = settings.statusFile();
         this.positionKey = transactionalId.getBytes(StandardCharsets.UTF_8);
         this.status = new PublisherStatus(transactionalId);
         retrying("connect", () ->
         {
-            createPositionTopic();
+            topics.ensurePositionTopic(positionTopic);
             reconnect();
         });
         LOG.info("kafka: {} publishes to {}, resuming after position {}", transactionalId, bootstrap,
@@ -136,6 +138,13 @@ final class TransactionalPublisher implements AutoCloseable
         }
     }
 
+    /** How many durable relay-log transactions the sink has still to publish (a lower bound unless {@code exact}). */
+    void behind(final long transactions, final boolean exact)
+    {
+        status.behind(transactions, exact);
+        writeStatus(true);
+    }
+
     /** Bytes of the records sent since the last commit. */
     long pendingBytes()
     {
@@ -184,10 +193,37 @@ final class TransactionalPublisher implements AutoCloseable
             lastStatusNanos = now;
             LOG.info("kafka: {}", status);
         }
+        writeStatus(true);
     }
+
+    /** Rewrites the status file, at most once a {@link KafkaSinkStatus#WRITE_INTERVAL} while running; a failure is logged once. */
+    private void writeStatus(final boolean running)
+    {
+        final long now = System.nanoTime();
+        if (statusFile == null || running && now - lastStatusWriteNanos < KafkaSinkStatus.WRITE_INTERVAL.toNanos())
+        {
+            return;
+        }
+        lastStatusWriteNanos = now;
+        try
+        {
+            KafkaSinkStatusFiles.write(statusFile, status.snapshot(KafkaSinkStatusFiles.nameOf(statusFile), running));
+        }
+        catch (final IOException ex)
+        {
+            if (!statusWriteFailed)
+            {
+                statusWriteFailed = true;
+                LOG.warn("kafka: cannot write the sink's status file {} ({}); the replica's admin status will not show this sink",
+                    statusFile, ex.toString());
+            }
+        }
+    }
+
 
     private void sendNow(final Pending record)
     {
+        topics.ensure(record.topic);
         beginIfNeeded();
         Integer partition = null;
         if (record.route != null)
@@ -275,28 +311,6 @@ final class TransactionalPublisher implements AutoCloseable
         }
     }
 
-    private void createPositionTopic()
-    {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, MAX_BLOCK_MS, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, MAX_BLOCK_MS)))
-        {
-            admin.createTopics(List.of(new NewTopic(positionTopic, Optional.of(1), Optional.empty())
-                .configs(Map.of("cleanup.policy", "compact")))).all().get();
-        }
-        catch (final ExecutionException ex)
-        {
-            if (!(ex.getCause() instanceof TopicExistsException))
-            {
-                throw ex.getCause() instanceof KafkaException kafka ? kafka : new KafkaException(ex.getCause());
-            }
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new KafkaException("interrupted while creating " + positionTopic, ex);
-        }
-    }
-
     /** Runs {@code step} until it succeeds, pausing longer after each failure (up to 5 s); fatal errors end it. */
     private void retrying(final String what, final Runnable step)
     {
@@ -328,6 +342,7 @@ final class TransactionalPublisher implements AutoCloseable
                 failures++;
                 broken = true;
                 status.failed();
+                writeStatus(true);
                 LOG.warn("kafka: {} to {} failed (attempt {}): {}; retrying in {} ms. The relay log keeps filling and the sink "
                     + "resumes after position {}", what, bootstrap, failures, ex.toString(), backoff,
                     committedPosition == null ? "(none)" : committedPosition);
@@ -395,6 +410,8 @@ final class TransactionalPublisher implements AutoCloseable
         finally
         {
             closeProducer();
+            topics.close();
+            writeStatus(false);
         }
     }
 

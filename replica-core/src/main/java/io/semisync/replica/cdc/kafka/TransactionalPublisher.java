@@ -63,6 +63,8 @@ final class TransactionalPublisher implements AutoCloseable
     private KafkaProducer<byte[], byte[]> producer;
     private boolean inTransaction;
     private boolean broken;
+    /** After a fatal error: the open transaction is abandoned (the next sink's fencing aborts it), never committed. */
+    private boolean stopped;
     private String committedPosition;
     private long pendingBytes;
     private long lastStatusNanos = System.nanoTime();
@@ -128,12 +130,18 @@ final class TransactionalPublisher implements AutoCloseable
             }
             catch (final ProducerFencedException | AuthorizationException | AuthenticationException ex)
             {
+                stopped = true;
                 throw fatal(ex);
             }
             catch (final KafkaException ex)
             {
                 broken = true;
                 LOG.warn("kafka: sending to {} failed ({}); the open transaction is sent again at its commit", topic, ex.toString());
+            }
+            catch (final CdcException ex)
+            {
+                stopped = true;
+                throw ex;
             }
         }
     }
@@ -161,6 +169,10 @@ final class TransactionalPublisher implements AutoCloseable
         if (pending.isEmpty())
         {
             return;
+        }
+        if (stopped)
+        {
+            throw new CdcException("the Kafka sink stopped on an error: it commits nothing more");
         }
         retrying("commit", () ->
         {
@@ -329,12 +341,19 @@ final class TransactionalPublisher implements AutoCloseable
             }
             catch (final ProducerFencedException | AuthorizationException | AuthenticationException ex)
             {
+                stopped = true;
                 throw fatal(ex);
+            }
+            catch (final CdcException ex)
+            {
+                stopped = true;
+                throw ex;
             }
             catch (final KafkaException ex)
             {
                 if (causedByTooLargeRecord(ex))
                 {
+                    stopped = true;
                     throw new CdcException("Kafka at " + bootstrap + " refuses a record as too large (" + ex.getMessage() + "): raise the "
                         + "broker's message.max.bytes (or the topic's max.message.bytes); the sink resumes after position "
                         + (committedPosition == null ? "(none)" : committedPosition) + " when restarted", ex);
@@ -398,13 +417,16 @@ final class TransactionalPublisher implements AutoCloseable
         }
     }
 
-    /** Commits what is open, logs the status, then closes the producer. */
+    /** Commits what is open (unless a fatal error stopped the sink), logs the status, then closes the producer. */
     @Override
     public void close()
     {
         try
         {
-            commit();
+            if (!stopped)
+            {
+                commit();
+            }
             LOG.info("kafka: {}", status);
         }
         finally

@@ -40,6 +40,10 @@ import java.util.concurrent.TimeUnit;
  * failure; the records of the open transaction stay in memory and go out again on a fresh producer, less those a commit
  * that timed out did deliver (known from the position read back). Only a fencing (another sink took over the
  * transactional id) or an authorization failure ends it. Single-threaded.
+ *
+ * <p>Each topic is made ready at its first record ({@link KafkaTopics}: created as the settings ask, or checked against
+ * them), and the sink's status goes to its status file ({@link KafkaSinkStatusFiles}) at most once a second while it runs
+ * and once when it closes, for the replica's admin endpoint and metrics.
  */
 final class TransactionalPublisher implements AutoCloseable
 {
@@ -60,6 +64,7 @@ final class TransactionalPublisher implements AutoCloseable
     private final Map<String, Integer> partitionCounts = new HashMap<>();
     private final PublisherStatus status;
     private final KafkaTopics topics;
+    private final Path statusFile;
     private KafkaProducer<byte[], byte[]> producer;
     private boolean inTransaction;
     private boolean broken;
@@ -68,7 +73,6 @@ final class TransactionalPublisher implements AutoCloseable
     private String committedPosition;
     private long pendingBytes;
     private long lastStatusNanos = System.nanoTime();
-    private final Path statusFile;
     private long lastStatusWriteNanos;
     private boolean statusWriteFailed;
 

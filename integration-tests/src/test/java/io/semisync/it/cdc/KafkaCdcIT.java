@@ -298,7 +298,7 @@ class KafkaCdcIT
      * An UPDATE that changes the primary key arrives as Debezium publishes it: a delete keyed by the old key, then a create
      * keyed by the new one, with the update's position; the topic is created with the partitions and configs asked for, a
      * later run that asks for other partitions stops with a message saying so, and the replica's admin status shows where
-     * the sink stopped, nothing behind.
+     * the sink stopped, nothing behind. A table without a primary key into a compacted topic stops the sink with a message.
      */
     @ParameterizedTest
     @EnumSource(Flavor.class)
@@ -356,6 +356,13 @@ class KafkaCdcIT
         final CdcProcess conflicting = setup.cdc(broker, "--kafka-topic-prefix", prefix, "--include", "pk_it", "--kafka-topic-partitions", "2");
         assertThat(conflicting.await(TIMEOUT)).as("exit code of cdc" + conflicting.logs()).isEqualTo(1);
         assertThat(conflicting.stderr()).contains("the topic " + topic + " exists with 3 partitions, but --kafka-topic-partitions asks for 2");
+
+        setup.server.execute("CREATE TABLE pk_it.no_key (v INT)", "INSERT INTO pk_it.no_key VALUES (1)");
+        ReplicationChecks.awaitStored(setup.server, setup.dataDir, SourceBinlog.lastSequence(setup.server), TIMEOUT, setup.replica.process());
+        final CdcProcess compacted = setup.cdc(broker, "--kafka-topic-prefix", setup.prefix + "-compact", "--include", "pk_it.no_key",
+            "--kafka-topic-config", "cleanup.policy=compact");
+        assertThat(compacted.await(TIMEOUT)).as("exit code of cdc" + compacted.logs()).isEqualTo(1);
+        assertThat(compacted.stderr()).contains("a compacted topic (cleanup.policy=compact) refuses records without a key");
     }
 
     private static Object id(final Object image)

@@ -89,7 +89,8 @@ public final class PublisherStatus
     @Override
     public String toString()
     {
-        final double seconds = (firstSendNanos == 0 ? 0 : lastCommitNanos - firstSendNanos) / (double)TimeUnit.SECONDS.toNanos(1);
+        final double seconds = (firstSendNanos == 0 || lastCommitNanos == 0 ? 0 : lastCommitNanos - firstSendNanos)
+            / (double)TimeUnit.SECONDS.toNanos(1);
         return String.format("%s committed %d records in %d transactions in %.1f s (%.0f records/s), position %s at %s, "
             + "%d ms behind the source, %s%d transactions behind the relay log, %d failed attempts", transactionalId, records,
             transactions, seconds, seconds > 0 ? records / seconds : 0, position == null ? "(none yet)" : position,

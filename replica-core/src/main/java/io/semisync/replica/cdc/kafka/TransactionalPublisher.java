@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
@@ -355,12 +356,20 @@ final class TransactionalPublisher implements AutoCloseable
             }
             catch (final KafkaException ex)
             {
-                if (causedByTooLargeRecord(ex))
+                if (causedBy(ex, RecordTooLargeException.class) || causedBy(ex, RecordBatchTooLargeException.class))
                 {
                     stopped = true;
                     throw new CdcException("Kafka at " + bootstrap + " refuses a record as too large (" + ex.getMessage() + "): raise the "
                         + "broker's message.max.bytes (or the topic's max.message.bytes); the sink resumes after position "
                         + (committedPosition == null ? "(none)" : committedPosition) + " when restarted", ex);
+                }
+                if (causedBy(ex, InvalidRecordException.class))
+                {
+                    stopped = true;
+                    throw new CdcException("Kafka at " + bootstrap + " refuses a record (" + ex.getMessage() + "); a compacted topic "
+                        + "(cleanup.policy=compact) refuses records without a key, which a table without a primary key and the raw "
+                        + "archive's events outside transactions have: leave compact out of their topics' cleanup.policy; the sink "
+                        + "resumes after position " + (committedPosition == null ? "(none)" : committedPosition) + " when restarted", ex);
                 }
                 failures++;
                 broken = true;
@@ -375,11 +384,11 @@ final class TransactionalPublisher implements AutoCloseable
         }
     }
 
-    private static boolean causedByTooLargeRecord(final Throwable failure)
+    private static boolean causedBy(final Throwable failure, final Class<? extends Throwable> type)
     {
         for (Throwable cause = failure; cause != null; cause = cause.getCause())
         {
-            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException)
+            if (type.isInstance(cause))
             {
                 return true;
             }

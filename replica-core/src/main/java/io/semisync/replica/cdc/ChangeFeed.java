@@ -25,9 +25,10 @@ import java.util.Locale;
 /**
  * The change feed: reads the relay log (never the network) and writes one {@link ChangeLines line} per row change and
  * per DDL statement of every complete, durable transaction, in log order, to a {@link ChangeOutput}. A transaction is
- * decoded only once the relay log holds its last event and a sync has made it durable: a scout reader runs ahead to the
- * latest commit point, the relay log's durable commit mark says how far the writer's syncs have come (in whatever
- * process it runs), and the decoding reader never passes either. So a transaction still being appended, one a replica
+ * decoded only once the relay log holds its last event and a sync has made it durable: a {@link DurableCommitScout}
+ * runs ahead to the latest commit point the relay log's durable commit mark covers (the writer's syncs, in whatever
+ * process it runs), and the decoding reader never passes it; after each step the output hears how many durable
+ * transactions are still to read ({@link ChangeOutput#behind}). So a transaction still being appended, one a replica
  * restart drops as incomplete, or one a power loss could take back never shows. Compressed events (MySQL's TRANSACTION_PAYLOAD, MariaDB's compressed query and row events) are stored as
  * received and decompressed here. It resumes after the output's last position.
  *

@@ -40,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Backpressure: while Kafka is slow or down, {@link #commit()} waits and retries with a growing pause, logging each
  * failure; the records of the open transaction stay in memory and go out again on a fresh producer, less those a commit
  * that timed out did deliver (known from the position read back). Only a fencing (another sink took over the
- * transactional id) or an authorization failure ends it. Single-threaded.
+ * transactional id), an authorization failure, a record Kafka refuses for good (too large, or keyless in a compacted
+ * topic) or a topic unlike what the settings ask ends it, and then nothing more is committed. Single-threaded.
  *
  * <p>Each topic is made ready at its first record ({@link KafkaTopics}: created as the settings ask, or checked against
  * them), and the sink's status goes to its status file ({@link KafkaSinkStatusFiles}) at most once a second while it runs
@@ -236,7 +237,6 @@ final class TransactionalPublisher implements AutoCloseable
             }
         }
     }
-
 
     private void sendNow(final Pending record)
     {

@@ -1,11 +1,12 @@
 package io.semisync.it.cdc;
 
+import io.semisync.it.admin.AdminReplica;
 import io.semisync.it.kafka.CommittedRecords;
 import io.semisync.it.kafka.KafkaBroker;
 import io.semisync.it.kafka.KafkaBrokerExtension;
 import io.semisync.it.replica.ReplicaLogs;
-import io.semisync.it.replica.ReplicaProcess;
 import io.semisync.it.replica.ReplicationChecks;
+import io.semisync.it.replica.SourceBinlog;
 import io.semisync.it.replica.Waits;
 import io.semisync.protocol.binlog.BinlogEventType;
 import io.semisync.protocol.binlog.EventHeaderFlyweight;
@@ -14,9 +15,11 @@ import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceServer;
 import io.semisync.sources.SourceServers;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,9 +33,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +75,7 @@ class KafkaCdcIT
         final SourceServer server;
         final Path dataDir;
         final Path logDir;
-        final ReplicaProcess replica;
+        final AdminReplica replica;
         final CdcWorkload workload;
         final String prefix;
         int runs;
@@ -78,8 +87,8 @@ class KafkaCdcIT
             this.dataDir = Files.createTempDirectory("kafka-cdc-it-" + flavor);
             this.server = SourceServers.start(flavor);
             server.execute("SET GLOBAL binlog_row_metadata = FULL");
-            this.replica = ReplicaProcess.start("replica-" + flavor, server.host(), server.port(), server.replicationUser(), dataDir, logDir);
-            replica.awaitStatus("streaming", TIMEOUT, status -> status.state() == ReplicaState.STREAMING);
+            this.replica = AdminReplica.start(KafkaCdcIT.class, server, server.host(), server.port(), dataDir);
+            replica.process().awaitStatus("streaming", TIMEOUT, status -> status.state() == ReplicaState.STREAMING);
             this.workload = new CdcWorkload(server, 15);
             workload.createSchema();
             workload.run(20, false);
@@ -94,7 +103,27 @@ class KafkaCdcIT
 
         void awaitStored()
         {
-            ReplicationChecks.awaitStored(server, dataDir, workload.lastSequence(), TIMEOUT, replica);
+            ReplicationChecks.awaitStored(server, dataDir, workload.lastSequence(), TIMEOUT, replica.process());
+        }
+
+        /** The admin endpoint's {@code SHOW STATUS LIKE pattern}, by name. */
+        Map<String, String> status(final String pattern)
+        {
+            final Map<String, String> values = new HashMap<>();
+            try (Connection connection = DriverManager.getConnection(replica.jdbcUrl(), AdminReplica.ADMIN, AdminReplica.PASSWORD);
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("SHOW STATUS LIKE '" + pattern + "'"))
+            {
+                while (rows.next())
+                {
+                    values.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            catch (final SQLException ex)
+            {
+                throw new IllegalStateException("SHOW STATUS on the replica's admin endpoint failed: " + ex.getMessage(), ex);
+            }
+            return values;
         }
 
         void stop() throws Exception
@@ -147,6 +176,13 @@ class KafkaCdcIT
                 {
                     awaitLog(cdc, "publishes to");
                     awaitCommit(broker, positions, cdc);
+                    if (round == 0)
+                    {
+                        final String sink = "Semisync_replica_kafka_" + setup.prefix.replace('-', '_') + "_cdc_";
+                        Waits.until("the sink RUNNING in the replica's SHOW STATUS", TIMEOUT,
+                            () -> "RUNNING".equals(setup.status(sink + "state").get(sink + "state")), cdc::logs);
+                        assertThat(setup.status(sink + "transactions_behind").get(sink + "transactions_behind")).matches("(>=)?\\d+");
+                    }
                     if (round == KILL_ROUNDS / 2)
                     {
                         broker.stop();
@@ -256,6 +292,82 @@ class KafkaCdcIT
                 assertThat(count).isGreaterThan(1);
             }
         }
+    }
+
+    /**
+     * An UPDATE that changes the primary key arrives as Debezium publishes it: a delete keyed by the old key, then a create
+     * keyed by the new one, with the update's position; the topic is created with the partitions and configs asked for, a
+     * later run that asks for other partitions stops with a message saying so, and the replica's admin status shows where
+     * the sink stopped, nothing behind. A table without a primary key into a compacted topic stops the sink with a message.
+     */
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    @Order(4)
+    void aPrimaryKeyChangeIsTheOldKeysDeleteThenTheNewKeysCreateInATopicMadeAsAsked(final Flavor flavor, final KafkaBroker broker)
+        throws Exception
+    {
+        final Setup setup = setup(flavor);
+        setup.server.execute("CREATE DATABASE pk_it", "CREATE TABLE pk_it.t (id INT PRIMARY KEY, v VARCHAR(20))",
+            "INSERT INTO pk_it.t VALUES (1, 'a'), (2, 'b')", "UPDATE pk_it.t SET id = 11 WHERE id = 1",
+            "UPDATE pk_it.t SET id = id + 100", "DELETE FROM pk_it.t WHERE id = 102");
+        ReplicationChecks.awaitStored(setup.server, setup.dataDir, SourceBinlog.lastSequence(setup.server), TIMEOUT, setup.replica.process());
+        final String prefix = setup.prefix + "-pk";
+        final String topic = prefix + ".pk_it.t";
+
+        final CdcProcess cdc = setup.cdc(broker, "--kafka-topic-prefix", prefix, "--include", "pk_it", "--kafka-topic-partitions", "3",
+            "--kafka-replication-factor", "1", "--kafka-topic-config", "retention.ms=3600000,cleanup.policy=compact,delete");
+        assertThat(cdc.await(TIMEOUT)).as("exit code of cdc" + cdc.logs()).isZero();
+
+        final Map<String, List<String>> byKey = new HashMap<>();
+        final Map<String, String> positions = new HashMap<>();
+        for (final ConsumerRecord<String, String> record : CommittedRecords.of(broker, topic))
+        {
+            final Map<String, Object> line = JsonValues.object(record.value());
+            final String change = line.get("op") + ":" + id(line.get("before")) + "->" + id(line.get("after"));
+            byKey.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(change);
+            positions.put(change, (String)line.get("position"));
+        }
+        assertThat(byKey).as("each key's records in order").containsOnly(
+            Map.entry("{\"id\":1}", List.of("c:null->1", "d:1->null")),
+            Map.entry("{\"id\":102}", List.of("c:null->102", "d:102->null")),
+            Map.entry("{\"id\":11}", List.of("c:null->11", "d:11->null")),
+            Map.entry("{\"id\":111}", List.of("c:null->111")),
+            Map.entry("{\"id\":2}", List.of("c:null->2", "d:2->null")));
+        assertThat(positions.get("d:1->null")).as("the delete and create of one update share its position").isEqualTo(positions.get("c:null->11"));
+        assertThat(positions.get("d:2->null")).isEqualTo(positions.get("c:null->102")).isNotEqualTo(positions.get("d:1->null"));
+
+        try (Admin admin = broker.admin())
+        {
+            assertThat(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()).hasSize(3);
+            final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            final Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            assertThat(config.get("retention.ms").value()).isEqualTo("3600000");
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact,delete");
+        }
+        final String sink = "Semisync_replica_kafka_" + prefix.replace('-', '_') + "_cdc_";
+        final Map<String, String> status = setup.status(sink + "%");
+        final int ddlLines = CommittedRecords.of(broker, prefix).size();
+        assertThat(status).containsEntry(sink + "state", "STOPPED").containsEntry(sink + "transactions_behind", "0")
+            .containsEntry(sink + "records", String.valueOf(9 + ddlLines)).containsEntry(sink + "failed_attempts", "0");
+        assertThat(status.get(sink + "position")).isEqualTo(positions.get("d:102->null"));
+
+        setup.server.execute("INSERT INTO pk_it.t VALUES (3, 'c')");
+        ReplicationChecks.awaitStored(setup.server, setup.dataDir, SourceBinlog.lastSequence(setup.server), TIMEOUT, setup.replica.process());
+        final CdcProcess conflicting = setup.cdc(broker, "--kafka-topic-prefix", prefix, "--include", "pk_it", "--kafka-topic-partitions", "2");
+        assertThat(conflicting.await(TIMEOUT)).as("exit code of cdc" + conflicting.logs()).isEqualTo(1);
+        assertThat(conflicting.stderr()).contains("the topic " + topic + " exists with 3 partitions, but --kafka-topic-partitions asks for 2");
+
+        setup.server.execute("CREATE TABLE pk_it.no_key (v INT)", "INSERT INTO pk_it.no_key VALUES (1)");
+        ReplicationChecks.awaitStored(setup.server, setup.dataDir, SourceBinlog.lastSequence(setup.server), TIMEOUT, setup.replica.process());
+        final CdcProcess compacted = setup.cdc(broker, "--kafka-topic-prefix", setup.prefix + "-compact", "--include", "pk_it.no_key",
+            "--kafka-topic-config", "cleanup.policy=compact");
+        assertThat(compacted.await(TIMEOUT)).as("exit code of cdc" + compacted.logs()).isEqualTo(1);
+        assertThat(compacted.stderr()).contains("a compacted topic (cleanup.policy=compact) refuses records without a key");
+    }
+
+    private static Object id(final Object image)
+    {
+        return image == null ? null : ((Map<?, ?>)image).get("id");
     }
 
     /** Each record's key is {@code {"id":N}}, N the id of its after image, or of its before image for a delete. */

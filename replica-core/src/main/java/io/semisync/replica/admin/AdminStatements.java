@@ -14,6 +14,7 @@ import io.semisync.replica.archive.ArchiveSearchException;
 import io.semisync.replica.archive.ArchiveTime;
 import io.semisync.replica.archive.ArchivedFile;
 import io.semisync.replica.archive.ArchivedFileTable;
+import io.semisync.replica.cdc.kafka.KafkaSinkStatusFiles;
 import io.semisync.replica.config.Settings;
 import io.semisync.storage.relaylog.RelayLogFile;
 import org.slf4j.Logger;
@@ -325,8 +326,9 @@ public final class AdminStatements implements SessionHandler, AutoCloseable
     private ResultTable status()
     {
         final ReplicaStatus status = replica.status();
-        return StatusVariables.table(status, replica.storedProgress(), replica.ackLatency(),
-            Duration.between(started, clock.instant()), replica.chainedAcks());
+        final Instant now = clock.instant();
+        return StatusVariables.table(status, replica.storedProgress(), replica.ackLatency(), Duration.between(started, now),
+            replica.chainedAcks(), KafkaSinkStatusFiles.read(dataDir()), now);
     }
 
     private ResultTable relayLogFiles()

@@ -12,7 +12,6 @@ import io.semisync.protocol.binlog.compression.TransactionPayloadReader;
 import io.semisync.protocol.rows.SourceFlavor;
 import io.semisync.replica.session.GtidText;
 import io.semisync.storage.ReaderFellBehindException;
-import io.semisync.storage.RelayLogException;
 import io.semisync.storage.relaylog.GtidKind;
 import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogReader;
@@ -26,14 +25,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.OptionalLong;
 
 /**
  * The change feed: reads the relay log (never the network) and writes one {@link ChangeLines line} per row change and
  * per DDL statement of every complete, durable transaction, in log order, to a {@link ChangeOutput}. A transaction is
- * decoded only once the relay log holds its last event and a sync has made it durable: a scout reader runs ahead to the
- * latest commit point, the relay log's durable commit mark says how far the writer's syncs have come (in whatever
- * process it runs), and the decoding reader never passes either. So a transaction still being appended, one a replica
+ * decoded only once the relay log holds its last event and a sync has made it durable: a {@link DurableCommitScout}
+ * runs ahead to the latest commit point the relay log's durable commit mark covers (the writer's syncs, in whatever
+ * process it runs), and the decoding reader never passes it; after each step the output hears how many durable
+ * transactions are still to read ({@link ChangeOutput#behind}). So a transaction still being appended, one a replica
  * restart drops as incomplete, or one a power loss could take back never shows. Compressed events (MySQL's TRANSACTION_PAYLOAD, MariaDB's compressed query and row events) are stored as
  * received and decompressed here. It resumes after the output's last position.
  *
@@ -56,7 +55,7 @@ public final class ChangeFeed implements AutoCloseable
     private final TableFilter filter;
     private final RowChanges rows;
     private final ColumnNames columnNames;
-    private final RelayLogReader scout;
+    private final DurableCommitScout scout;
     private final RelayLogReader reader;
     private final ChangePosition resumeAfter;
     private final EventSource source = new EventSource();
@@ -71,10 +70,10 @@ public final class ChangeFeed implements AutoCloseable
     private final RowsQueryEventFlyweight rowsQuery = new RowsQueryEventFlyweight();
     private final RelayLog relayLog;
     private final RegisteredReader registration;
-    private long commitLimit = -1;
     private long lastLineTransaction = -1;
     private int cycle = Integer.MIN_VALUE;
     private boolean unitStart = true;
+    private long transactionsRead;
     private int checksumLength = -1;
     private boolean formatSeen;
     private byte[] currentFileName = new byte[0];
@@ -101,7 +100,7 @@ public final class ChangeFeed implements AutoCloseable
         this.rows = new RowChanges(lines, columnNames);
         this.registration = output.readerName().map(name -> relayLog.readers().register(name,
             resumeAfter.transactionIndex() < 0 ? ReaderPositions.FROM_OLDEST : resumeAfter.transactionIndex())).orElse(null);
-        this.scout = relayLog.openReader();
+        this.scout = new DurableCommitScout(relayLog);
         this.reader = relayLog.openReader();
         if (resumeAfter.transactionIndex() >= 0
             && !(scout.moveToIndex(resumeAfter.transactionIndex()) && reader.moveToIndex(resumeAfter.transactionIndex())))
@@ -122,24 +121,9 @@ public final class ChangeFeed implements AutoCloseable
      */
     public int doWork()
     {
-        final int scouted;
-        try
-        {
-            scouted = scout.poll(record ->
-            {
-                if (record.isTransactionEnd())
-                {
-                    commitLimit = record.index();
-                }
-            }, BATCH);
-        }
-        catch (final RelayLogException ex)
-        {
-            throw new CdcException("cannot read the relay log: " + ex.getMessage(), ex);
-        }
-        final OptionalLong durable = relayLog.durableCommitIndex();
-        final long limit = durable.isPresent() ? Math.min(commitLimit, durable.getAsLong()) : commitLimit;
-        final int decoded = reader.poll(this::onRecord, BATCH, limit);
+        final int scouted = scout.advance();
+        final int decoded = reader.poll(this::onRecord, BATCH, scout.limit());
+        output.behind(scout.transactions() - transactionsRead, scout.caughtUp());
         if (linesWritten > 0)
         {
             output.flush();
@@ -213,6 +197,10 @@ public final class ChangeFeed implements AutoCloseable
             throw new CdcException("cannot decode the " + source.describe() + ": " + ex.getMessage(), ex);
         }
         unitStart = record.isTransactionEnd();
+        if (unitStart)
+        {
+            transactionsRead++;
+        }
     }
 
     /**

@@ -39,6 +39,14 @@ public interface ChangeOutput extends AutoCloseable
         return Optional.empty();
     }
 
+    /**
+     * Told after each step of the feed, before its {@link #flush()}, how far the feed is behind the relay log: durable
+     * transactions it has still to read (a lower bound while {@code exact} is false). Nothing by default.
+     */
+    default void behind(final long transactions, final boolean exact)
+    {
+    }
+
     /** Pushes the lines written so far to their destination (a file: durably). */
     void flush();
 

@@ -13,6 +13,8 @@ import io.semisync.replica.cdc.TableFilter;
 import io.semisync.replica.cdc.kafka.KafkaArchivePublisher;
 import io.semisync.replica.cdc.kafka.KafkaChangeOutput;
 import io.semisync.replica.cdc.kafka.KafkaSinkSettings;
+import io.semisync.replica.cdc.kafka.KafkaSinkStatusFiles;
+import io.semisync.replica.cdc.kafka.KafkaTopicSettings;
 import io.semisync.replica.config.ConfigException;
 import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.config.Settings;
@@ -30,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.IntSupplier;
@@ -166,8 +169,13 @@ final class CdcCommand implements Callable<Integer>
     {
         final String prefix = settings.get(Settings.CDC_KAFKA_TOPIC_PREFIX);
         final String transactionalId = settings.get(Settings.CDC_KAFKA_TRANSACTIONAL_ID);
+        final Long partitions = settings.get(Settings.CDC_KAFKA_TOPIC_PARTITIONS);
+        final Long replicationFactor = settings.get(Settings.CDC_KAFKA_REPLICATION_FACTOR);
+        final KafkaTopicSettings topics = new KafkaTopicSettings(Optional.ofNullable(partitions).map(Long::intValue),
+            Optional.ofNullable(replicationFactor).map(Long::shortValue), settings.get(Settings.CDC_KAFKA_TOPIC_CONFIG));
         return new KafkaSinkSettings(settings.get(Settings.CDC_KAFKA_BOOTSTRAP), prefix, settings.get(Settings.CDC_KAFKA_TOPIC_PER),
-            transactionalId != null ? transactionalId + "-" + feed : KafkaSinkSettings.transactionalIdOf(dataDir, prefix, feed));
+            transactionalId != null ? transactionalId + "-" + feed : KafkaSinkSettings.transactionalIdOf(dataDir, prefix, feed), topics,
+            KafkaSinkStatusFiles.fileOf(dataDir, prefix + "-" + feed));
     }
 
     /** Kafka with {@code --kafka-bootstrap}, else the {@code --output} file, else standard output. */

@@ -38,7 +38,8 @@ final class SettingOptions
         Settings.CDC_SOURCE_COLUMNS, Settings.SOURCE_HOST, Settings.SOURCE_PORT, Settings.USER, Settings.PASSWORD_FILE,
         Settings.PASSWORD_ENV, Settings.TLS_MODE, Settings.TLS_CA, Settings.TLS_CERT, Settings.TLS_KEY,
         Settings.ALLOW_PUBLIC_KEY_RETRIEVAL, Settings.SERVER_PUBLIC_KEY, Settings.CONNECT_TIMEOUT, Settings.CDC_KAFKA_BOOTSTRAP,
-        Settings.CDC_KAFKA_TOPIC_PREFIX, Settings.CDC_KAFKA_TOPIC_PER, Settings.CDC_KAFKA_TRANSACTIONAL_ID));
+        Settings.CDC_KAFKA_TOPIC_PREFIX, Settings.CDC_KAFKA_TOPIC_PER, Settings.CDC_KAFKA_TRANSACTIONAL_ID,
+        Settings.CDC_KAFKA_TOPIC_PARTITIONS, Settings.CDC_KAFKA_REPLICATION_FACTOR, Settings.CDC_KAFKA_TOPIC_CONFIG));
     /** {@code password-hash}: which hash to print. */
     static final SettingOptions PASSWORD_HASH = new SettingOptions(List.of(Settings.ADMIN_AUTH_METHOD));
 

@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -129,6 +132,18 @@ public final class Setting<T>
         return new Setting<>(name, List.of(), "DURATION", Duration.ZERO, doc, DurationText::parse, DurationText::format,
             value -> value.compareTo(max) > 0 ? DurationText.format(value) + " is more than " + DurationText.format(max) : null, false,
             false, false);
+    }
+
+    /**
+     * {@code KEY=VALUE} pairs separated by commas, in the order given; a piece without {@code =} continues the value before
+     * it, so a value may be a list ({@code cleanup.policy=compact,delete}). Keys are lower-case words joined by '.', '_' or
+     * '-'; empty text means none.
+     */
+    static Setting<Map<String, String>> pairs(final String name, final String doc)
+    {
+        return new Setting<>(name, List.of(), "KEY=VALUE,...", Map.of(), doc, Setting::parsePairs,
+            value -> value.entrySet().stream().map(pair -> pair.getKey() + "=" + pair.getValue()).collect(Collectors.joining(",")),
+            value -> null, false, false, false);
     }
 
     /** This setting, also answering to {@code names} (config-file keys, {@code SET GLOBAL} variables and flags). */
@@ -264,6 +279,39 @@ public final class Setting<T>
         {
             throw new IllegalArgumentException("'" + text + "' is not a whole number", ex);
         }
+    }
+
+    private static Map<String, String> parsePairs(final String text)
+    {
+        if (text.isBlank())
+        {
+            return Map.of();
+        }
+        final Map<String, String> pairs = new LinkedHashMap<>();
+        String key = null;
+        for (final String piece : text.split(","))
+        {
+            final int equals = piece.indexOf('=');
+            if (equals < 0)
+            {
+                if (key == null)
+                {
+                    throw new IllegalArgumentException("'" + piece.trim() + "' is no KEY=VALUE pair (e.g. retention.ms=604800000)");
+                }
+                pairs.put(key, pairs.get(key) + "," + piece.trim());
+                continue;
+            }
+            key = piece.substring(0, equals).trim();
+            if (!key.matches("[a-z0-9]+([._-][a-z0-9]+)*"))
+            {
+                throw new IllegalArgumentException("'" + key + "' in '" + piece.trim() + "' is no key: use lower-case words joined by '.', e.g. retention.ms");
+            }
+            if (pairs.put(key, piece.substring(equals + 1).trim()) != null)
+            {
+                throw new IllegalArgumentException("'" + key + "' is given twice");
+            }
+        }
+        return Collections.unmodifiableMap(pairs);
     }
 
     private static boolean parseBoolean(final String text)

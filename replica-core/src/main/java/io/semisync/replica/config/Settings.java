@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -166,6 +167,15 @@ public final class Settings
     public static final Setting<String> CDC_KAFKA_TRANSACTIONAL_ID = Setting.text("kafka-transactional-id", "ID", null,
         "cdc to Kafka: the producer's transactional.id (with -cdc or -archive appended), which also keys the sink's position "
         + "(default: from the topic prefix and the data directory's path; keep it when moving the data directory)");
+    public static final Setting<Long> CDC_KAFKA_TOPIC_PARTITIONS = Setting.number("kafka-topic-partitions", "N", null, 1, 100_000,
+        "cdc to Kafka: partitions of each topic the sink creates when it is missing (default: the broker's num.partitions); "
+        + "an existing topic with another count stops the sink");
+    public static final Setting<Long> CDC_KAFKA_REPLICATION_FACTOR = Setting.number("kafka-replication-factor", "N", null, 1,
+        Short.MAX_VALUE, "cdc to Kafka: replication factor of each topic the sink creates, its position topic included (default: "
+        + "the broker's default.replication.factor); an existing topic with another one stops the sink");
+    public static final Setting<Map<String, String>> CDC_KAFKA_TOPIC_CONFIG = Setting.pairs("kafka-topic-config",
+        "cdc to Kafka: topic configs of each topic the sink creates, e.g. retention.ms=604800000,compression.type=zstd "
+        + "(default: the broker's); an existing topic whose value differs stops the sink");
 
     private static final List<Setting<?>> ALL = List.of(
         SOURCE_HOST, SOURCE_PORT, USER, PASSWORD_FILE, PASSWORD_ENV, TLS_MODE, TLS_CA, TLS_CERT, TLS_KEY, ALLOW_PUBLIC_KEY_RETRIEVAL,
@@ -177,7 +187,7 @@ public final class Settings
         ADMIN_USERS_FILE, ADMIN_TLS_CERT, ADMIN_TLS_KEY, METRICS_PORT, METRICS_BIND_ADDRESS,
         SERVE_PORT, SERVE_BIND_ADDRESS, SERVE_USERS_FILE, SERVE_WRITE_TIMEOUT, UPSTREAM_ACK_WAITS_FOR, UPSTREAM_ACK_TIMEOUT,
         CDC_MAX_UNCOMPRESSED_BYTES, CDC_SOURCE_COLUMNS, CDC_KAFKA_BOOTSTRAP, CDC_KAFKA_TOPIC_PREFIX, CDC_KAFKA_TOPIC_PER,
-        CDC_KAFKA_TRANSACTIONAL_ID);
+        CDC_KAFKA_TRANSACTIONAL_ID, CDC_KAFKA_TOPIC_PARTITIONS, CDC_KAFKA_REPLICATION_FACTOR, CDC_KAFKA_TOPIC_CONFIG);
 
     private Settings()
     {

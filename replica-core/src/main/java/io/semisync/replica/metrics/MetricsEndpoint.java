@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -45,6 +46,7 @@ public final class MetricsEndpoint implements AutoCloseable
         }
         final PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new ReplicaMetrics(replica));
+        registry.register(new KafkaSinkMetrics(config.get(Settings.DATA_DIR), Clock.systemUTC()));
         final String host = config.get(Settings.METRICS_BIND_ADDRESS);
         try
         {

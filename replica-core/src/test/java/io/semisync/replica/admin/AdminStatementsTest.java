@@ -9,6 +9,7 @@ import io.semisync.protocol.server.TextResultSet;
 import io.semisync.protocol.tls.TlsMode;
 import io.semisync.replica.Replica;
 import io.semisync.replica.ReplicaState;
+import io.semisync.replica.cdc.kafka.KafkaSinkStatusFiles;
 import io.semisync.replica.config.ReplicaConfig;
 import io.semisync.replica.config.Settings;
 import io.semisync.storage.relaylog.ReaderPositions;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -271,6 +273,28 @@ class AdminStatementsTest
         assertThat(run("DROP RELAYLOG READER 'cdc:file:/tmp/orders.jsonl'")).isInstanceOf(OkResult.class);
         assertThat(rows("SHOW RELAYLOG READERS")).extracting(row -> row.get(0)).containsExactly("serve:3e11fa47-71ca-11e1-9e33-c80aa9429562");
         assertError("DROP RELAYLOG READER 'cdc:file:/tmp/orders.jsonl'", 1305, "no reader 'cdc:file:/tmp/orders.jsonl' is registered");
+    }
+
+    @Test
+    void statusVariablesShowEachKafkaSinkFromItsStatusFile() throws IOException
+    {
+        assertThat(nameValues("SHOW STATUS LIKE 'Semisync_replica_kafka%'")).as("no sink yet").isEmpty();
+        final Path file = KafkaSinkStatusFiles.fileOf(dataDir, "shop-cdc");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "transactional_id=semisync-cdc-shop-0011\nrunning=true\nposition=2143399134101505:2\nrecords=90\n"
+            + "transactions_behind=12\nbehind_exact=true\nms_behind_source=1500\nfailed_attempts=1\nupdated=2026-12-06T13:58:00Z\n");
+
+        assertThat(nameValues("SHOW STATUS LIKE 'Semisync_replica_kafka%'")).containsOnly(
+            Map.entry("Semisync_replica_kafka_shop_cdc_failed_attempts", "1"),
+            Map.entry("Semisync_replica_kafka_shop_cdc_ms_behind_source", "1500"),
+            Map.entry("Semisync_replica_kafka_shop_cdc_position", "2143399134101505:2"),
+            Map.entry("Semisync_replica_kafka_shop_cdc_records", "90"),
+            Map.entry("Semisync_replica_kafka_shop_cdc_state", "RUNNING"),
+            Map.entry("Semisync_replica_kafka_shop_cdc_transactions_behind", "12"),
+            Map.entry("Semisync_replica_kafka_shop_cdc_updated", "2026-12-06T13:58:00Z"));
+        Files.writeString(file, Files.readString(file).replace("updated=2026-12-06T13:58:00Z", "updated=2026-12-06T13:57:57Z"));
+        assertThat(nameValues("SHOW STATUS LIKE 'Semisync_replica_kafka_shop_cdc_state'")).as("no news for over 30 s")
+            .containsOnly(Map.entry("Semisync_replica_kafka_shop_cdc_state", "SILENT"));
     }
 
     @Test

@@ -59,6 +59,8 @@ class ChangeFeedTest
         final List<String> lines = new ArrayList<>();
         final ChangePosition last;
         final String readerName;
+        long behind = -1;
+        boolean behindExact;
 
         Lines(final ChangePosition last)
         {
@@ -87,6 +89,13 @@ class ChangeFeedTest
         public void writeLine(final byte[] line, final int length)
         {
             lines.add(new String(line, 0, length, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void behind(final long transactions, final boolean exact)
+        {
+            behind = transactions;
+            behindExact = exact;
         }
 
         @Override
@@ -231,6 +240,39 @@ class ChangeFeedTest
         }
 
         assertThat(output.lines).hasSize(1);
+    }
+
+    @Test
+    void tellsItsOutputHowManyDurableTransactionsItHasStillToRead()
+    {
+        for (int i = 0; i < 600; i++)
+        {
+            appendUnsynced(CapturedMysqlEvents.GTID, false);
+            appendUnsynced(CapturedMysqlEvents.QUERY_BEGIN, false);
+            appendUnsynced(CapturedMysqlEvents.TABLE_MAP, false);
+            appendUnsynced(CapturedMysqlEvents.WRITE_ROWS, false);
+            appendUnsynced(CapturedMysqlEvents.XID, true);
+        }
+        writer.sync();
+        transactionWithoutXid();
+        appendUnsynced(CapturedMysqlEvents.XID, true);
+        final Lines output = new Lines(ChangePosition.START);
+        try (ChangeFeed feed = new ChangeFeed(relayLog, output, TableFilter.all(), null, 1 << 20))
+        {
+            feed.doWork();
+            assertThat(output.behind).as("601 durable units (the FORMAT_DESCRIPTION and 600 transactions) less the 205 of the "
+                + "first 1024 records").isEqualTo(396);
+            assertThat(output.behindExact).isTrue();
+
+            feed.drain();
+            assertThat(output.lines).hasSize(600);
+            assertThat(output.behind).as("the last transaction is not durable").isZero();
+
+            writer.sync();
+            feed.drain();
+            assertThat(output.lines).hasSize(601);
+            assertThat(output.behind).isZero();
+        }
     }
 
     @Test

@@ -166,6 +166,26 @@ class ReplicaConfigTest
     }
 
     @Test
+    void kafkaTopicConfigsAreKeyValuePairsWhoseValuesMayBeLists()
+    {
+        final ReplicaConfig config = valid().read("kafka-topic-config", "retention.ms=604800000, cleanup.policy=compact,delete",
+            "from --kafka-topic-config");
+
+        assertThat(config.get(Settings.CDC_KAFKA_TOPIC_CONFIG))
+            .containsExactly(Map.entry("retention.ms", "604800000"), Map.entry("cleanup.policy", "compact,delete"));
+        assertThat(valid().get(Settings.CDC_KAFKA_TOPIC_CONFIG)).isEmpty();
+        assertThat(valid().get(Settings.CDC_KAFKA_TOPIC_PARTITIONS)).as("the broker's default").isNull();
+        assertThatThrownBy(valid().read("kafka-topic-config", "compact", "from --kafka-topic-config")::validate)
+            .isInstanceOf(ConfigException.class).hasMessageContaining("--kafka-topic-config: 'compact' is no KEY=VALUE pair");
+        assertThatThrownBy(valid().read("kafka-topic-config", "Retention=1", "from --kafka-topic-config")::validate)
+            .isInstanceOf(ConfigException.class).hasMessageContaining("'Retention' in 'Retention=1' is no key");
+        assertThatThrownBy(valid().read("kafka-topic-config", "a=1,a=2", "from --kafka-topic-config")::validate)
+            .isInstanceOf(ConfigException.class).hasMessageContaining("'a' is given twice");
+        assertThatThrownBy(valid().read("kafka-topic-partitions", "0", "from --kafka-topic-partitions")::validate)
+            .isInstanceOf(ConfigException.class).hasMessageContaining("--kafka-topic-partitions: 0 is not in 1..100000");
+    }
+
+    @Test
     void onlyDynamicSettingsChangeAtRuntime()
     {
         final ReplicaConfig config = valid().validate();

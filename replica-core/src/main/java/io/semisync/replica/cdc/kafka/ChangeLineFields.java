@@ -16,7 +16,8 @@ import java.util.Arrays;
  * {@code source.db} and {@code source.ts_ms}, and the values of the primary key's columns in its {@code after} image (inserts, updates) or,
  * failing that, its {@code before} image (deletes, and updates whose after image leaves the key out under
  * {@code binlog_row_image=MINIMAL}); then writes the record key, a JSON object of those columns in key order, as
- * Debezium keys its records. Reused line after line; not thread-safe.
+ * Debezium keys its records. An update that changes the key splits into a delete of the old key and a create of the new
+ * one ({@link #asDelete}, {@link #asCreate}), as Debezium splits it. Reused line after line; not thread-safe.
  */
 final class ChangeLineFields
 {
@@ -31,6 +32,12 @@ final class ChangeLineFields
     private String position;
     private String database;
     private long sourceMillis;
+    private int opStart;
+    private int opEnd;
+    private int beforeStart;
+    private int beforeEnd;
+    private int afterStart;
+    private int afterEnd;
 
     /**
      * Reads a line.
@@ -53,6 +60,9 @@ final class ChangeLineFields
         position = null;
         database = null;
         sourceMillis = 0;
+        opStart = -1;
+        beforeStart = -1;
+        afterStart = -1;
         try (JsonParser parser = JSON.createParser(line, 0, length))
         {
             expect(parser.nextToken() == JsonToken.START_OBJECT, line, length);
@@ -63,8 +73,24 @@ final class ChangeLineFields
                 switch (field)
                 {
                     case "position" -> position = parser.getText();
-                    case "before" -> image(parser, value, beforeTokens, beforeTexts);
-                    case "after" -> image(parser, value, afterTokens, afterTexts);
+                    case "op" ->
+                    {
+                        opStart = (int)parser.currentTokenLocation().getByteOffset();
+                        parser.finishToken();
+                        opEnd = (int)parser.currentLocation().getByteOffset();
+                    }
+                    case "before" ->
+                    {
+                        beforeStart = (int)parser.currentTokenLocation().getByteOffset();
+                        image(parser, value, beforeTokens, beforeTexts);
+                        beforeEnd = (int)parser.currentLocation().getByteOffset();
+                    }
+                    case "after" ->
+                    {
+                        afterStart = (int)parser.currentTokenLocation().getByteOffset();
+                        image(parser, value, afterTokens, afterTexts);
+                        afterEnd = (int)parser.currentLocation().getByteOffset();
+                    }
                     case "source" -> source(parser, value);
                     default -> parser.skipChildren();
                 }
@@ -166,8 +192,9 @@ final class ChangeLineFields
     }
 
     /**
-     * The record key: {@code {"pk1":v1,...}} from the after image if it holds every key column, else from the before
-     * image; null when the table has no primary key (or the binlog does not say which, {@code binlog_row_metadata=MINIMAL}).
+     * The record key: {@code {"pk1":v1,...}}, each column from the after image where it holds it, else from the before
+     * image; null when the table has no primary key (or the binlog does not say which, {@code binlog_row_metadata=MINIMAL})
+     * or the images lack a key column.
      */
     byte[] key()
     {
@@ -175,11 +202,73 @@ final class ChangeLineFields
         {
             return null;
         }
-        if (complete(afterTokens))
+        for (int i = 0; i < keyColumns.length; i++)
         {
-            return writeKey(afterTokens, afterTexts);
+            if (afterTokens[i] == null && beforeTokens[i] == null)
+            {
+                return null;
+            }
         }
-        return complete(beforeTokens) ? writeKey(beforeTokens, beforeTexts) : null;
+        return writeKey(true);
+    }
+
+    /** Whether the line is an update that changes the primary key: its after image holds a key column with another value. */
+    boolean keyChanged()
+    {
+        if (keyColumns.length == 0 || !complete(beforeTokens))
+        {
+            return false;
+        }
+        for (int i = 0; i < keyColumns.length; i++)
+        {
+            if (afterTokens[i] != null && (afterTokens[i] != beforeTokens[i] || !afterTexts[i].equals(beforeTexts[i])))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The key before a {@link #keyChanged() key change}, from the before image. */
+    byte[] oldKey()
+    {
+        return writeKey(false);
+    }
+
+    /** The line of a {@link #keyChanged() key-changing} update as the delete of its old row: {@code op} "d", {@code after} null. */
+    byte[] asDelete(final byte[] line, final int length)
+    {
+        return splice(line, length, "\"d\"", afterStart, afterEnd);
+    }
+
+    /** The line of a {@link #keyChanged() key-changing} update as the create of its new row: {@code op} "c", {@code before} null. */
+    byte[] asCreate(final byte[] line, final int length)
+    {
+        return splice(line, length, "\"c\"", beforeStart, beforeEnd);
+    }
+
+    /** The line with the op's value replaced by {@code op} and the value from {@code imageStart} to {@code imageEnd} by null. */
+    private byte[] splice(final byte[] line, final int length, final String op, final int imageStart, final int imageEnd)
+    {
+        if (opStart < 0 || imageStart < 0)
+        {
+            throw new CdcException("the change line '" + new String(line, 0, Math.min(length, 200), StandardCharsets.UTF_8)
+                + "' has no op, before or after field: it did not come from the change feed");
+        }
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(length);
+        final boolean opFirst = opStart < imageStart;
+        final int firstStart = opFirst ? opStart : imageStart;
+        final int firstEnd = opFirst ? opEnd : imageEnd;
+        final int secondStart = opFirst ? imageStart : opStart;
+        final int secondEnd = opFirst ? imageEnd : opEnd;
+        final byte[] nullValue = "null".getBytes(StandardCharsets.US_ASCII);
+        final byte[] opValue = op.getBytes(StandardCharsets.US_ASCII);
+        out.write(line, 0, firstStart);
+        out.writeBytes(opFirst ? opValue : nullValue);
+        out.write(line, firstEnd, secondStart - firstEnd);
+        out.writeBytes(opFirst ? nullValue : opValue);
+        out.write(line, secondEnd, length - secondEnd);
+        return out.toByteArray();
     }
 
     /** The key of a DDL line, as Debezium keys its schema changes: {@code {"databaseName":"<source.db>"}}. */
@@ -211,7 +300,8 @@ final class ChangeLineFields
         return true;
     }
 
-    private byte[] writeKey(final JsonToken[] tokens, final String[] texts)
+    /** The key from the before image, or with {@code after} from the after image where it holds a column. */
+    private byte[] writeKey(final boolean after)
     {
         keyBytes.reset();
         try (JsonGenerator json = JSON.createGenerator(keyBytes))
@@ -219,13 +309,16 @@ final class ChangeLineFields
             json.writeStartObject();
             for (int i = 0; i < keyColumns.length; i++)
             {
+                final boolean fromAfter = after && afterTokens[i] != null;
+                final JsonToken token = fromAfter ? afterTokens[i] : beforeTokens[i];
+                final String text = fromAfter ? afterTexts[i] : beforeTexts[i];
                 json.writeFieldName(keyColumns[i]);
-                switch (tokens[i])
+                switch (token)
                 {
-                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> json.writeNumber(texts[i]);
-                    case VALUE_TRUE, VALUE_FALSE -> json.writeBoolean(tokens[i] == JsonToken.VALUE_TRUE);
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> json.writeNumber(text);
+                    case VALUE_TRUE, VALUE_FALSE -> json.writeBoolean(token == JsonToken.VALUE_TRUE);
                     case VALUE_NULL -> json.writeNull();
-                    default -> json.writeString(texts[i]);
+                    default -> json.writeString(text);
                 }
             }
             json.writeEndObject();

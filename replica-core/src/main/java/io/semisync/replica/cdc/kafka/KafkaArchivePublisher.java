@@ -1,6 +1,7 @@
 package io.semisync.replica.cdc.kafka;
 
 import io.semisync.replica.cdc.CdcException;
+import io.semisync.replica.cdc.DurableCommitScout;
 import io.semisync.replica.session.GtidText;
 import io.semisync.storage.RelayLogException;
 import io.semisync.storage.relaylog.GtidKind;
@@ -10,7 +11,6 @@ import io.semisync.storage.relaylog.RelayLogRecord;
 import org.agrona.ExpandableArrayBuffer;
 
 import java.nio.charset.StandardCharsets;
-import java.util.OptionalLong;
 
 /**
  * The raw archive to Kafka: each relay-log transaction (and each event outside one, such as a FORMAT_DESCRIPTION or a
@@ -29,15 +29,14 @@ public final class KafkaArchivePublisher implements AutoCloseable
     private static final String PARTITION_ROUTE = "archive";
 
     private final String topic;
-    private final RelayLog relayLog;
     private final TransactionalPublisher publisher;
-    private final RelayLogReader scout;
+    private final DurableCommitScout scout;
     private final RelayLogReader reader;
     private final ExpandableArrayBuffer unit = new ExpandableArrayBuffer(1 << 16);
     private int unitLength;
     private byte[] unitKey;
-    private long commitLimit = -1;
     private int published;
+    private long transactionsRead;
 
     /**
      * Connects (waiting while Kafka is unreachable) and moves after the last published record.
@@ -47,9 +46,8 @@ public final class KafkaArchivePublisher implements AutoCloseable
     public KafkaArchivePublisher(final RelayLog relayLog, final KafkaSinkSettings settings)
     {
         this.topic = settings.archiveTopic();
-        this.relayLog = relayLog;
-        this.publisher = new TransactionalPublisher(settings.bootstrap(), settings.transactionalId(), settings.positionTopic());
-        this.scout = relayLog.openReader();
+        this.publisher = new TransactionalPublisher(settings);
+        this.scout = new DurableCommitScout(relayLog);
         this.reader = relayLog.openReader();
         final String committed = publisher.committedPosition();
         if (committed != null)
@@ -77,24 +75,17 @@ public final class KafkaArchivePublisher implements AutoCloseable
      */
     public int doWork()
     {
-        final int scouted;
+        final int scouted = scout.advance();
         final int read;
         try
         {
-            scouted = scout.poll(record ->
-            {
-                if (record.isTransactionEnd())
-                {
-                    commitLimit = record.index();
-                }
-            }, BATCH);
-            final OptionalLong durable = relayLog.durableCommitIndex();
-            read = reader.poll(this::onRecord, BATCH, durable.isPresent() ? Math.min(commitLimit, durable.getAsLong()) : commitLimit);
+            read = reader.poll(this::onRecord, BATCH, scout.limit());
         }
         catch (final RelayLogException ex)
         {
             throw new CdcException("cannot read the relay log: " + ex.getMessage(), ex);
         }
+        publisher.behind(scout.transactions() - transactionsRead, scout.caughtUp());
         if (published > 0)
         {
             publisher.commit();
@@ -129,6 +120,7 @@ public final class KafkaArchivePublisher implements AutoCloseable
             unit.getBytes(0, value);
             publisher.send(topic, unitKey, value, Long.toString(record.index()), record.eventTimestamp() * 1000, PARTITION_ROUTE);
             published++;
+            transactionsRead++;
             unitLength = 0;
         }
     }

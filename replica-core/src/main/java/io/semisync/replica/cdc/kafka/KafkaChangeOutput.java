@@ -13,7 +13,10 @@ import java.util.Optional;
  * allow in topic names replaced by {@code _}; key the JSON object of the row's primary key columns; value the change line.
  * A DDL line goes to the topic {@code <prefix>} keyed {@code {"databaseName":"<db>"}}. A table without a primary key
  * (or with {@code binlog_row_metadata=MINIMAL}, where the binlog does not name the key) gets null keys, and all its
- * records go to one partition chosen by the table's name, so they stay in order.
+ * records go to one partition chosen by the table's name, so they stay in order. An update that changes the primary key
+ * becomes two records, as Debezium publishes it: a delete ({@code op} "d", {@code after} null) keyed by the old key, then
+ * a create ({@code op} "c", {@code before} null) keyed by the new one, both with the update's position, in one Kafka
+ * transaction; so each key's records tell its whole story and a compacted topic keeps no stale row under the old key.
  *
  * <p>Records go out in Kafka transactions that also commit the position of their last line
  * ({@link TransactionalPublisher}); the feed flushes after each batch it decodes, which commits, and a restart resumes
@@ -47,8 +50,7 @@ public final class KafkaChangeOutput implements ChangeOutput
     /** Connects (waiting while Kafka is unreachable), fences a predecessor and reads the committed position. */
     public static KafkaChangeOutput open(final KafkaSinkSettings settings)
     {
-        return new KafkaChangeOutput(settings, new TransactionalPublisher(settings.bootstrap(), settings.transactionalId(),
-            settings.positionTopic()));
+        return new KafkaChangeOutput(settings, new TransactionalPublisher(settings));
     }
 
     /** What the sink has published so far. */
@@ -86,6 +88,14 @@ public final class KafkaChangeOutput implements ChangeOutput
             }
         }
         fields.read(line, length, lastKeyColumns);
+        if (fields.keyChanged())
+        {
+            // as Debezium: the old key's delete, then the new key's create, in one Kafka transaction
+            publisher.send(lastTopic, fields.oldKey(), fields.asDelete(line, length), fields.position(), fields.sourceMillis(), null);
+            publisher.send(lastTopic, fields.key(), fields.asCreate(line, length), fields.position(), fields.sourceMillis(), null);
+            commitIfFull();
+            return;
+        }
         publish(lastTopic, fields.key(), line, length, lastRoute);
     }
 
@@ -99,10 +109,21 @@ public final class KafkaChangeOutput implements ChangeOutput
     private void publish(final String topic, final byte[] key, final byte[] line, final int length, final String keylessRoute)
     {
         publisher.send(topic, key, Arrays.copyOf(line, length), fields.position(), fields.sourceMillis(), key == null ? keylessRoute : null);
+        commitIfFull();
+    }
+
+    private void commitIfFull()
+    {
         if (publisher.pendingBytes() >= MAX_PENDING_BYTES)
         {
             publisher.commit();
         }
+    }
+
+    @Override
+    public void behind(final long transactions, final boolean exact)
+    {
+        publisher.behind(transactions, exact);
     }
 
     @Override

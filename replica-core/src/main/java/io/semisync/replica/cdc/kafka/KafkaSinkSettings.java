@@ -15,8 +15,11 @@ import java.util.HexFormat;
  * @param topicPrefix     first part of every topic name; DDL statements go to the topic of that very name.
  * @param topicPer        one topic per table or per database.
  * @param transactionalId the producer's {@code transactional.id}, also the key of the sink's position record.
+ * @param topics          how missing topics are created, and what existing ones must be.
+ * @param statusFile      where the sink keeps its status for the replica's admin endpoint ({@link KafkaSinkStatusFiles}); null for nowhere.
  */
-public record KafkaSinkSettings(String bootstrap, String topicPrefix, KafkaTopicPer topicPer, String transactionalId)
+public record KafkaSinkSettings(String bootstrap, String topicPrefix, KafkaTopicPer topicPer, String transactionalId,
+    KafkaTopicSettings topics, Path statusFile)
 {
     /**
      * @throws CdcException if the prefix is no Kafka topic name.

@@ -1,15 +1,13 @@
 package io.semisync.replica.cdc.kafka;
 
 import io.semisync.replica.cdc.CdcException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
@@ -17,21 +15,20 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,7 +40,12 @@ import java.util.concurrent.TimeUnit;
  * <p>Backpressure: while Kafka is slow or down, {@link #commit()} waits and retries with a growing pause, logging each
  * failure; the records of the open transaction stay in memory and go out again on a fresh producer, less those a commit
  * that timed out did deliver (known from the position read back). Only a fencing (another sink took over the
- * transactional id) or an authorization failure ends it. Single-threaded.
+ * transactional id), an authorization failure, a record Kafka refuses for good (too large, or keyless in a compacted
+ * topic) or a topic unlike what the settings ask ends it, and then nothing more is committed. Single-threaded.
+ *
+ * <p>Each topic is made ready at its first record ({@link KafkaTopics}: created as the settings ask, or checked against
+ * them), and the sink's status goes to its status file ({@link KafkaSinkStatusFiles}) at most once a second while it runs
+ * and once when it closes, for the replica's admin endpoint and metrics.
  */
 final class TransactionalPublisher implements AutoCloseable
 {
@@ -63,27 +65,35 @@ final class TransactionalPublisher implements AutoCloseable
     private final List<Pending> pending = new ArrayList<>();
     private final Map<String, Integer> partitionCounts = new HashMap<>();
     private final PublisherStatus status;
+    private final KafkaTopics topics;
+    private final Path statusFile;
     private KafkaProducer<byte[], byte[]> producer;
     private boolean inTransaction;
     private boolean broken;
+    /** After a fatal error: the open transaction is abandoned (the next sink's fencing aborts it), never committed. */
+    private boolean stopped;
     private String committedPosition;
     private long pendingBytes;
     private long lastStatusNanos = System.nanoTime();
+    private long lastStatusWriteNanos;
+    private boolean statusWriteFailed;
 
     /**
      * Connects (waiting while Kafka is unreachable), creates the position topic if missing, fences any predecessor and
      * reads the committed position.
      */
-    TransactionalPublisher(final String bootstrap, final String transactionalId, final String positionTopic)
+    TransactionalPublisher(final KafkaSinkSettings settings)
     {
-        this.bootstrap = bootstrap;
-        this.transactionalId = transactionalId;
-        this.positionTopic = positionTopic;
+        this.bootstrap = settings.bootstrap();
+        this.transactionalId = settings.transactionalId();
+        this.positionTopic = settings.positionTopic();
+        this.topics = new KafkaTopics(bootstrap, settings.topics(), MAX_BLOCK_MS);
+        this.statusFile = settings.statusFile();
         this.positionKey = transactionalId.getBytes(StandardCharsets.UTF_8);
         this.status = new PublisherStatus(transactionalId);
         retrying("connect", () ->
         {
-            createPositionTopic();
+            topics.ensurePositionTopic(positionTopic);
             reconnect();
         });
         LOG.info("kafka: {} publishes to {}, resuming after position {}", transactionalId, bootstrap,
@@ -126,6 +136,7 @@ final class TransactionalPublisher implements AutoCloseable
             }
             catch (final ProducerFencedException | AuthorizationException | AuthenticationException ex)
             {
+                stopped = true;
                 throw fatal(ex);
             }
             catch (final KafkaException ex)
@@ -133,7 +144,19 @@ final class TransactionalPublisher implements AutoCloseable
                 broken = true;
                 LOG.warn("kafka: sending to {} failed ({}); the open transaction is sent again at its commit", topic, ex.toString());
             }
+            catch (final CdcException ex)
+            {
+                stopped = true;
+                throw ex;
+            }
         }
+    }
+
+    /** How many durable relay-log transactions the sink has still to publish (a lower bound unless {@code exact}). */
+    void behind(final long transactions, final boolean exact)
+    {
+        status.behind(transactions, exact);
+        writeStatus(true);
     }
 
     /** Bytes of the records sent since the last commit. */
@@ -152,6 +175,10 @@ final class TransactionalPublisher implements AutoCloseable
         if (pending.isEmpty())
         {
             return;
+        }
+        if (stopped)
+        {
+            throw new CdcException("the Kafka sink stopped on an error: it commits nothing more");
         }
         retrying("commit", () ->
         {
@@ -184,10 +211,36 @@ final class TransactionalPublisher implements AutoCloseable
             lastStatusNanos = now;
             LOG.info("kafka: {}", status);
         }
+        writeStatus(true);
+    }
+
+    /** Rewrites the status file, at most once a {@link KafkaSinkStatus#WRITE_INTERVAL} while running; a failure is logged once. */
+    private void writeStatus(final boolean running)
+    {
+        final long now = System.nanoTime();
+        if (statusFile == null || running && now - lastStatusWriteNanos < KafkaSinkStatus.WRITE_INTERVAL.toNanos())
+        {
+            return;
+        }
+        lastStatusWriteNanos = now;
+        try
+        {
+            KafkaSinkStatusFiles.write(statusFile, status.snapshot(KafkaSinkStatusFiles.nameOf(statusFile), running));
+        }
+        catch (final IOException ex)
+        {
+            if (!statusWriteFailed)
+            {
+                statusWriteFailed = true;
+                LOG.warn("kafka: cannot write the sink's status file {} ({}); the replica's admin status will not show this sink",
+                    statusFile, ex.toString());
+            }
+        }
     }
 
     private void sendNow(final Pending record)
     {
+        topics.ensure(record.topic);
         beginIfNeeded();
         Integer partition = null;
         if (record.route != null)
@@ -275,28 +328,6 @@ final class TransactionalPublisher implements AutoCloseable
         }
     }
 
-    private void createPositionTopic()
-    {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, MAX_BLOCK_MS, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, MAX_BLOCK_MS)))
-        {
-            admin.createTopics(List.of(new NewTopic(positionTopic, Optional.of(1), Optional.empty())
-                .configs(Map.of("cleanup.policy", "compact")))).all().get();
-        }
-        catch (final ExecutionException ex)
-        {
-            if (!(ex.getCause() instanceof TopicExistsException))
-            {
-                throw ex.getCause() instanceof KafkaException kafka ? kafka : new KafkaException(ex.getCause());
-            }
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new KafkaException("interrupted while creating " + positionTopic, ex);
-        }
-    }
-
     /** Runs {@code step} until it succeeds, pausing longer after each failure (up to 5 s); fatal errors end it. */
     private void retrying(final String what, final Runnable step)
     {
@@ -315,19 +346,35 @@ final class TransactionalPublisher implements AutoCloseable
             }
             catch (final ProducerFencedException | AuthorizationException | AuthenticationException ex)
             {
+                stopped = true;
                 throw fatal(ex);
+            }
+            catch (final CdcException ex)
+            {
+                stopped = true;
+                throw ex;
             }
             catch (final KafkaException ex)
             {
-                if (causedByTooLargeRecord(ex))
+                if (causedBy(ex, RecordTooLargeException.class) || causedBy(ex, RecordBatchTooLargeException.class))
                 {
+                    stopped = true;
                     throw new CdcException("Kafka at " + bootstrap + " refuses a record as too large (" + ex.getMessage() + "): raise the "
                         + "broker's message.max.bytes (or the topic's max.message.bytes); the sink resumes after position "
                         + (committedPosition == null ? "(none)" : committedPosition) + " when restarted", ex);
                 }
+                if (causedBy(ex, InvalidRecordException.class))
+                {
+                    stopped = true;
+                    throw new CdcException("Kafka at " + bootstrap + " refuses a record (" + ex.getMessage() + "); a compacted topic "
+                        + "(cleanup.policy=compact) refuses records without a key, which a table without a primary key and the raw "
+                        + "archive's events outside transactions have: leave compact out of their topics' cleanup.policy; the sink "
+                        + "resumes after position " + (committedPosition == null ? "(none)" : committedPosition) + " when restarted", ex);
+                }
                 failures++;
                 broken = true;
                 status.failed();
+                writeStatus(true);
                 LOG.warn("kafka: {} to {} failed (attempt {}): {}; retrying in {} ms. The relay log keeps filling and the sink "
                     + "resumes after position {}", what, bootstrap, failures, ex.toString(), backoff,
                     committedPosition == null ? "(none)" : committedPosition);
@@ -337,11 +384,11 @@ final class TransactionalPublisher implements AutoCloseable
         }
     }
 
-    private static boolean causedByTooLargeRecord(final Throwable failure)
+    private static boolean causedBy(final Throwable failure, final Class<? extends Throwable> type)
     {
         for (Throwable cause = failure; cause != null; cause = cause.getCause())
         {
-            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException)
+            if (type.isInstance(cause))
             {
                 return true;
             }
@@ -383,18 +430,23 @@ final class TransactionalPublisher implements AutoCloseable
         }
     }
 
-    /** Commits what is open, logs the status, then closes the producer. */
+    /** Commits what is open (unless a fatal error stopped the sink), logs the status, then closes the producer. */
     @Override
     public void close()
     {
         try
         {
-            commit();
+            if (!stopped)
+            {
+                commit();
+            }
             LOG.info("kafka: {}", status);
         }
         finally
         {
             closeProducer();
+            topics.close();
+            writeStatus(false);
         }
     }
 

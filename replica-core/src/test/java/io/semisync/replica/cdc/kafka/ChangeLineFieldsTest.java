@@ -41,6 +41,49 @@ class ChangeLineFieldsTest
     }
 
     @Test
+    void splitsAnUpdateThatChangesTheKeyIntoTheOldKeysDeleteAndTheNewKeysCreate()
+    {
+        final String line = "{\"position\":\"4:2\",\"op\":\"u\",\"before\":{\"id\":9,\"k\":\"é\",\"v\":1},"
+            + "\"after\":{\"id\":10,\"k\":\"é\",\"v\":1},\"source\":{\"db\":\"d\"}}";
+        read(line, "id", "k");
+
+        assertThat(fields.keyChanged()).isTrue();
+        assertThat(new String(fields.oldKey(), StandardCharsets.UTF_8)).isEqualTo("{\"id\":9,\"k\":\"é\"}");
+        assertThat(key()).isEqualTo("{\"id\":10,\"k\":\"é\"}");
+        final byte[] bytes = (line + "trailing").getBytes(StandardCharsets.UTF_8);
+        final int length = line.getBytes(StandardCharsets.UTF_8).length;
+        assertThat(new String(fields.asDelete(bytes, length), StandardCharsets.UTF_8)).isEqualTo("{\"position\":\"4:2\",\"op\":\"d\","
+            + "\"before\":{\"id\":9,\"k\":\"é\",\"v\":1},\"after\":null,\"source\":{\"db\":\"d\"}}");
+        assertThat(new String(fields.asCreate(bytes, length), StandardCharsets.UTF_8)).isEqualTo("{\"position\":\"4:2\",\"op\":\"c\","
+            + "\"before\":null,\"after\":{\"id\":10,\"k\":\"é\",\"v\":1},\"source\":{\"db\":\"d\"}}");
+    }
+
+    @Test
+    void seesNoKeyChangeInAnUpdateOfOtherColumnsNorInInsertsAndDeletes()
+    {
+        read("{\"position\":\"4:2\",\"op\":\"u\",\"before\":{\"id\":9,\"v\":1},\"after\":{\"id\":9,\"v\":2}}", "id");
+        assertThat(fields.keyChanged()).isFalse();
+        read("{\"position\":\"4:3\",\"op\":\"u\",\"before\":{\"id\":9,\"v\":1},\"after\":{\"v\":2}}", "id");
+        assertThat(fields.keyChanged()).isFalse();
+        read("{\"position\":\"4:4\",\"op\":\"c\",\"before\":null,\"after\":{\"id\":9}}", "id");
+        assertThat(fields.keyChanged()).isFalse();
+        read("{\"position\":\"4:5\",\"op\":\"d\",\"before\":{\"id\":9},\"after\":null}", "id");
+        assertThat(fields.keyChanged()).isFalse();
+        read("{\"position\":\"4:6\",\"op\":\"u\",\"before\":{\"id\":9},\"after\":{\"id\":10}}");
+        assertThat(fields.keyChanged()).as("no primary key").isFalse();
+    }
+
+    @Test
+    void keysAMinimalImageUpdateOfOneKeyColumnByTheNewValueAndTheRestOfTheOld()
+    {
+        read("{\"position\":\"4:2\",\"op\":\"u\",\"before\":{\"a\":1,\"b\":2,\"v\":0},\"after\":{\"b\":3}}", "a", "b");
+
+        assertThat(fields.keyChanged()).isTrue();
+        assertThat(new String(fields.oldKey(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1,\"b\":2}");
+        assertThat(key()).isEqualTo("{\"a\":1,\"b\":3}");
+    }
+
+    @Test
     void givesNoKeyForATableWithoutPrimaryKey()
     {
         read("{\"position\":\"3:1\",\"op\":\"c\",\"before\":null,\"after\":{\"id\":9},\"source\":{\"db\":\"d\"}}");

@@ -25,18 +25,18 @@ class KafkaSinkSettingsTest
     {
         assertThat(output(KafkaTopicPer.TABLE).topicOf("shop", "order lines$ü")).isEqualTo("p.shop.order_lines__");
         assertThat(output(KafkaTopicPer.DATABASE).topicOf("shop", "orders")).isEqualTo("p.shop");
-        assertThat(new KafkaSinkSettings("h:1", "p", KafkaTopicPer.TABLE, "id").positionTopic()).isEqualTo("p-positions");
+        assertThat(new KafkaSinkSettings("h:1", "p", KafkaTopicPer.TABLE, "id", KafkaTopicSettings.BROKER_DEFAULTS, null).positionTopic()).isEqualTo("p-positions");
     }
 
     @Test
     void refusesAPrefixThatIsNoTopicName()
     {
-        assertThatThrownBy(() -> new KafkaSinkSettings("h:1", "my prefix", KafkaTopicPer.TABLE, "id"))
+        assertThatThrownBy(() -> new KafkaSinkSettings("h:1", "my prefix", KafkaTopicPer.TABLE, "id", KafkaTopicSettings.BROKER_DEFAULTS, null))
             .isInstanceOf(CdcException.class).hasMessageContaining("'my prefix' is no Kafka topic name");
     }
 
     private static KafkaSinkSettings output(final KafkaTopicPer per)
     {
-        return new KafkaSinkSettings("h:1", "p", per, "id");
+        return new KafkaSinkSettings("h:1", "p", per, "id", KafkaTopicSettings.BROKER_DEFAULTS, null);
     }
 }

@@ -47,6 +47,10 @@ public class RelayLogAppendBenchmark
     @Param({"100", "1024", "65536"})
     int eventBytes;
 
+    /** Whether the page cache is filled ahead of the writer ({@code RelayLogConfig.prefetchPages}). */
+    @Param({"true", "false"})
+    boolean prefetch;
+
     private Path directory;
     private RelayLog relayLog;
     private RelayLogWriter writer;
@@ -65,7 +69,7 @@ public class RelayLogAppendBenchmark
     public void setUp() throws IOException
     {
         directory = Files.createTempDirectory("append-benchmark");
-        relayLog = RelayLog.open(new RelayLogConfig().directory(directory).durabilityMode(DurabilityMode.NONE).validate());
+        relayLog = RelayLog.open(new RelayLogConfig().directory(directory).durabilityMode(DurabilityMode.NONE).prefetchPages(prefetch).validate());
         writer = relayLog.openWriter();
         event = new UnsafeBuffer(ByteBuffer.allocateDirect(eventBytes));
         metadata.sourceFileName("binlog.000001").eventType(BinlogEventType.WRITE_ROWS_V2).eventTimestamp(1_700_000_000)

@@ -258,7 +258,9 @@ public final class RelayLog implements AutoCloseable
             appender.close();
             throw ex;
         }
-        writer = new RelayLogWriter(this, appender, barrier, mark, maxRecordLength, position);
+        final PageCachePrefetch prefetch = config.prefetchPages()
+            ? new PageCachePrefetch("relay-log-prefetch " + config.directory().getFileName(), appender::currentFile) : null;
+        writer = new RelayLogWriter(this, appender, barrier, mark, maxRecordLength, position, prefetch);
         return writer;
     }
 

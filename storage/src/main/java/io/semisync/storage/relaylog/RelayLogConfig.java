@@ -32,6 +32,7 @@ public final class RelayLogConfig
     private long blockSize = DEFAULT_BLOCK_SIZE;
     private DurabilityMode durabilityMode = DurabilityMode.FSYNC;
     private boolean readOnly;
+    private boolean prefetchPages = true;
     private Duration retentionMaxAge;
     private long retentionMaxBytes;
     private boolean compressClosedFiles;
@@ -120,6 +121,25 @@ public final class RelayLogConfig
     {
         this.readOnly = readOnly;
         return this;
+    }
+
+    /**
+     * @param prefetch fill the page cache ahead of the writer on a thread of its own ({@link PageCachePrefetch}); default
+     *                 true.
+     * @return this.
+     */
+    public RelayLogConfig prefetchPages(final boolean prefetch)
+    {
+        this.prefetchPages = prefetch;
+        return this;
+    }
+
+    /**
+     * @return whether the page cache is filled ahead of the writer.
+     */
+    public boolean prefetchPages()
+    {
+        return prefetchPages;
     }
 
     /**

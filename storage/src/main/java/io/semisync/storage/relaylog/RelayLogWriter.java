@@ -32,6 +32,7 @@ public final class RelayLogWriter implements AutoCloseable
     private final ExcerptAppender appender;
     private final DurabilityBarrier barrier;
     private final DurableCommitMark durableMark;
+    private final PageCachePrefetch prefetch;
     private final long maxRecordLength;
     private final UnsafeBuffer prefix = new UnsafeBuffer(new byte[(int)RecordLayout.recordLength(
         RecordLayout.MAX_SOURCE_FILE_NAME_LENGTH, RecordLayout.MAX_GTID_LENGTH, 0)]);
@@ -60,8 +61,10 @@ public final class RelayLogWriter implements AutoCloseable
         final DurabilityBarrier barrier,
         final DurableCommitMark durableMark,
         final long maxRecordLength,
-        final RecoveredPosition recovered)
+        final RecoveredPosition recovered,
+        final PageCachePrefetch prefetch)
     {
+        this.prefetch = prefetch;
         this.relayLog = relayLog;
         this.appender = appender;
         this.barrier = barrier;
@@ -109,6 +112,7 @@ public final class RelayLogWriter implements AutoCloseable
             .update(event, offset, length)
             .value();
         trailer.putInt(0, crc, ByteOrder.LITTLE_ENDIAN);
+        final long writtenTo;
         try (DocumentContext dc = appender.writingDocument())
         {
             try
@@ -125,6 +129,7 @@ public final class RelayLogWriter implements AutoCloseable
                     bytes.unsafeWrite(event.addressOffset() + offset, length);
                 }
                 bytes.write(trailer.byteArray(), 0, RecordLayout.CHECKSUM_LENGTH);
+                writtenTo = bytes.writePosition();
             }
             catch (final RuntimeException ex)
             {
@@ -133,6 +138,10 @@ public final class RelayLogWriter implements AutoCloseable
             }
         }
         lastAppendedIndex = appender.lastIndexAppended();
+        if (prefetch != null)
+        {
+            prefetch.wrote(writtenTo);
+        }
         if ((metadata.flags() & RecordFlags.TRANSACTION_END) != 0)
         {
             appendedCommitIndex = lastAppendedIndex;
@@ -432,6 +441,10 @@ public final class RelayLogWriter implements AutoCloseable
             }
             finally
             {
+                if (prefetch != null)
+                {
+                    prefetch.close();
+                }
                 durableMark.close();
                 appender.close();
                 relayLog.onWriterClosed(this);

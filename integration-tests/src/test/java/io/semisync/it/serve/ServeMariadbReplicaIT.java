@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what the source commits while it is connected: its table equals the source's by checksum, its gtid_slave_pos the
  * source's gtid_binlog_pos. Idle for longer than its slave_net_timeout, it stays connected on heartbeats (version 1).
  * Restarted where it cannot reach its source, our node still serves what it archived (the source's FORMAT_DESCRIPTION
- * comes from its data directory). Without the transaction the source had before our node began (it started at the
+ * comes from its data directory), and a second replica that joins after the source purged the binlogs of the whole load
+ * gets all of it from our node. Without the transaction the source had before our node began (it started at the
  * source's current position), the replica is refused with 1236. With semisync on, it replicates as a semisync replica.
  */
 @ExtendWith(SourceServerExtension.class)
@@ -129,6 +130,24 @@ class ServeMariadbReplicaIT
                     .isEqualTo(String.valueOf(3 * TRANSACTIONS));
                 assertThat(restarted.stdout()).doesNotContain("STREAMING");
                 assertThat(restarted.stderr()).as("greeted as MariaDB, so asked by GTID").contains("with MariaDB GTID position");
+
+                // the source purges the binlogs of the whole load: a replica that joins now gets it from our node
+                final String firstLoadBinlog = source.query("SHOW BINARY LOGS").get(0).get(0);
+                source.execute("FLUSH BINARY LOGS");
+                source.execute("PURGE BINARY LOGS TO '" + source.query("SHOW MASTER STATUS").get(0).get(0) + "'");
+                assertThat(source.query("SHOW BINARY LOGS")).as("the source no longer has the load's binlogs")
+                    .extracting(row -> row.get(0)).doesNotContain(firstLoadBinlog).hasSize(1);
+                try (SourceServer joiner = SourceServers.start(Flavor.MARIADB, SourceOptions.defaults().withServerId(4)))
+                {
+                    joiner.execute("SET GLOBAL gtid_slave_pos = '" + sourceHadBefore + "'",
+                        "CHANGE MASTER TO MASTER_HOST = '" + serve.getHostString() + "', MASTER_PORT = " + serve.getPort()
+                            + ", MASTER_USER = '" + USER + "', MASTER_PASSWORD = '" + PASSWORD + "', MASTER_USE_GTID = slave_pos, MASTER_SSL = 0, "
+                            + "MASTER_CONNECT_RETRY = 1",
+                        "START SLAVE");
+                    awaitSameAsSource(source, joiner, restarted);
+                    assertThat(joiner.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE + " WHERE client >= 0"))
+                        .isEqualTo(String.valueOf(3 * TRANSACTIONS));
+                }
                 restarted.stop();
             }
         }

@@ -4,6 +4,7 @@
 #
 #   MySQL 9.7      Debian sid chroot built with mmdebstrap  -> $CACHE/mysql-9.7/root
 #   MariaDB 10.11  the host's Debian package mariadb-server -> /usr/sbin/mariadbd
+#   MariaDB 11.8   Debian trixie chroot built with mmdebstrap  -> $CACHE/mariadb-11.8/root
 #   TLS            a test CA, server and client certificates, and an unrelated CA -> $CACHE/tls
 #
 # Needs root (apt-get, chroot). Override the cache with SEMISYNC_CACHE.
@@ -11,6 +12,7 @@ set -euo pipefail
 
 CACHE="${SEMISYNC_CACHE:-$HOME/.cache/semisync-replica}"
 MYSQL_ROOT="$CACHE/mysql-9.7/root"
+MARIADB11_ROOT="$CACHE/mariadb-11.8/root"
 TLS="$CACHE/tls"
 mkdir -p "$CACHE"
 
@@ -66,6 +68,32 @@ provision_mariadb() {
   log "MariaDB: $(/usr/sbin/mariadbd --version)"
 }
 
+provision_mariadb11() {
+  # mariadb-server, not only mariadb-server-core: the tests need its auth_ed25519 plugin too
+  if [ -x "$MARIADB11_ROOT/usr/sbin/mariadbd" ] && [ -f "$CACHE/mariadb-11.8/.complete" ]; then
+    log "MariaDB 11.8: cached in $MARIADB11_ROOT ($(cat "$CACHE/mariadb-11.8/version"))"
+    return
+  fi
+  command -v mmdebstrap >/dev/null || apt_install mmdebstrap
+  need_root
+  log "MariaDB 11.8: building a Debian trixie chroot with mariadb-server and mariadb-client (about a minute)"
+  rm -rf "$CACHE/mariadb-11.8"
+  mkdir -p "$CACHE/mariadb-11.8"
+  mmdebstrap --quiet --variant=minbase --include=mariadb-server,mariadb-client \
+    --aptopt='Acquire::Check-Valid-Until "false"' trixie "$MARIADB11_ROOT" http://deb.debian.org/debian
+  chroot "$MARIADB11_ROOT" /usr/sbin/mariadbd --version > "$CACHE/mariadb-11.8/version"
+  case "$(cat "$CACHE/mariadb-11.8/version")" in
+    *" 11.8."*) ;;
+    *) echo "provision-sources: expected MariaDB 11.8 from Debian trixie, got: $(cat "$CACHE/mariadb-11.8/version")" >&2; exit 1 ;;
+  esac
+  if ! ls "$MARIADB11_ROOT"/usr/lib/mysql/plugin/auth_ed25519.so >/dev/null 2>&1; then
+    echo "provision-sources: the MariaDB 11.8 chroot lacks the auth_ed25519 plugin (usr/lib/mysql/plugin/auth_ed25519.so)" >&2
+    exit 1
+  fi
+  touch "$CACHE/mariadb-11.8/.complete"
+  log "MariaDB 11.8: $(cat "$CACHE/mariadb-11.8/version")"
+}
+
 provision_tls() {
   if [ -f "$TLS/.complete" ]; then
     log "TLS: cached in $TLS"
@@ -95,5 +123,6 @@ provision_tls() {
 
 provision_mysql
 provision_mariadb
+provision_mariadb11
 provision_tls
 log "done: cache $CACHE"

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 final class LocalInstallation
 {
     static final String PROVISION_HINT = "run scripts/provision-sources.sh (as root) to install the servers";
-    /** The MariaDB server, as the host's packages and the chroot's install it. */
+    /** Where the host's packages and the MariaDB 11.8 chroot's install the server and its data-directory initializer. */
     static final String MARIADB_SERVER = "/usr/sbin/mariadbd";
     static final String MARIADB_INSTALL_DB = "/usr/bin/mariadb-install-db";
 

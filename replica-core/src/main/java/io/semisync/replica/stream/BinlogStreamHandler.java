@@ -565,16 +565,16 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
                 + length + " at " + where());
         }
         final int type = header.type();
+        eventEndPosition = endPositionOf(length);
         if (checksumLength > 0 && !checksum.matches(view, offset, length))
         {
             throw new BinlogChecksumException("CRC32 mismatch in " + BinlogEventType.name(type) + " event ending at "
-                + position.fileName() + ":" + header.logPos() + " (" + length + " bytes): the event was corrupted in transit");
+                + position.fileName() + ":" + eventEndPosition + " (" + length + " bytes): the event was corrupted in transit");
         }
         if (packet.ackNeeded() && pendingAckPosition < 0)
         {
             pendingAckArrivalNanos = readNanos;
         }
-        eventEndPosition = endPositionOf(length);
         onEvent(type, offset, length, readNanos);
         if (packet.ackNeeded())
         {

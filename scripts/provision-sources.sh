@@ -4,13 +4,13 @@
 #
 #   MySQL 9.7      Debian sid chroot built with mmdebstrap  -> $CACHE/mysql-9.7/root
 #   MariaDB 10.11  the host's Debian package mariadb-server -> /usr/sbin/mariadbd
+#   MariaDB 11.8   Debian trixie chroot built with mmdebstrap  -> $CACHE/mariadb-11.8/root
 #   TLS            a test CA, server and client certificates, and an unrelated CA -> $CACHE/tls
 #
 # Needs root (apt-get, chroot). Override the cache with SEMISYNC_CACHE.
 set -euo pipefail
 
 CACHE="${SEMISYNC_CACHE:-$HOME/.cache/semisync-replica}"
-MYSQL_ROOT="$CACHE/mysql-9.7/root"
 TLS="$CACHE/tls"
 mkdir -p "$CACHE"
 
@@ -35,25 +35,40 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
-provision_mysql() {
-  if [ -x "$MYSQL_ROOT/usr/sbin/mysqld" ] && [ -f "$CACHE/mysql-9.7/.complete" ]; then
-    log "MySQL: cached in $MYSQL_ROOT ($(cat "$CACHE/mysql-9.7/version"))"
+# Builds a Debian chroot with mmdebstrap in $CACHE/NAME/root, once, and checks what it holds.
+#   provision_chroot NAME LABEL SUITE PACKAGES SERVER VERSION FILE
+# SERVER --version must name VERSION; FILE (a path inside the chroot) must exist.
+provision_chroot() {
+  local name="$1" label="$2" suite="$3" packages="$4" server="$5" version="$6" file="$7"
+  local dir="$CACHE/$name"
+  local root="$dir/root"
+  if [ -x "$root$server" ] && [ -f "$dir/.complete" ]; then
+    log "$label: cached in $root ($(cat "$dir/version"))"
     return
   fi
   command -v mmdebstrap >/dev/null || apt_install mmdebstrap
   need_root
-  log "MySQL: building a Debian sid chroot with mysql-server-core (about a minute)"
-  rm -rf "$CACHE/mysql-9.7"
-  mkdir -p "$CACHE/mysql-9.7"
-  mmdebstrap --quiet --variant=minbase --include=mysql-server-core,mysql-client-core \
-    --aptopt='Acquire::Check-Valid-Until "false"' sid "$MYSQL_ROOT" http://deb.debian.org/debian
-  chroot "$MYSQL_ROOT" /usr/sbin/mysqld --version > "$CACHE/mysql-9.7/version"
-  case "$(cat "$CACHE/mysql-9.7/version")" in
-    *" 9.7."*) ;;
-    *) echo "provision-sources: expected MySQL 9.7 from Debian sid, got: $(cat "$CACHE/mysql-9.7/version")" >&2; exit 1 ;;
+  log "$label: building a Debian $suite chroot with $packages (about a minute)"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  mmdebstrap --quiet --variant=minbase --include="$packages" \
+    --aptopt='Acquire::Check-Valid-Until "false"' "$suite" "$root" http://deb.debian.org/debian
+  chroot "$root" "$server" --version > "$dir/version"
+  case "$(cat "$dir/version")" in
+    *" $version."*) ;;
+    *) echo "provision-sources: expected $label from Debian $suite, got: $(cat "$dir/version")" >&2; exit 1 ;;
   esac
-  touch "$CACHE/mysql-9.7/.complete"
-  log "MySQL: $(cat "$CACHE/mysql-9.7/version")"
+  if [ ! -e "$root$file" ]; then
+    echo "provision-sources: the $label chroot lacks $file" >&2
+    exit 1
+  fi
+  touch "$dir/.complete"
+  log "$label: $(cat "$dir/version")"
+}
+
+provision_mysql() {
+  provision_chroot mysql-9.7 "MySQL 9.7" sid mysql-server-core,mysql-client-core /usr/sbin/mysqld 9.7 \
+    /usr/lib/mysql/plugin/semisync_source.so
 }
 
 provision_mariadb() {
@@ -64,6 +79,12 @@ provision_mariadb() {
   fi
   apt_install mariadb-server
   log "MariaDB: $(/usr/sbin/mariadbd --version)"
+}
+
+provision_mariadb11() {
+  # mariadb-server, not only mariadb-server-core: the tests need its auth_ed25519 plugin too
+  provision_chroot mariadb-11.8 "MariaDB 11.8" trixie mariadb-server,mariadb-client /usr/sbin/mariadbd 11.8 \
+    /usr/lib/mysql/plugin/auth_ed25519.so
 }
 
 provision_tls() {
@@ -95,5 +116,6 @@ provision_tls() {
 
 provision_mysql
 provision_mariadb
+provision_mariadb11
 provision_tls
 log "done: cache $CACHE"

@@ -1,6 +1,8 @@
 package io.semisync.it;
 
 import io.semisync.sources.Flavor;
+import io.semisync.sources.MariadbRelease;
+import io.semisync.sources.SourceOptions;
 import io.semisync.sources.SourceServer;
 import io.semisync.sources.SourceServers;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -8,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -19,12 +21,19 @@ import java.util.Map;
 public final class SourceServerExtension implements ParameterResolver, BeforeAllCallback
 {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SourceServerExtension.class);
-    private static final Map<Flavor, SharedSource> SHARED = new EnumMap<>(Flavor.class);
+    private static final Map<SharedKey, SharedSource> SHARED = new HashMap<>();
 
-    /** The run-wide source of a flavor, started on first use. */
-    public static synchronized SourceServer shared(final Flavor flavor)
+    /** The run-wide source of a flavor (MariaDB 10.11 for {@link Flavor#MARIADB}), started on first use. */
+    public static SourceServer shared(final Flavor flavor)
     {
-        return SHARED.computeIfAbsent(flavor, SharedSource::new).get();
+        return shared(flavor, MariadbRelease.V10_11);
+    }
+
+    /** The run-wide source of a flavor, a MariaDB one of {@code release}, started on first use. */
+    public static synchronized SourceServer shared(final Flavor flavor, final MariadbRelease release)
+    {
+        return SHARED.computeIfAbsent(new SharedKey(flavor, release),
+            key -> new SharedSource(flavor, SourceOptions.defaults().withMariadbRelease(release))).get();
     }
 
     @Override
@@ -46,9 +55,9 @@ public final class SourceServerExtension implements ParameterResolver, BeforeAll
         final Source source = parameter.findAnnotation(Source.class).orElseThrow();
         if (!source.dedicated())
         {
-            return shared(source.value());
+            return shared(source.value(), source.mariadb());
         }
-        final SourceServer server = SourceServers.start(source.value());
+        final SourceServer server = SourceServers.start(source.value(), SourceOptions.defaults().withMariadbRelease(source.mariadb()));
         context.getStore(NAMESPACE).put(
             "dedicated-" + parameter.getIndex(), (AutoCloseable) server::close);
         return server;
@@ -60,17 +69,21 @@ public final class SourceServerExtension implements ParameterResolver, BeforeAll
         SHARED.clear();
     }
 
+    private record SharedKey(Flavor flavor, MariadbRelease release)
+    {
+    }
+
     /** A shared source, or why it could not start, so a broken install fails every test with the same reason. */
     private static final class SharedSource
     {
         private SourceServer server;
         private RuntimeException failure;
 
-        SharedSource(final Flavor flavor)
+        SharedSource(final Flavor flavor, final SourceOptions options)
         {
             try
             {
-                server = SourceServers.start(flavor);
+                server = SourceServers.start(flavor, options);
                 System.out.println("[sources] started " + server);
             }
             catch (final RuntimeException ex)

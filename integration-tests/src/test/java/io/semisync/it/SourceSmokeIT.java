@@ -17,21 +17,22 @@ import java.sql.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Each flavor's source is what every other test relies on: binlog, ROW, GTIDs, semisync, users, TLS. */
+/** Each release's source is what every other test relies on: binlog, ROW, GTIDs, semisync, users, TLS. */
 @ExtendWith(SourceServerExtension.class)
 class SourceSmokeIT
 {
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void sourceIsConfiguredForSemisyncReplication(final Flavor flavor)
+    @EnumSource(SourceRelease.class)
+    void sourceIsConfiguredForSemisyncReplication(final SourceRelease release)
     {
-        final SourceServer server = SourceServerExtension.shared(flavor);
-        System.out.println("[smoke] " + flavor + " source version " + server.version() + " at " + server.host() + ":" + server.port()
+        final Flavor flavor = release.flavor();
+        final SourceServer server = release.shared();
+        System.out.println("[smoke] " + release + " source version " + server.version() + " at " + server.host() + ":" + server.port()
             + " (" + SourceServers.mode() + ")");
 
         if ("local".equals(SourceServers.mode()))
         {
-            assertThat(server.version()).startsWith(flavor == Flavor.MYSQL ? "9.7." : "10.11.");
+            assertThat(server.version()).startsWith(release.versionPrefix());
         }
         assertThat(server.queryValue("SELECT @@global.log_bin")).isEqualTo("1");
         assertThat(server.queryValue("SELECT @@global.binlog_format")).isEqualTo("ROW");
@@ -54,10 +55,11 @@ class SourceSmokeIT
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void replicationUsersLogInWithTheirPlugins(final Flavor flavor) throws SQLException
+    @EnumSource(SourceRelease.class)
+    void replicationUsersLogInWithTheirPlugins(final SourceRelease release) throws SQLException
     {
-        final SourceServer server = SourceServerExtension.shared(flavor);
+        final Flavor flavor = release.flavor();
+        final SourceServer server = release.shared();
         final SourceUser replication = server.replicationUser();
         assertThat(replication.authPlugin()).isEqualTo(flavor == Flavor.MYSQL ? "caching_sha2_password" : "mysql_native_password");
         assertThat(pluginOf(server, replication)).isEqualTo(replication.authPlugin());
@@ -73,10 +75,10 @@ class SourceSmokeIT
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void sslUserNeedsTls(final Flavor flavor) throws SQLException
+    @EnumSource(SourceRelease.class)
+    void sslUserNeedsTls(final SourceRelease release) throws SQLException
     {
-        final SourceServer server = SourceServerExtension.shared(flavor);
+        final SourceServer server = release.shared();
         final SourceUser ssl = server.sslUser();
         assertThatThrownBy(() -> login(server, ssl, "sslMode=DISABLED&allowPublicKeyRetrieval=true"))
             .isInstanceOf(SQLException.class);

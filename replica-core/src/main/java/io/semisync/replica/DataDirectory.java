@@ -67,6 +67,12 @@ public final class DataDirectory
         return root.resolve(RELAY_LOG);
     }
 
+    /** The file of the source's kept FORMAT_DESCRIPTION event, inside the data directory {@code root}, for readers. */
+    public static Path formatDescriptionOf(final Path root)
+    {
+        return root.resolve(FORMAT_DESCRIPTION);
+    }
+
     /** The file of the plugins INSTALL PLUGIN recorded, inside the data directory {@code root}. */
     public static Path installedPluginsOf(final Path root)
     {
@@ -86,7 +92,7 @@ public final class DataDirectory
     /** The FORMAT_DESCRIPTION event kept by {@link #keepFormatDescription}, if any. */
     Optional<byte[]> formatDescription()
     {
-        final Path file = root.resolve(FORMAT_DESCRIPTION);
+        final Path file = formatDescriptionOf(root);
         try
         {
             return Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();

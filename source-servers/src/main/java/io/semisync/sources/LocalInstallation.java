@@ -4,12 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where {@code scripts/provision-sources.sh} installed the servers: a MySQL 9.7 Debian sid chroot and
- * the TLS files under the cache directory, MariaDB from the host's packages.
+ * Where {@code scripts/provision-sources.sh} installed the servers: a MySQL 9.7 Debian sid chroot, a MariaDB 11.8
+ * Debian trixie chroot and the TLS files under the cache directory, MariaDB 10.11 from the host's packages.
  */
 final class LocalInstallation
 {
     static final String PROVISION_HINT = "run scripts/provision-sources.sh (as root) to install the servers";
+    /** Where the host's packages and the MariaDB 11.8 chroot's install the server and its data-directory initializer. */
+    static final String MARIADB_SERVER = "/usr/sbin/mariadbd";
+    static final String MARIADB_INSTALL_DB = "/usr/bin/mariadb-install-db";
 
     private final Path cache;
 
@@ -29,17 +32,23 @@ final class LocalInstallation
 
     Path mysqlChroot()
     {
-        final Path root = cache.resolve("mysql-9.7").resolve("root");
-        require(Files.exists(cache.resolve("mysql-9.7").resolve(".complete")) && Files.isExecutable(root.resolve("usr/sbin/mysqld")),
-            "MySQL 9.7 chroot not found at " + root);
-        return root;
+        return chroot("mysql-9.7", "usr/sbin/mysqld", "MySQL 9.7");
     }
 
-    Path mariadbServer()
+    /** The file system a MariaDB server of {@code release} runs in, checked to hold its server and install program. */
+    ServerRoot mariadbRoot(final MariadbRelease release)
     {
-        final Path mariadbd = Path.of("/usr/sbin/mariadbd");
-        require(Files.isExecutable(mariadbd), "MariaDB server not found at " + mariadbd);
-        return mariadbd;
+        if (release == MariadbRelease.V10_11)
+        {
+            for (final String program : new String[] {MARIADB_SERVER, MARIADB_INSTALL_DB})
+            {
+                require(Files.isExecutable(Path.of(program)), "MariaDB 10.11 program not found at " + program);
+            }
+            return ServerRoot.host();
+        }
+        final Path root = chroot("mariadb-" + release.version(), MARIADB_SERVER.substring(1), release.toString());
+        require(Files.isExecutable(root.resolve(MARIADB_INSTALL_DB.substring(1))), "mariadb-install-db not found in " + root);
+        return ServerRoot.chroot(root);
     }
 
     Path mariadbClient()
@@ -49,18 +58,20 @@ final class LocalInstallation
         return mariadb;
     }
 
-    Path mariadbInstallDb()
-    {
-        final Path installDb = Path.of("/usr/bin/mariadb-install-db");
-        require(Files.isExecutable(installDb), "mariadb-install-db not found at " + installDb);
-        return installDb;
-    }
-
     TlsFiles tls()
     {
         final Path dir = cache.resolve("tls");
         require(Files.exists(dir.resolve(".complete")), "test TLS certificates not found in " + dir);
         return TlsFiles.in(dir);
+    }
+
+    /** The chroot {@code $CACHE/name/root}, finished by the provisioning and holding {@code program}. */
+    private Path chroot(final String name, final String program, final String what)
+    {
+        final Path root = cache.resolve(name).resolve("root");
+        require(Files.exists(cache.resolve(name).resolve(".complete")) && Files.isExecutable(root.resolve(program)),
+            what + " chroot not found at " + root);
+        return root;
     }
 
     private static void require(final boolean condition, final String what)

@@ -1,25 +1,22 @@
 package io.semisync.sources;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
- * MariaDB from the host's Debian packages (10.11 on bookworm). GTIDs are always on in MariaDB; strict
- * mode is set, and the semisync wait point is AFTER_SYNC so that an ACK means what it means on MySQL.
+ * MariaDB from a local install: 10.11 from the host's Debian packages, or 11.8 from its provisioned Debian trixie
+ * chroot ({@link SourceOptions#mariadbRelease()}). GTIDs are always on in MariaDB; strict mode is set, and the
+ * semisync wait point is AFTER_SYNC so that an ACK means what it means on MySQL.
  */
 final class LocalMariadbServer extends LocalSourceServer
 {
-    private final LocalInstallation installation;
-
-    private LocalMariadbServer(final LocalInstallation installation, final SourceOptions options)
+    private LocalMariadbServer(final ServerRoot root, final SourceOptions options, final TlsFiles tls)
     {
-        super(Flavor.MARIADB, options, installation.tls(), Path.of(System.getProperty("java.io.tmpdir"), "semisync-sources"));
-        this.installation = installation;
+        super(Flavor.MARIADB, options, tls, root);
     }
 
     static LocalMariadbServer start(final LocalInstallation installation, final SourceOptions options)
     {
-        final LocalMariadbServer server = new LocalMariadbServer(installation, options);
+        final LocalMariadbServer server = new LocalMariadbServer(installation.mariadbRoot(options.mariadbRelease()), options, installation.tls());
         server.start();
         return server;
     }
@@ -35,28 +32,17 @@ final class LocalMariadbServer extends LocalSourceServer
             "rpl-semi-sync-master-wait-no-slave=OFF");
     }
 
+    /** {@code --force} skips the script's host name lookup, which fails in a chroot without /etc/hosts; all users are '%'. */
     @Override
     List<String> initializeCommand(final String configFile)
     {
-        return List.of(installation.mariadbInstallDb().toString(), "--defaults-file=" + configFile,
-            "--auth-root-authentication-method=normal", "--skip-test-db");
+        return root().command(LocalInstallation.MARIADB_INSTALL_DB, "--defaults-file=" + configFile,
+            "--auth-root-authentication-method=normal", "--skip-test-db", "--force");
     }
 
     @Override
     List<String> startCommand(final String configFile, final String initFile)
     {
-        return List.of(installation.mariadbServer().toString(), "--defaults-file=" + configFile, "--init-file=" + initFile);
-    }
-
-    @Override
-    String serverPath(final Path path)
-    {
-        return path.toString();
-    }
-
-    @Override
-    String serverTlsDir(final Path instanceDir, final TlsFiles tls)
-    {
-        return tls.ca().getParent().toString();
+        return root().command(LocalInstallation.MARIADB_SERVER, "--defaults-file=" + configFile, "--init-file=" + initFile);
     }
 }

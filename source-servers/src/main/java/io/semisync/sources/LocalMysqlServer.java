@@ -1,29 +1,20 @@
 package io.semisync.sources;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * MySQL 9.7 from Debian sid, run with {@code chroot} so its newer libraries stay out of the host. Its data
- * lives inside the chroot under {@code /srv/semisync}; the X plugin is off so nothing listens beyond
- * loopback.
+ * MySQL 9.7 from Debian sid, run in its provisioned chroot. The X plugin is off so nothing listens beyond loopback.
  */
 final class LocalMysqlServer extends LocalSourceServer
 {
-    private final Path chroot;
-
-    private LocalMysqlServer(final Path chroot, final SourceOptions options, final TlsFiles tls)
+    private LocalMysqlServer(final ServerRoot root, final SourceOptions options, final TlsFiles tls)
     {
-        super(Flavor.MYSQL, options, tls, chroot.resolve("srv").resolve("semisync"));
-        this.chroot = chroot;
+        super(Flavor.MYSQL, options, tls, root);
     }
 
     static LocalMysqlServer start(final LocalInstallation installation, final SourceOptions options)
     {
-        final LocalMysqlServer server = new LocalMysqlServer(installation.mysqlChroot(), options, installation.tls());
+        final LocalMysqlServer server = new LocalMysqlServer(ServerRoot.chroot(installation.mysqlChroot()), options, installation.tls());
         server.start();
         return server;
     }
@@ -47,29 +38,12 @@ final class LocalMysqlServer extends LocalSourceServer
     @Override
     List<String> initializeCommand(final String configFile)
     {
-        return List.of("chroot", chroot.toString(), "/usr/sbin/mysqld", "--defaults-file=" + configFile, "--initialize-insecure");
+        return root().command("/usr/sbin/mysqld", "--defaults-file=" + configFile, "--initialize-insecure");
     }
 
     @Override
     List<String> startCommand(final String configFile, final String initFile)
     {
-        return List.of("chroot", chroot.toString(), "/usr/sbin/mysqld", "--defaults-file=" + configFile, "--init-file=" + initFile);
-    }
-
-    @Override
-    String serverPath(final Path path)
-    {
-        return "/" + chroot.relativize(path);
-    }
-
-    @Override
-    String serverTlsDir(final Path instanceDir, final TlsFiles tls) throws IOException
-    {
-        final Path dir = Files.createDirectories(instanceDir.resolve("tls"));
-        for (final String name : TlsFiles.SERVER_FILES)
-        {
-            Files.copy(tls.ca().resolveSibling(name), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        }
-        return serverPath(dir);
+        return root().command("/usr/sbin/mysqld", "--defaults-file=" + configFile, "--init-file=" + initFile);
     }
 }

@@ -27,13 +27,16 @@ abstract class LocalSourceServer extends ManagedSourceServer
     }
 
     private final TlsFiles tls;
+    private final ServerRoot root;
     private final Path instanceDir;
     private Process process;
 
-    LocalSourceServer(final Flavor flavor, final SourceOptions options, final TlsFiles tls, final Path instanceParent)
+    LocalSourceServer(final Flavor flavor, final SourceOptions options, final TlsFiles tls, final ServerRoot root)
     {
         super(flavor, options, tls, "127.0.0.1", freeLoopbackPort());
         this.tls = tls;
+        this.root = root;
+        final Path instanceParent = root.instanceParent();
         try
         {
             Files.createDirectories(instanceParent);
@@ -54,11 +57,16 @@ abstract class LocalSourceServer extends ManagedSourceServer
     /** The command that runs the server in the foreground from the config file. */
     abstract List<String> startCommand(String configFile, String initFile);
 
-    /** A path on this machine as the server process sees it (differs inside a chroot). */
-    abstract String serverPath(Path path);
+    /** The file system the server runs in, which also runs its programs. */
+    final ServerRoot root()
+    {
+        return root;
+    }
 
-    /** Makes the CA, server certificate and key readable by the server; returns their directory as it sees it. */
-    abstract String serverTlsDir(Path instanceDir, TlsFiles tls) throws IOException;
+    private String serverPath(final Path path)
+    {
+        return root.serverPath(path);
+    }
 
     final void start()
     {
@@ -86,7 +94,7 @@ abstract class LocalSourceServer extends ManagedSourceServer
 
     private void writeFiles() throws IOException
     {
-        final String tlsDir = serverTlsDir(instanceDir, tls);
+        final String tlsDir = root.serverTlsDir(instanceDir, tls);
         final StringBuilder config = new StringBuilder("[mysqld]\n");
         Stream.concat(
             Stream.of(

@@ -8,27 +8,33 @@ package io.semisync.sources;
  * @param serverId               the source's server_id
  * @param semisyncTimeoutMillis  how long a commit waits for a semisync ACK before the source falls back to async
  * @param semisyncEnabled        whether the semisync source side starts enabled
+ * @param mariadbRelease         the release a MariaDB source runs; a MySQL source takes only the default
  */
-public record SourceOptions(long serverId, long semisyncTimeoutMillis, boolean semisyncEnabled)
+public record SourceOptions(long serverId, long semisyncTimeoutMillis, boolean semisyncEnabled, MariadbRelease mariadbRelease)
 {
-    /** server_id 1, semisync on with a 10-minute timeout so a test never falls back to async unnoticed. */
+    /** server_id 1, semisync on with a 10-minute timeout so a test never falls back to async unnoticed, MariaDB 10.11. */
     public static SourceOptions defaults()
     {
-        return new SourceOptions(1, 600_000, true);
+        return new SourceOptions(1, 600_000, true, MariadbRelease.V10_11);
     }
 
     public SourceOptions withServerId(final long serverId)
     {
-        return new SourceOptions(serverId, semisyncTimeoutMillis, semisyncEnabled);
+        return new SourceOptions(serverId, semisyncTimeoutMillis, semisyncEnabled, mariadbRelease);
     }
 
     public SourceOptions withSemisyncTimeoutMillis(final long timeoutMillis)
     {
-        return new SourceOptions(serverId, timeoutMillis, semisyncEnabled);
+        return new SourceOptions(serverId, timeoutMillis, semisyncEnabled, mariadbRelease);
     }
 
     public SourceOptions withSemisyncEnabled(final boolean enabled)
     {
-        return new SourceOptions(serverId, semisyncTimeoutMillis, enabled);
+        return new SourceOptions(serverId, semisyncTimeoutMillis, enabled, mariadbRelease);
+    }
+
+    public SourceOptions withMariadbRelease(final MariadbRelease release)
+    {
+        return new SourceOptions(serverId, semisyncTimeoutMillis, semisyncEnabled, release);
     }
 }

@@ -24,6 +24,8 @@ import io.semisync.storage.relaylog.RelayLogReader;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,10 +62,16 @@ final class RelayLogRows
         this.columns = columns;
     }
 
-    /** The changes to {@code table} ({@code db.table}) in the relay log of {@code dataDir}, in order. */
-    static RelayLogRows read(final Path dataDir, final String table, final List<Column> columns)
+    /**
+     * The changes to {@code table} ({@code db.table}) in the relay log of {@code dataDir}, in order. The source's FORMAT_DESCRIPTION
+     * kept in the data directory comes first: the relay log lacks it for a file stored from its middle (MariaDB 11 starts a
+     * GTID dump where the GTID is, sending the file's FORMAT_DESCRIPTION without a position).
+     */
+    static RelayLogRows read(final Path dataDir, final String table, final List<Column> columns) throws IOException
     {
         final RelayLogRows rows = new RelayLogRows(columns);
+        final byte[] sourceFormat = Files.readAllBytes(DataDirectory.formatDescriptionOf(dataDir));
+        rows.onEvent(new UnsafeBuffer(sourceFormat), 0, sourceFormat.length, true, table);
         final UnsafeBuffer eventBytes = new UnsafeBuffer(new byte[0]);
         try (RelayLog relayLog = RelayLog.open(new RelayLogConfig().directory(DataDirectory.relayLogOf(dataDir)).readOnly(true).validate());
             RelayLogReader relayLogReader = relayLog.openReader())

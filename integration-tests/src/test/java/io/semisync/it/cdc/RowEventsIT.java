@@ -1,5 +1,6 @@
 package io.semisync.it.cdc;
 
+import io.semisync.it.SourceRelease;
 import io.semisync.it.SourceServerExtension;
 import io.semisync.it.cdc.AllTypesTable.Column;
 import io.semisync.it.replica.ReplicaLogs;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -67,16 +69,17 @@ class RowEventsIT
         new Round("MINIMAL", "FULL", false, false));
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void decodedRowsEqualWhatSelectReturns(final Flavor flavor, @TempDir final Path dataDir) throws SQLException
+    @EnumSource(SourceRelease.class)
+    void decodedRowsEqualWhatSelectReturns(final SourceRelease release, @TempDir final Path dataDir) throws SQLException, IOException
     {
-        final SourceServer server = SourceServerExtension.shared(flavor);
+        final Flavor flavor = release.flavor();
+        final SourceServer server = release.shared();
         final AllTypesTable table = new AllTypesTable(flavor);
         final String savedMetadata = server.queryValue("SELECT @@global.binlog_row_metadata");
         final String savedPacket = server.queryValue("SELECT @@global.max_allowed_packet");
         final List<DecodedChange> expected = new ArrayList<>();
-        try (ReplicaProcess replica = ReplicaProcess.start("row-events-" + flavor, server.host(), server.port(),
-            server.replicationUser(), dataDir, ReplicaLogs.directory(RowEventsIT.class, flavor)))
+        try (ReplicaProcess replica = ReplicaProcess.start("row-events-" + release, server.host(), server.port(),
+            server.replicationUser(), dataDir, ReplicaLogs.directory(RowEventsIT.class, release)))
         {
             replica.awaitStatus("streaming", TIMEOUT, status -> status.state() == ReplicaState.STREAMING);
             server.execute("SET GLOBAL max_allowed_packet = " + PACKET_BYTES, "DROP DATABASE IF EXISTS cdc_it",

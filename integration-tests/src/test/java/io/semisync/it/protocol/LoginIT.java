@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.semisync.it.Source;
+import io.semisync.it.SourceRelease;
 import io.semisync.it.SourceServerExtension;
 import io.semisync.protocol.ServerErrorException;
 import io.semisync.protocol.auth.AuthenticationException;
@@ -29,6 +30,7 @@ import io.semisync.protocol.client.MySqlConnection;
 import io.semisync.protocol.handshake.ServerFlavor;
 import io.semisync.protocol.tls.TlsMode;
 import io.semisync.sources.Flavor;
+import io.semisync.sources.MariadbRelease;
 import io.semisync.sources.SourceServer;
 import io.semisync.sources.SourceUser;
 
@@ -37,14 +39,14 @@ import io.semisync.sources.SourceUser;
 class LoginIT
 {
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void replicationUserLogsInWithTheFlavorsDefaultPlugin(final Flavor flavor)
+    @EnumSource(SourceRelease.class)
+    void replicationUserLogsInWithTheFlavorsDefaultPlugin(final SourceRelease release)
     {
-        final SourceServer server = SourceServerExtension.shared(flavor);
+        final SourceServer server = release.shared();
         final SourceUser user = server.replicationUser();
         final MySqlConnection connection = connect(config(server, user).allowPublicKeyRetrieval(true).build());
 
-        assertThat(connection.serverInfo().flavor()).isEqualTo(flavor == Flavor.MYSQL ? ServerFlavor.MYSQL : ServerFlavor.MARIADB);
+        assertThat(connection.serverInfo().flavor()).isEqualTo(release.flavor() == Flavor.MYSQL ? ServerFlavor.MYSQL : ServerFlavor.MARIADB);
         assertThat(server.version()).startsWith(connection.serverInfo().serverVersion().split("-")[0]);
         assertThat(connection.serverInfo().authPlugin()).isEqualTo(user.authPlugin());
         assertThat(value(connection, "SELECT CONNECTION_ID()")).isEqualTo(Long.toString(connection.serverInfo().connectionId()));
@@ -52,9 +54,11 @@ class LoginIT
         quit(connection);
     }
 
-    @Test
-    void nativePasswordOnMariaDb(@Source(Flavor.MARIADB) final SourceServer server)
+    @ParameterizedTest
+    @EnumSource(MariadbRelease.class)
+    void nativePasswordOnMariaDb(final MariadbRelease release)
     {
+        final SourceServer server = SourceServerExtension.shared(Flavor.MARIADB, release);
         final SourceUser user = server.nativePasswordUser().orElseThrow();
         final MySqlConnection connection = connect(config(server, user).build());
 
@@ -63,9 +67,11 @@ class LoginIT
         quit(connection);
     }
 
-    @Test
-    void ed25519OnMariaDb(@Source(Flavor.MARIADB) final SourceServer server)
+    @ParameterizedTest
+    @EnumSource(MariadbRelease.class)
+    void ed25519OnMariaDb(final MariadbRelease release)
     {
+        final SourceServer server = SourceServerExtension.shared(Flavor.MARIADB, release);
         final SourceUser user = server.ed25519User().orElseThrow();
         assertThat(server.queryValue("SELECT plugin FROM mysql.user WHERE user = '" + user.name() + "'")).isEqualTo("ed25519");
         final MySqlConnection connection = connect(config(server, user).build());
@@ -126,10 +132,10 @@ class LoginIT
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void wrongPasswordSurfacesError1045WithTheServersMessage(final Flavor flavor)
+    @EnumSource(SourceRelease.class)
+    void wrongPasswordSurfacesError1045WithTheServersMessage(final SourceRelease release)
     {
-        final SourceServer server = SourceServerExtension.shared(flavor);
+        final SourceServer server = release.shared();
         final ConnectionConfig config = config(server, server.replicationUser()).password("wrong").allowPublicKeyRetrieval(true).build();
 
         assertThatThrownBy(() -> connect(config))

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.semisync.it.SourceRelease;
 import io.semisync.it.SourceServerExtension;
 import io.semisync.protocol.ServerErrorException;
 import io.semisync.protocol.client.ConnectionConfig;
@@ -17,7 +18,6 @@ import io.semisync.protocol.client.ConnectionFailedException;
 import io.semisync.protocol.client.MySqlConnection;
 import io.semisync.protocol.response.ResultSet;
 import io.semisync.protocol.tls.TlsMode;
-import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceServer;
 import io.semisync.sources.SourceUser;
 
@@ -26,10 +26,10 @@ import io.semisync.sources.SourceUser;
 class TlsIT
 {
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void requireSslUserIsRefusedInClearAndAdmittedWithRequired(final Flavor flavor)
+    @EnumSource(SourceRelease.class)
+    void requireSslUserIsRefusedInClearAndAdmittedWithRequired(final SourceRelease release)
     {
-        final SourceServer server = SourceServerExtension.shared(flavor);
+        final SourceServer server = release.shared();
         final ConnectionConfig clear = config(server, server.sslUser()).allowPublicKeyRetrieval(true).build();
 
         assertThatThrownBy(() -> connect(clear))
@@ -42,10 +42,10 @@ class TlsIT
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void preferredEncryptsWhenTheServerOffersTls(final Flavor flavor)
+    @EnumSource(SourceRelease.class)
+    void preferredEncryptsWhenTheServerOffersTls(final SourceRelease release)
     {
-        final SourceServer server = SourceServerExtension.shared(flavor);
+        final SourceServer server = release.shared();
 
         final MySqlConnection connection = connect(config(server, server.replicationUser()).tlsMode(TlsMode.PREFERRED).build());
 
@@ -54,10 +54,10 @@ class TlsIT
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void verifyCaAcceptsTheServersCaAndRejectsAnUnrelatedOne(final Flavor flavor)
+    @EnumSource(SourceRelease.class)
+    void verifyCaAcceptsTheServersCaAndRejectsAnUnrelatedOne(final SourceRelease release)
     {
-        final SourceServer server = SourceServerExtension.shared(flavor);
+        final SourceServer server = release.shared();
         final ConnectionConfig verifyCa = config(server, server.sslUser()).tlsMode(TlsMode.VERIFY_CA).tlsCaPath(server.tls().ca()).build();
 
         final MySqlConnection connection = connect(verifyCa);
@@ -71,10 +71,10 @@ class TlsIT
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void verifyIdentityMatchesTheIpAddressInTheCertificate(final Flavor flavor)
+    @EnumSource(SourceRelease.class)
+    void verifyIdentityMatchesTheIpAddressInTheCertificate(final SourceRelease release)
     {
-        final SourceServer server = SourceServerExtension.shared(flavor);
+        final SourceServer server = release.shared();
         final ConnectionConfig config = config(server, server.sslUser())
             .host("127.0.0.1")
             .tlsMode(TlsMode.VERIFY_IDENTITY)
@@ -88,10 +88,10 @@ class TlsIT
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void clientCertificateSatisfiesRequireX509(final Flavor flavor)
+    @EnumSource(SourceRelease.class)
+    void clientCertificateSatisfiesRequireX509(final SourceRelease release)
     {
-        final SourceServer server = SourceServerExtension.shared(flavor);
+        final SourceServer server = release.shared();
         final SourceUser user = new SourceUser(ProtocolTesting.freshUserName("x509"), "x509-secret", server.replicationUser().authPlugin());
         server.execute(
             "SET SQL_LOG_BIN=0",

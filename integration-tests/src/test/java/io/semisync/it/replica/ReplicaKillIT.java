@@ -1,9 +1,8 @@
 package io.semisync.it.replica;
 
 import io.semisync.replica.ReplicaState;
-import io.semisync.sources.Flavor;
+import io.semisync.it.SourceRelease;
 import io.semisync.sources.SourceServer;
-import io.semisync.sources.SourceServers;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,14 +28,14 @@ class ReplicaKillIT
     private static final int ROWS_PER_TRANSACTION = 2;
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void everyCommittedTransactionSurvivesKillNineExactlyOnce(final Flavor flavor, @TempDir final Path dataDir)
+    @EnumSource(SourceRelease.class)
+    void everyCommittedTransactionSurvivesKillNineExactlyOnce(final SourceRelease release, @TempDir final Path dataDir)
     {
         final long seed = System.nanoTime();
         final Random random = new Random(seed);
-        System.out.printf("[%s] kill moments from seed %d%n", flavor, seed);
-        final Path logDir = ReplicaLogs.directory(ReplicaKillIT.class, flavor);
-        try (SourceServer server = SourceServers.start(flavor))
+        System.out.printf("[%s] kill moments from seed %d%n", release, seed);
+        final Path logDir = ReplicaLogs.directory(ReplicaKillIT.class, release);
+        try (SourceServer server = release.start())
         {
             SourceLoad.createTable(server);
             final long first = SourceBinlog.lastSequence(server) + 1;
@@ -54,7 +53,7 @@ class ReplicaKillIT
                         assertThat(load.isDone()).as("the load has ended before kill %d", kill).isFalse();
                         final ReplicaStatusLine status = replica.lastStatus().orElseThrow();
                         replica.kill();
-                        System.out.printf("[%s] kill -9 #%d after %d committed transactions; %s%n", flavor, kill, load.committed(),
+                        System.out.printf("[%s] kill -9 #%d after %d committed transactions; %s%n", release, kill, load.committed(),
                             status.line());
                         assertThat(RelayLogContents.read(dataDir).hasCommitPointAt(status.lastAck()))
                             .as("after kill %d the relay log holds the transaction acknowledged at %s", kill, status.lastAck())
@@ -64,7 +63,7 @@ class ReplicaKillIT
                     }
                     Waits.pause(Duration.ofSeconds(1));
                     load.stop();
-                    System.out.printf("[%s] load stopped after %d transactions%n", flavor, load.await(Duration.ofSeconds(60)));
+                    System.out.printf("[%s] load stopped after %d transactions%n", release, load.await(Duration.ofSeconds(60)));
                 }
                 ReplicationChecks.awaitSemisyncConnected(replica, server, CONNECT_TIMEOUT);
                 final long last = SourceBinlog.lastSequence(server);

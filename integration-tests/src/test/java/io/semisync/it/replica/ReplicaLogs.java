@@ -1,5 +1,6 @@
 package io.semisync.it.replica;
 
+import io.semisync.it.SourceRelease;
 import io.semisync.sources.Flavor;
 
 import java.nio.file.Path;
@@ -14,5 +15,10 @@ public final class ReplicaLogs
     public static Path directory(final Class<?> test, final Flavor flavor)
     {
         return Path.of("target", "replica-logs", test.getSimpleName() + "-" + flavor);
+    }
+
+    public static Path directory(final Class<?> test, final SourceRelease release)
+    {
+        return Path.of("target", "replica-logs", test.getSimpleName() + "-" + release);
     }
 }

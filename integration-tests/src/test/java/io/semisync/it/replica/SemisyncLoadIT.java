@@ -1,8 +1,8 @@
 package io.semisync.it.replica;
 
+import io.semisync.it.SourceRelease;
 import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceServer;
-import io.semisync.sources.SourceServers;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,15 +22,15 @@ class SemisyncLoadIT
     private static final int CLIENTS = 4;
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void everyTransactionOfAConcurrentLoadIsStoredAndAcknowledged(final Flavor flavor, @TempDir final Path dataDir)
+    @EnumSource(SourceRelease.class)
+    void everyTransactionOfAConcurrentLoadIsStoredAndAcknowledged(final SourceRelease release, @TempDir final Path dataDir)
     {
-        try (SourceServer server = SourceServers.start(flavor))
+        try (SourceServer server = release.start())
         {
             SourceLoad.createTable(server);
             final long first = SourceBinlog.lastSequence(server) + 1;
             try (ReplicaProcess replica = ReplicaProcess.start("replica", server.host(), server.port(), server.replicationUser(), dataDir,
-                ReplicaLogs.directory(SemisyncLoadIT.class, flavor)))
+                ReplicaLogs.directory(SemisyncLoadIT.class, release)))
             {
                 ReplicationChecks.awaitSemisyncConnected(replica, server, Duration.ofSeconds(60));
                 final long firstOfLoad = SourceBinlog.lastSequence(server) + 1;
@@ -50,7 +50,7 @@ class SemisyncLoadIT
                     assertThat(load.await(Duration.ofSeconds(10))).isEqualTo(TRANSACTIONS);
                 }
                 final long seconds = Math.max(1, Duration.ofNanos(System.nanoTime() - started).toSeconds());
-                System.out.printf("[%s] %d transactions from %d clients in %d s (%d/s)%n", flavor, TRANSACTIONS, CLIENTS, seconds,
+                System.out.printf("[%s] %d transactions from %d clients in %d s (%d/s)%n", release, TRANSACTIONS, CLIENTS, seconds,
                     TRANSACTIONS / seconds);
 
                 final long last = SourceBinlog.lastSequence(server);
@@ -58,7 +58,7 @@ class SemisyncLoadIT
                 assertThat(ReplicationChecks.semisyncStatus(server, "status")).as("semisync status after the load").isEqualTo(1);
                 assertThat(ReplicationChecks.semisyncStatus(server, "no_tx")).as("transactions not acknowledged").isEqualTo(noTxBefore);
                 final long yesTx = ReplicationChecks.semisyncStatus(server, "yes_tx") - yesTxBefore;
-                if (flavor == Flavor.MYSQL)
+                if (release.flavor() == Flavor.MYSQL)
                 {
                     assertThat(yesTx).as("acknowledged group commits").isPositive();
                 }

@@ -91,10 +91,12 @@ public final class SourceBinlog
         for (final List<String> log : server.query("SHOW BINARY LOGS"))
         {
             final String file = log.get(0);
-            for (final List<String> event : server.query("SHOW BINLOG EVENTS IN '" + file + "'"))
+            final List<List<String>> events = server.query("SHOW BINLOG EVENTS IN '" + file + "'");
+            for (int i = 0; i < events.size(); i++)
             {
+                final List<String> event = events.get(i);
                 final String type = event.get(2);
-                final String position = file + ":" + event.get(4);
+                final String position = file + ":" + endPosition(events, i);
                 if (type.startsWith("Gtid") && !type.startsWith("Gtid_list"))
                 {
                     if (gtid != null)
@@ -124,6 +126,16 @@ public final class SourceBinlog
                 + " transactions with sequence numbers " + first + " to " + last);
         }
         return transactions;
+    }
+
+    /**
+     * The End_log_pos of event {@code i}; MariaDB 11 shows 0 for the events inside a transaction
+     * ({@code binlog_legacy_event_pos=OFF}), which end where the next event begins (its Pos).
+     */
+    private static String endPosition(final List<List<String>> events, final int i)
+    {
+        final String end = events.get(i).get(4);
+        return "0".equals(end) && i + 1 < events.size() ? events.get(i + 1).get(1) : end;
     }
 
     private static String gtidOf(final Flavor flavor, final String info, final String position)

@@ -1,6 +1,7 @@
 package io.semisync.it.serve;
 
 import io.semisync.it.Source;
+import io.semisync.it.SourceRelease;
 import io.semisync.it.SourceServerExtension;
 import io.semisync.it.replica.ReplicaLogs;
 import io.semisync.it.replica.ReplicaProcess;
@@ -9,7 +10,7 @@ import io.semisync.it.replica.SourceLoad;
 import io.semisync.it.replica.Waits;
 import io.semisync.protocol.server.AuthMethod;
 import io.semisync.sources.Flavor;
-import io.semisync.sources.SourceOptions;
+import io.semisync.sources.MariadbRelease;
 import io.semisync.sources.SourceServer;
 import io.semisync.sources.SourceServers;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * comes from its data directory), and a second replica that joins after the source purged the binlogs of the whole load
  * gets all of it from our node. Without the transaction the source had before our node began (it started at the
  * source's current position), the replica is refused with 1236. With semisync on, it replicates as a semisync replica.
+ * The same holds for a MariaDB 11.8 replica of a MariaDB 11.8 source.
  */
 @ExtendWith(SourceServerExtension.class)
 class ServeMariadbReplicaIT
@@ -56,14 +58,30 @@ class ServeMariadbReplicaIT
         @TempDir final Path dataDir)
         throws IOException, SQLException
     {
+        followsTheArchiveByGtid(SourceRelease.MARIADB_10_11, source, dataDir);
+    }
+
+    @Test
+    void aMariadb118ReplicaFollowsTheArchiveOfAMariadb118Source(
+        @Source(value = Flavor.MARIADB, dedicated = true, mariadb = MariadbRelease.V11_8) final SourceServer source,
+        @TempDir final Path dataDir)
+        throws IOException, SQLException
+    {
+        followsTheArchiveByGtid(SourceRelease.MARIADB_11_8, source, dataDir);
+    }
+
+    /** The scenario above, with a source and a downstream replica of {@code release}. */
+    private static void followsTheArchiveByGtid(final SourceRelease release, final SourceServer source, final Path dataDir)
+        throws IOException, SQLException
+    {
         final Path users = usersFile(dataDir, "users", USER, AuthMethod.MYSQL_NATIVE_PASSWORD, PASSWORD);
         source.execute("CREATE DATABASE IF NOT EXISTS serve_it_before_the_archive");
         final String sourceHadBefore = source.queryValue("SELECT @@GLOBAL.gtid_binlog_pos");
         final int servePort = freePort();
         try (ReplicaProcess replica = ReplicaProcess.start("replica", source.host(), source.port(), source.replicationUser(), dataDir,
-                ReplicaLogs.directory(ServeMariadbReplicaIT.class, source.flavor()), "--admin-users-file", users.toString(),
+                ReplicaLogs.directory(ServeMariadbReplicaIT.class, release), "--admin-users-file", users.toString(),
                 "--admin-port", "0", "--serve-port", String.valueOf(servePort), "--start-position", "current");
-            SourceServer downstream = SourceServers.start(Flavor.MARIADB, SourceOptions.defaults().withServerId(3)))
+            SourceServer downstream = SourceServers.start(Flavor.MARIADB, release.options().withServerId(3)))
         {
             final InetSocketAddress serve = await(replica);
             SourceLoad.createTable(source);
@@ -120,7 +138,7 @@ class ServeMariadbReplicaIT
                 replica);
             replica.stop();
             try (ReplicaProcess restarted = ReplicaProcess.start("replica-restarted", source.host(), freePort(), source.replicationUser(),
-                dataDir, ReplicaLogs.directory(ServeMariadbReplicaIT.class, source.flavor()), "--admin-users-file", users.toString(),
+                dataDir, ReplicaLogs.directory(ServeMariadbReplicaIT.class, release), "--admin-users-file", users.toString(),
                 "--admin-port", "0", "--serve-port", String.valueOf(servePort)))
             {
                 await(restarted);

@@ -115,6 +115,8 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     /** The last transaction is one of a MariaDB commit group whose other transactions may still be arriving. */
     private boolean groupOpen;
     private long pendingAckPosition = -1;
+    /** The end position in the source's file of the event being handled (see {@link #endPositionOf}). */
+    private long eventEndPosition;
     private String pendingAckFile;
     private long pendingAckArrivalNanos;
     /** When the first bytes of the transaction now arriving came, and when it committed on the source (epoch, or -1). */
@@ -563,10 +565,11 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
                 + length + " at " + where());
         }
         final int type = header.type();
+        eventEndPosition = endPositionOf(length);
         if (checksumLength > 0 && !checksum.matches(view, offset, length))
         {
             throw new BinlogChecksumException("CRC32 mismatch in " + BinlogEventType.name(type) + " event ending at "
-                + position.fileName() + ":" + header.logPos() + " (" + length + " bytes): the event was corrupted in transit");
+                + position.fileName() + ":" + eventEndPosition + " (" + length + " bytes): the event was corrupted in transit");
         }
         if (packet.ackNeeded() && pendingAckPosition < 0)
         {
@@ -575,7 +578,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         onEvent(type, offset, length, readNanos);
         if (packet.ackNeeded())
         {
-            pendingAckPosition = header.logPos();
+            pendingAckPosition = eventEndPosition;
             pendingAckFile = position.fileName();
         }
     }
@@ -649,6 +652,18 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     }
 
     /**
+     * The end position of the event in the header just read. MariaDB 11 leaves it 0 in the events inside a transaction
+     * ({@code binlog_legacy_event_pos=OFF}, its default): they follow the transaction's GTID event back to back in the
+     * source's file, so it is where the previous event ended plus this one's length. Outside a transaction a 0 marks an
+     * event the source made up for this stream (an artificial ROTATE, a FORMAT_DESCRIPTION sent mid-file), never stored.
+     */
+    private long endPositionOf(final int length)
+    {
+        final long logPos = header.logPos();
+        return logPos == 0 && transactions.inTransaction() && !header.isArtificial() ? position.position() + length : logPos;
+    }
+
+    /**
      * A GTID event begins a transaction. MariaDB's events carry only the second the statement began, so there the source's
      * commit time is unknown.
      */
@@ -665,10 +680,14 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
      */
     private void store(final int type, final int offset, final int length, final long readNanos, final boolean completes)
     {
-        final long endPosition = header.logPos();
-        if (endPosition != 0 && !position.alreadyStored(endPosition, storedFile, storedPosition))
+        final long endPosition = eventEndPosition;
+        if (endPosition != 0)
         {
-            append(type, offset, length, readNanos, completes, endPosition);
+            if (!position.alreadyStored(endPosition, storedFile, storedPosition))
+            {
+                append(type, offset, length, readNanos, completes, endPosition);
+            }
+            position.advanceTo(endPosition);
         }
         if (completes)
         {
@@ -687,7 +706,6 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
             .receiveTimeNanos(readNanos + epochOffsetNanos)
             .flags(flags);
         writer.append(metadata, view, offset, length);
-        position.advanceTo(endPosition);
         if (completes && transactionOpen && semisync)
         {
             transactionOpen = false;

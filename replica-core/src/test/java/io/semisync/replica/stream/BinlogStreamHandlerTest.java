@@ -737,6 +737,31 @@ class BinlogStreamHandlerTest
     }
 
     @Test
+    void mariadb11EventsInsideATransactionWithoutAnEndPositionAreStoredAtTheirComputedEnds()
+    {
+        final EmbeddedChannel channel = channel(true, true, null, 0);
+        // MariaDB 11.8 (binlog_legacy_event_pos=OFF): only the GTID event and the transaction's last event carry end_log_pos.
+        read(channel,
+            semisyncPacket(false, rotate("mariadb-bin.000001", 4, true, 0)),
+            semisyncPacket(false, StreamEvents.mariadbGtid(0, 7, false, 400)),
+            semisyncPacket(false, StreamEvents.opaque(BinlogEventType.TABLE_MAP, 0, 10)),
+            semisyncPacket(false, StreamEvents.opaque(BinlogEventType.WRITE_ROWS_V1, 0, 20)),
+            semisyncPacket(true, xid(7, 466 + 19 + 8 + 4)),
+            semisyncPacket(false, StreamEvents.opaque(BinlogEventType.MARIADB_GTID_LIST, 0)));
+        readComplete(channel);
+
+        final String gtid = "0-" + StreamEvents.SERVER_ID + "-7";
+        assertThat(stored()).containsExactly(
+            "MARIADB_GTID mariadb-bin.000001:400 " + gtid + " -",
+            "TABLE_MAP mariadb-bin.000001:" + (400 + 19 + 10 + 4) + " " + gtid + " -",
+            "WRITE_ROWS_V1 mariadb-bin.000001:" + (433 + 19 + 20 + 4) + " " + gtid + " -",
+            "XID mariadb-bin.000001:497 " + gtid + " commit ack");
+        final SemiSyncAck ack = channel.readOutbound();
+        assertThat(ack.position()).isEqualTo(497);
+        assertFalseFinish(channel);
+    }
+
+    @Test
     void plainStreamStoresAndSyncsInTheBackgroundSoonAfterAReadButNeverAcks()
     {
         final EmbeddedChannel channel = frozenChannel(new AckProbe(), handler(false, false, null, 0));

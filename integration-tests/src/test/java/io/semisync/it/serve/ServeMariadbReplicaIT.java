@@ -155,7 +155,7 @@ class ServeMariadbReplicaIT
                 source.execute("PURGE BINARY LOGS TO '" + source.query("SHOW MASTER STATUS").get(0).get(0) + "'");
                 assertThat(source.query("SHOW BINARY LOGS")).as("the source no longer has the load's binlogs")
                     .extracting(row -> row.get(0)).doesNotContain(firstLoadBinlog).hasSize(1);
-                try (SourceServer joiner = SourceServers.start(Flavor.MARIADB, SourceOptions.defaults().withServerId(4)))
+                try (SourceServer joiner = SourceServers.start(Flavor.MARIADB, release.options().withServerId(4)))
                 {
                     joiner.execute("SET GLOBAL gtid_slave_pos = '" + sourceHadBefore + "'",
                         "CHANGE MASTER TO MASTER_HOST = '" + serve.getHostString() + "', MASTER_PORT = " + serve.getPort()

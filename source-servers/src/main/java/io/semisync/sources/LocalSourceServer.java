@@ -95,6 +95,7 @@ abstract class LocalSourceServer extends ManagedSourceServer
     private void writeFiles() throws IOException
     {
         final String tlsDir = root.serverTlsDir(instanceDir, tls);
+        Files.createDirectories(instanceDir.resolve("tmp"));
         final StringBuilder config = new StringBuilder("[mysqld]\n");
         Stream.concat(
             Stream.of(
@@ -104,6 +105,7 @@ abstract class LocalSourceServer extends ManagedSourceServer
                 "datadir=" + serverPath(instanceDir.resolve("data")),
                 "socket=" + serverPath(instanceDir.resolve("server.sock")),
                 "pid-file=" + serverPath(instanceDir.resolve("server.pid")),
+                "tmpdir=" + serverPath(instanceDir.resolve("tmp")),
                 "log-error=" + serverPath(instanceDir.resolve("error.log")),
                 "server-id=" + serverId(),
                 "log-bin=binlog",

@@ -29,6 +29,7 @@ import io.semisync.replica.stream.LatencyTrace;
 import io.semisync.replica.stream.StreamListener;
 import io.semisync.replica.stream.WanEmulation;
 import io.semisync.storage.RelayLogException;
+import io.semisync.storage.RelayLogFullException;
 import io.semisync.storage.relaylog.CommittedGtidHandler;
 import io.semisync.storage.relaylog.GtidCheckpoint;
 import io.semisync.storage.relaylog.RelayLog;
@@ -607,6 +608,11 @@ public final class Replica implements AutoCloseable
         }
         endConnection(cause);
         state = ReplicaState.WAITING_TO_RECONNECT;
+        if (cause instanceof RelayLogFullException)
+        {
+            // every connect succeeds and resets the backoff, so a full disk would otherwise be retried every 100 ms
+            backoff = config.get(Settings.RECONNECT_MAX_BACKOFF);
+        }
         LOG.warn("replication from {} interrupted: {}; reconnecting in {} ms", config.sourceAddress(), lastError.message(),
             backoff.toMillis());
         reconnect = loop.schedule(this::connect, backoff.toMillis(), TimeUnit.MILLISECONDS);
@@ -641,10 +647,11 @@ public final class Replica implements AutoCloseable
         }
     }
 
+    /** A full relay-log disk is not fatal: nothing was stored of the refused record, and reconnecting resumes once space is freed. */
     private static boolean isFatal(final Throwable cause)
     {
         return cause instanceof FatalReplicationException
-            || cause instanceof RelayLogException
+            || cause instanceof RelayLogException && !(cause instanceof RelayLogFullException)
             || (cause instanceof ServerErrorException error && error.errorCode() == SOURCE_CANNOT_SERVE_POSITION);
     }
 

@@ -95,11 +95,8 @@ final class CrashLoop
                     load.stop();
                     load.await(CONNECT_TIMEOUT);
                 }
-                final long last = SourceBinlog.lastSequence(server);
-                ReplicationChecks.awaitStored(server, dataDir, last, CONNECT_TIMEOUT, replica);
-                replica.stop();
-                ReplicationChecks.assertHoldsExactly(server, dataDir, first, last);
-                final Result result = new Result(flavor, cycles, clients, committed.size(), last - first + 1,
+                ReplicationChecks.stopCaughtUpAndAssertHoldsExactly(server, dataDir, first, replica, CONNECT_TIMEOUT);
+                final Result result = new Result(flavor, cycles, clients, committed.size(), SourceBinlog.lastSequence(server) - first + 1,
                     Duration.ofNanos(System.nanoTime() - started));
                 System.out.println(result.summary());
                 return result;

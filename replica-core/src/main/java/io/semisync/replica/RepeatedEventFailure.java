@@ -2,13 +2,15 @@ package io.semisync.replica;
 
 import io.semisync.protocol.framing.PacketTooLargeException;
 import io.semisync.replica.session.FatalReplicationException;
+import io.semisync.replica.session.ServerIdConflictException;
 import io.semisync.replica.stream.BinlogChecksumException;
 
 import java.util.Objects;
 
 /**
  * Tells a failure that reconnecting may fix from one that comes back on every attempt: the same event failing the same
- * way (a packet over the cap, a CRC32 mismatch at the same position) with nothing stored in between. After
+ * way (a packet over the cap, a CRC32 mismatch at the same position, another replica with our server_id) with nothing
+ * stored in between. After
  * {@code limit} such failures in a row it turns the failure into a {@link FatalReplicationException} that says what to
  * do, instead of reconnecting forever.
  */
@@ -72,6 +74,10 @@ final class RepeatedEventFailure
             if (cause instanceof PacketTooLargeException)
             {
                 return "raise --replica-max-allowed-packet (at most 1073741824, MySQL's limit) above the event's size and restart";
+            }
+            if (cause instanceof ServerIdConflictException)
+            {
+                return "give each replica of the source a server_id of its own (--server-id) and restart";
             }
             if (cause instanceof BinlogChecksumException)
             {

@@ -29,6 +29,7 @@ import io.semisync.replica.stream.LatencyTrace;
 import io.semisync.replica.stream.StreamListener;
 import io.semisync.replica.stream.WanEmulation;
 import io.semisync.storage.RelayLogException;
+import io.semisync.storage.RelayLogFullException;
 import io.semisync.storage.relaylog.CommittedGtidHandler;
 import io.semisync.storage.relaylog.GtidCheckpoint;
 import io.semisync.storage.relaylog.RelayLog;
@@ -66,6 +67,8 @@ public final class Replica implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(Replica.class);
     /** ER_MASTER_FATAL_ERROR_READING_BINLOG: the source cannot serve the position we asked for. */
     private static final int SOURCE_CANNOT_SERVE_POSITION = 1236;
+    /** MariaDB's ER_SLAVE_SAME_ID: another replica with our server_id started a dump, and the source ended ours. */
+    private static final int MARIADB_SLAVE_SAME_ID = 4052;
     /** How long {@link #status()} waits for the replica's thread before it answers with the last snapshot. */
     private static final Duration STATUS_WAIT = Duration.ofSeconds(1);
 
@@ -597,7 +600,7 @@ public final class Replica implements AutoCloseable
         {
             return;
         }
-        final Throwable reported = unwrap(failure);
+        final Throwable reported = sameServerIdOnMariadb(unwrap(failure));
         final FatalReplicationException repeated = repeatedFailure.onFailure(reported, writer.lastDurableCommitSourceFileName() + ":"
             + writer.lastDurableCommitEndPosition());
         final Throwable cause = repeated != null ? repeated : reported;
@@ -608,6 +611,11 @@ public final class Replica implements AutoCloseable
         }
         endConnection(cause);
         state = ReplicaState.WAITING_TO_RECONNECT;
+        if (cause instanceof RelayLogFullException)
+        {
+            // every connect succeeds and resets the backoff, so a full disk would otherwise be retried every 100 ms
+            backoff = config.get(Settings.RECONNECT_MAX_BACKOFF);
+        }
         LOG.warn("replication from {} interrupted: {}; reconnecting in {} ms", config.sourceAddress(), lastError.message(),
             backoff.toMillis());
         reconnect = loop.schedule(this::connect, backoff.toMillis(), TimeUnit.MILLISECONDS);
@@ -642,11 +650,27 @@ public final class Replica implements AutoCloseable
         }
     }
 
+    /** A full relay-log disk is not fatal: nothing was stored of the refused record, and reconnecting resumes once space is freed. */
     private static boolean isFatal(final Throwable cause)
     {
         return cause instanceof FatalReplicationException
-            || cause instanceof RelayLogException
+            || cause instanceof RelayLogException && !(cause instanceof RelayLogFullException)
             || (cause instanceof ServerErrorException error && error.errorCode() == SOURCE_CANNOT_SERVE_POSITION);
+    }
+
+    /**
+     * MariaDB ends a dump when another replica with the same server_id starts one (ER_SLAVE_SAME_ID, which only a newer
+     * connection causes, never the leftover of our own earlier one): say what to do and stop, so the two stop taking turns.
+     */
+    private Throwable sameServerIdOnMariadb(final Throwable cause)
+    {
+        if (cause instanceof ServerErrorException error && error.errorCode() == MARIADB_SLAVE_SAME_ID)
+        {
+            return new FatalReplicationException("the source ended our binlog dump because another replica with our server_id "
+                + config.get(Settings.SERVER_ID) + " connected to it (" + error.getMessage() + "): give each replica of the source a "
+                + "server_id of its own (--server-id) and restart", error);
+        }
+        return cause;
     }
 
     private static String describe(final Throwable cause)

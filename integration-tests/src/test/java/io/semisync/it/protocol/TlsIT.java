@@ -6,6 +6,9 @@ import static io.semisync.it.protocol.ProtocolTesting.quit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -85,6 +88,29 @@ class TlsIT
 
         assertThat(connection.serverInfo().tls()).isTrue();
         quit(connection);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SourceRelease.class)
+    void verifyIdentityRefusesAHostNameTheCertificateDoesNotNameAndSaysWhatToDo(final SourceRelease release) throws UnknownHostException
+    {
+        final SourceServer server = release.shared();
+        final InetAddress machine = InetAddress.getLocalHost();
+        assertThat(machine.getHostAddress())
+            .as("this test needs the machine's host name (%s) to resolve to 127.0.0.1, as /etc/hosts says here", machine.getHostName())
+            .isEqualTo(server.host());
+        final ConnectionConfig config = config(server, server.sslUser())
+            .host(machine.getHostName())
+            .tlsMode(TlsMode.VERIFY_IDENTITY)
+            .tlsCaPath(server.tls().ca())
+            .build();
+
+        assertThatThrownBy(() -> connect(config))
+            .isInstanceOf(ConnectionFailedException.class)
+            .hasMessageContaining("TLS handshake with " + machine.getHostName() + ":" + server.port() + " (tlsMode=VERIFY_IDENTITY) failed")
+            .hasMessageContaining("the source's certificate does not name " + machine.getHostName())
+            .hasMessageContaining("or use VERIFY_CA");
+        quit(connect(config.toBuilder().tlsMode(TlsMode.VERIFY_CA).build()));
     }
 
     @ParameterizedTest

@@ -9,11 +9,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Losing the source mid-stream, by a source restart or by a network cut: the replica reconnects, registers
+ * Losing the source mid-stream, by a source restart, a source crash or a network cut: the replica reconnects, registers
  * as a semisync replica again (the source counts one semisync client), and resumes without gap or duplicate.
  */
 class ReconnectIT
@@ -28,20 +29,38 @@ class ReconnectIT
     @EnumSource(Flavor.class)
     void resumesWithoutGapOrDuplicateAfterTheSourceRestarts(final Flavor flavor, @TempDir final Path dataDir)
     {
+        resumesAfterTheSourceWentAway(flavor, dataDir, "source-restart", SourceServer::restart);
+    }
+
+    /** The source crashes (SIGKILL) under load and recovers: what it recovered as committed is streamed, once. */
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void resumesWithoutGapOrDuplicateAfterTheSourceIsKilledAndRestarted(final Flavor flavor, @TempDir final Path dataDir)
+    {
+        resumesAfterTheSourceWentAway(flavor, dataDir, "source-kill", server ->
+        {
+            server.kill();
+            server.restart();
+        });
+    }
+
+    private static void resumesAfterTheSourceWentAway(
+        final Flavor flavor, final Path dataDir, final String name, final Consumer<SourceServer> interruption)
+    {
         try (SourceServer server = SourceServers.start(flavor))
         {
             SourceLoad.createTable(server);
             final long first = SourceBinlog.lastSequence(server) + 1;
             try (ReplicaProcess replica = ReplicaProcess.start("replica", server.host(), server.port(), server.replicationUser(), dataDir,
-                ReplicaLogs.directory(ReconnectIT.class, flavor).resolve("source-restart")))
+                ReplicaLogs.directory(ReconnectIT.class, flavor).resolve(name)))
             {
                 ReplicationChecks.awaitSemisyncConnected(replica, server, CONNECT_TIMEOUT);
                 try (SourceLoad load = SourceLoad.start(server, CLIENTS, MAX_TRANSACTIONS, 1, true))
                 {
                     Waits.pause(Duration.ofSeconds(2));
                     final long committedBefore = load.committed();
-                    server.restart();
-                    System.out.printf("[%s] source restarted after %d transactions%n", flavor, committedBefore);
+                    interruption.accept(server);
+                    System.out.printf("[%s] %s after %d transactions%n", flavor, name, committedBefore);
                     replica.awaitStatus("a second connection", CONNECT_TIMEOUT, status -> status.connects() >= 2 && status.isSemisyncStreaming());
                     Waits.until("load after the restart", Duration.ofSeconds(30), () -> load.committed() > committedBefore + 200,
                         () -> load.committed() + " transactions committed, " + load.errors() + " errors" + replica.logTail());

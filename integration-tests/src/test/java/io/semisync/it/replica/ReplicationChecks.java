@@ -62,6 +62,19 @@ public final class ReplicationChecks
     }
 
     /**
+     * Waits until the relay log holds the source's latest transaction, stops the replica (SIGTERM, a clean shutdown)
+     * and checks {@link #assertHoldsExactly} from {@code first} to that transaction.
+     */
+    public static void stopCaughtUpAndAssertHoldsExactly(
+        final SourceServer server, final Path dataDir, final long first, final ReplicaProcess replica, final Duration timeout)
+    {
+        final long last = SourceBinlog.lastSequence(server);
+        awaitStored(server, dataDir, last, timeout, replica);
+        replica.stop();
+        assertHoldsExactly(server, dataDir, first, last);
+    }
+
+    /**
      * The relay log holds exactly the source's own transactions {@code first..last}: each once, in the source's
      * order, every event of each at its source {@code file:end-position}; nothing else with a GTID; no event
      * with a bad CRC32, no position going backwards within a file, no interrupted transaction.

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@value #TABLE}, spread over client threads (JDBC, one connection per thread, as the administrator).
  * A strict load fails on the first error; a tolerant one (for a source that restarts under it) reconnects and
  * goes on, since what the source committed is read from its binlog afterwards, not from the client's view.
+ * A load may also record the GTID of every transaction whose commit returned OK ({@link CommittedGtids}).
  */
 public final class SourceLoad implements AutoCloseable
 {
@@ -31,6 +32,7 @@ public final class SourceLoad implements AutoCloseable
     private final long transactions;
     private final int rowsPerTransaction;
     private final boolean tolerant;
+    private final CommittedGtids committedGtids;
     private final AtomicLong claimed = new AtomicLong();
     private final AtomicLong committed = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
@@ -38,12 +40,15 @@ public final class SourceLoad implements AutoCloseable
     private final List<Thread> clients = new ArrayList<>();
     private volatile boolean stopping;
 
-    private SourceLoad(final SourceServer server, final long transactions, final int rowsPerTransaction, final boolean tolerant)
+    private SourceLoad(
+        final SourceServer server, final long transactions, final int rowsPerTransaction, final boolean tolerant,
+        final CommittedGtids committedGtids)
     {
         this.server = server;
         this.transactions = transactions;
         this.rowsPerTransaction = rowsPerTransaction;
         this.tolerant = tolerant;
+        this.committedGtids = committedGtids;
     }
 
     /** Creates the schema and table the load writes to (run it before the replica starts, so it is not part of the checks). */
@@ -63,7 +68,23 @@ public final class SourceLoad implements AutoCloseable
     public static SourceLoad start(
         final SourceServer server, final int threads, final long transactions, final int rowsPerTransaction, final boolean tolerant)
     {
-        final SourceLoad load = new SourceLoad(server, transactions, rowsPerTransaction, tolerant);
+        return start(server, threads, transactions, rowsPerTransaction, tolerant, null);
+    }
+
+    /**
+     * Starts a strict load of autocommit INSERTs whose clients record in {@code committedGtids} the GTID of each
+     * transaction whose commit returned OK.
+     */
+    public static SourceLoad recording(final SourceServer server, final int threads, final long transactions, final CommittedGtids committedGtids)
+    {
+        return start(server, threads, transactions, 1, false, committedGtids);
+    }
+
+    private static SourceLoad start(
+        final SourceServer server, final int threads, final long transactions, final int rowsPerTransaction, final boolean tolerant,
+        final CommittedGtids committedGtids)
+    {
+        final SourceLoad load = new SourceLoad(server, transactions, rowsPerTransaction, tolerant, committedGtids);
         for (int client = 0; client < threads; client++)
         {
             final int id = client;
@@ -95,10 +116,19 @@ public final class SourceLoad implements AutoCloseable
                 {
                     if (connection == null)
                     {
-                        connection = DriverManager.getConnection(jdbcUrl(server), admin.name(), admin.password());
+                        connection = DriverManager.getConnection(
+                            jdbcUrl(server) + (committedGtids == null ? "" : "&" + CommittedGtids.JDBC_PROPERTY), admin.name(), admin.password());
                         connection.setAutoCommit(rowsPerTransaction == 1);
+                        if (committedGtids != null)
+                        {
+                            committedGtids.prepare(connection);
+                        }
                     }
                     insert(connection, client, payload);
+                    if (committedGtids != null)
+                    {
+                        committedGtids.recordLastCommit(connection);
+                    }
                     committed.incrementAndGet();
                 }
                 catch (final SQLException ex)

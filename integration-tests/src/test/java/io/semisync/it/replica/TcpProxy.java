@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A TCP proxy on 127.0.0.1 between the replica and the source, to break the network on purpose: it can cut
  * every connection (both sides see the connection drop; new connections are accepted as before), refuse new
- * connections for a while, and it hands
+ * connections for a while, stall every connection (a partition: nothing goes either way, nothing is closed), slow
+ * every write down (a slow link), and it hands
  * each MySQL packet from the source (4-byte header and payload; no TLS, no compression) to a
  * {@link PacketFilter} that may change bytes before the packet goes on, or hold it back to go on in one write
  * with the next.
@@ -27,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class TcpProxy implements AutoCloseable
 {
     private static final int HEADER_LENGTH = 4;
+    private static final Duration STALL_POLL = Duration.ofMillis(10);
 
     private final ServerSocket listener;
     private final InetSocketAddress target;
@@ -34,6 +37,8 @@ public final class TcpProxy implements AutoCloseable
     private final AtomicLong accepted = new AtomicLong();
     private volatile PacketFilter sourcePacketFilter = packet -> false;
     private volatile boolean refusing;
+    private volatile boolean stalled;
+    private volatile long delayMillis;
     private volatile boolean closed;
 
     private TcpProxy(final ServerSocket listener, final InetSocketAddress target)
@@ -96,6 +101,35 @@ public final class TcpProxy implements AutoCloseable
         refusing = refuse;
     }
 
+    /**
+     * While {@code stall} holds, no byte goes either way on any connection, open or new, and none is closed: the
+     * peers see silence, as across a network partition that TCP has not noticed; what was sent meanwhile goes on when
+     * it ends.
+     */
+    public void stall(final boolean stall)
+    {
+        stalled = stall;
+    }
+
+    /** Delays every write in either direction by {@code delay}: latency, and a bandwidth of one write per delay. */
+    public void delay(final Duration delay)
+    {
+        delayMillis = delay.toMillis();
+    }
+
+    /** Waits before a write while the link is stalled, then for the configured delay. */
+    private void awaitLink()
+    {
+        while (stalled && !closed)
+        {
+            Waits.pause(STALL_POLL);
+        }
+        if (delayMillis > 0)
+        {
+            Waits.pause(Duration.ofMillis(delayMillis));
+        }
+    }
+
     private void acceptLoop()
     {
         while (!closed)
@@ -143,6 +177,7 @@ public final class TcpProxy implements AutoCloseable
             int read;
             while ((read = in.read(buffer)) >= 0)
             {
+                awaitLink();
                 out.write(buffer, 0, read);
                 out.flush();
             }
@@ -179,6 +214,7 @@ public final class TcpProxy implements AutoCloseable
                 pending.write(packet);
                 if (!hold && in.available() == 0)
                 {
+                    awaitLink();
                     pending.writeTo(out);
                     out.flush();
                     pending.reset();

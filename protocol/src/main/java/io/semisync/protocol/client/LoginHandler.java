@@ -1,5 +1,6 @@
 package io.semisync.protocol.client;
 
+import java.security.cert.CertificateException;
 import java.security.interfaces.RSAPublicKey;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -215,9 +216,24 @@ final class LoginHandler extends ChannelInboundHandlerAdapter
             else
             {
                 fail(ctx, new ConnectionFailedException("TLS handshake with " + config.address() + " (tlsMode=" + config.tlsMode() +
-                    ") failed: " + future.cause().getMessage(), future.cause()));
+                    ") failed: " + future.cause().getMessage() + hostNameHint(future.cause()), future.cause()));
             }
         });
+    }
+
+    /** What to do when the certificate was valid but named another host, which the JDK reports as a CertificateException. */
+    private String hostNameHint(final Throwable failure)
+    {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause())
+        {
+            if (cause instanceof CertificateException && cause.getMessage() != null && cause.getMessage().startsWith("No ")
+                && cause.getMessage().contains("matching"))
+            {
+                return "; the source's certificate does not name " + config.host() + " (VERIFY_IDENTITY checks its subjectAltName):"
+                    + " connect by a host name or address the certificate names, or use VERIFY_CA to check the CA only";
+            }
+        }
+        return "";
     }
 
     private void sendHandshakeResponse(final ChannelHandlerContext ctx)

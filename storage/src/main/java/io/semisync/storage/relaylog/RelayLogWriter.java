@@ -3,6 +3,7 @@ package io.semisync.storage.relaylog;
 import io.semisync.storage.DurabilityException;
 import io.semisync.storage.RecordTooLargeException;
 import io.semisync.storage.RelayLogException;
+import io.semisync.storage.RelayLogFullException;
 import io.semisync.storage.durability.DurabilityBarrier;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -38,6 +39,7 @@ public final class RelayLogWriter implements AutoCloseable
         RecordLayout.MAX_SOURCE_FILE_NAME_LENGTH, RecordLayout.MAX_GTID_LENGTH, 0)]);
     private final UnsafeBuffer trailer = new UnsafeBuffer(new byte[RecordLayout.CHECKSUM_LENGTH]);
     private final RecordChecksum checksum = new RecordChecksum();
+    private final FreeSpaceGuard freeSpace;
     private int cycle;
     private long lastAppendedIndex;
     private long lastDurableIndex;
@@ -70,6 +72,7 @@ public final class RelayLogWriter implements AutoCloseable
         this.barrier = barrier;
         this.durableMark = durableMark;
         this.maxRecordLength = maxRecordLength;
+        this.freeSpace = new FreeSpaceGuard(relayLog.directory());
         this.cycle = appender.cycle();
         lastAppendedIndex = recovered.lastCommitIndex();
         lastDurableIndex = recovered.lastCommitIndex();
@@ -90,6 +93,7 @@ public final class RelayLogWriter implements AutoCloseable
      * @param length   event length.
      * @return the record's relay log index.
      * @throws RecordTooLargeException if the record exceeds the largest record the log can hold.
+     * @throws RelayLogFullException   if the file system is (nearly) full; nothing was appended, the writer stays usable.
      * @throws RelayLogException       if the writer is closed or failed, or no source file name is set.
      */
     public long append(final EventMetadata metadata, final DirectBuffer event, final int offset, final int length)
@@ -107,6 +111,7 @@ public final class RelayLogWriter implements AutoCloseable
             throw new RecordTooLargeException("record of " + recordLength + " bytes (event " +
                 length + ") exceeds the largest record of " + maxRecordLength + " bytes; raise the block size");
         }
+        freeSpace.claim(recordLength);
         final int crc = checksum.reset()
             .update(prefix.byteArray(), RecordLayout.FLAGS_OFFSET, prefixLength - RecordLayout.FLAGS_OFFSET)
             .update(event, offset, length)

@@ -6,6 +6,7 @@ import io.semisync.it.cdc.CdcProcess;
 import io.semisync.it.replica.ReplicaLogs;
 import io.semisync.it.replica.ReplicaProcess;
 import io.semisync.it.replica.ReplicationChecks;
+import io.semisync.it.replica.SourceLoad;
 import io.semisync.it.replica.Waits;
 import io.semisync.protocol.server.AuthMethod;
 import io.semisync.replica.DataDirectory;
@@ -53,12 +54,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SourceServerExtension.class)
 class ServeRetentionIT
 {
-    private static final String TABLE = "semisync_it.retention_rows";
+    /**
+     * A database of this test's own, created after the downstream replica starts from the source's GTIDs: the shared
+     * source's other databases were made before and are not on the downstream replica.
+     */
+    private static final String DATABASE = "semisync_retention_it";
+    private static final String TABLE = DATABASE + ".retention_rows";
     /** A file boundary (one a minute) and a retention pass (every 10 s), with room to spare. */
     private static final Duration FILE_TIMEOUT = Duration.ofSeconds(150);
     /** Two retention passes (every 10 s), and some. */
     private static final Duration TWO_RETENTION_PASSES = Duration.ofSeconds(25);
     private static final String INSERT_LINE = "\"op\":\"c\"";
+    private static final String TABLE_FIELD = "\"table\":\"retention_rows\"";
 
     @Test
     void retentionKeepsWhatARegisteredReplicaAndChangeFeedNeedUntilTheReadersCapThenTellsThemTheyFellBehind(
@@ -72,7 +79,8 @@ class ServeRetentionIT
             "--serve-port", String.valueOf(freePort()), "--start-position", "current", "--relay-log-files", "MINUTELY",
             "--retention-max-bytes", "1"));
         final String feed = "cdc:file:" + changes.toAbsolutePath().normalize();
-        final String sourceHadBefore = gtidExecuted(source);
+        source.execute("DROP DATABASE IF EXISTS " + DATABASE);
+        SourceLoad.createTable(source);
         try (SourceServer downstream = SourceServers.start(Flavor.MYSQL, SourceOptions.defaults().withServerId(7)))
         {
             final String replica = "serve:" + downstream.queryValue("SELECT @@server_uuid");
@@ -81,8 +89,9 @@ class ServeRetentionIT
             {
                 final InetSocketAddress serve = await(node);
                 ReplicationChecks.awaitSemisyncConnected(node, source, TIMEOUT);
-                replicateFrom(downstream, serve, sourceHadBefore);
-                source.execute("CREATE DATABASE IF NOT EXISTS semisync_it", "DROP TABLE IF EXISTS " + TABLE,
+                // what the shared source held until now, the warm-up rows of the wait above included, the downstream skips
+                replicateFrom(downstream, serve, gtidExecuted(source));
+                source.execute("CREATE DATABASE " + DATABASE,
                     "CREATE TABLE " + TABLE + " (id BIGINT AUTO_INCREMENT PRIMARY KEY, payload VARCHAR(64) NOT NULL)");
                 insert(source, 20);
                 awaitSameAsSource(source, downstream, node, TABLE);
@@ -164,11 +173,12 @@ class ServeRetentionIT
         return file;
     }
 
+    /** The feed's lines of rows inserted into this test's table (the shared source's warm-up rows go elsewhere). */
     private static long insertLines(final Path changes) throws IOException
     {
         try (Stream<String> lines = Files.lines(changes))
         {
-            return lines.filter(line -> line.contains(INSERT_LINE)).count();
+            return lines.filter(line -> line.contains(INSERT_LINE) && line.contains(TABLE_FIELD)).count();
         }
     }
 

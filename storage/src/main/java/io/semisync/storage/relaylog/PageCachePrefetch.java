@@ -27,6 +27,8 @@ final class PageCachePrefetch implements AutoCloseable
     /** How much the writer writes between wake-ups of the thread. */
     static final long STEP = 4L << 20;
     private static final int PAGE = 4096;
+    /** The longest the thread sleeps without a wake-up from the writer. */
+    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final Logger LOG = LoggerFactory.getLogger(PageCachePrefetch.class);
 
     private final Thread thread;
@@ -65,57 +67,43 @@ final class PageCachePrefetch implements AutoCloseable
 
     private void run()
     {
-        File open = null;
-        FileChannel channel = null;
-        long filled = 0;
         try
         {
             while (running)
             {
                 final File target = file;
-                if (target != null && target != open)
+                if (target == null)
                 {
-                    closeQuietly(channel);
-                    channel = FileChannel.open(target.toPath(), StandardOpenOption.READ);
-                    open = target;
-                    filled = 0;
+                    LockSupport.parkNanos(this, IDLE_NANOS);
+                    continue;
                 }
-                if (channel != null)
+                try (FileChannel channel = FileChannel.open(target.toPath(), StandardOpenOption.READ))
                 {
-                    final long from = Math.max(filled, position & -PAGE);
-                    final long to = Math.min(position + LOOKAHEAD, channel.size());
-                    for (long page = from; page < to && running; page += PAGE)
-                    {
-                        oneByte.clear();
-                        channel.read(oneByte, page);
-                    }
-                    filled = Math.max(filled, to);
+                    fillWhileWritten(channel, target);
                 }
-                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
             }
         }
         catch (final IOException ex)
         {
             LOG.warn("stopped reading the relay log ahead of its writer ({}): appends go on, touching fresh pages themselves", ex.toString());
         }
-        finally
-        {
-            closeQuietly(channel);
-        }
     }
 
-    private static void closeQuietly(final FileChannel channel)
+    /** Reads {@code target} ahead of the writer's position until the writer moves to another file or the prefetch closes. */
+    private void fillWhileWritten(final FileChannel channel, final File target) throws IOException
     {
-        if (channel != null)
+        long filled = 0;
+        while (running && target.equals(file))
         {
-            try
+            final long from = Math.max(filled, position & -PAGE);
+            final long to = Math.min(position + LOOKAHEAD, channel.size());
+            for (long page = from; page < to && running; page += PAGE)
             {
-                channel.close();
+                oneByte.clear();
+                channel.read(oneByte, page);
             }
-            catch (final IOException ignored)
-            {
-                // a read-only channel: nothing was written that a failed close could lose
-            }
+            filled = Math.max(filled, to);
+            LockSupport.parkNanos(this, IDLE_NANOS);
         }
     }
 

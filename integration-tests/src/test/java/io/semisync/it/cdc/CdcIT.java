@@ -30,7 +30,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,14 +56,21 @@ class CdcIT
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final int KILL_ROUNDS = Integer.getInteger("cdc.kill.rounds", 5);
     private static final String PASSWORD_VARIABLE = "CDC_IT_SOURCE_PASSWORD";
-    private static final Map<Flavor, Setup> SETUPS = new EnumMap<>(Flavor.class);
+    private static final PerFlavor<Setup> SETUPS = new PerFlavor<>(Setup::new, setup ->
+    {
+        setup.workload.createSchema();
+        setup.workload.run(40, false);
+        setup.workload.addColumn();
+        setup.workload.run(40, true);
+        setup.awaitStored();
+    });
 
     /** The replicas' data directories and the outputs, removed after the class. */
     @TempDir
     static Path work;
 
     /** A source of its own (its GTIDs are the workload's alone), our replica on it, and the workload so far. */
-    private static final class Setup
+    private static final class Setup implements AutoCloseable
     {
         final Flavor flavor;
         final SourceServer server;
@@ -123,7 +129,8 @@ class CdcIT
             return cdc.stdout().lines().toList();
         }
 
-        void stop() throws SQLException
+        @Override
+        public void close() throws SQLException
         {
             workload.close();
             replica.close();
@@ -131,30 +138,15 @@ class CdcIT
         }
     }
 
-    private static synchronized Setup setup(final Flavor flavor) throws Exception
+    private static Setup setup(final Flavor flavor) throws Exception
     {
-        Setup setup = SETUPS.get(flavor);
-        if (setup == null)
-        {
-            setup = new Setup(flavor);
-            SETUPS.put(flavor, setup);
-            setup.workload.createSchema();
-            setup.workload.run(40, false);
-            setup.workload.addColumn();
-            setup.workload.run(40, true);
-            setup.awaitStored();
-        }
-        return setup;
+        return SETUPS.get(flavor);
     }
 
     @AfterAll
     static void stopAll() throws Exception
     {
-        for (final Setup setup : SETUPS.values())
-        {
-            setup.stop();
-        }
-        SETUPS.clear();
+        SETUPS.closeAll();
     }
 
     private static List<ExpectedChange> changes(final List<String> lines)

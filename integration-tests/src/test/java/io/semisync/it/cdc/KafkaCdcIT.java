@@ -40,7 +40,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -67,10 +66,10 @@ class KafkaCdcIT
 {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final int KILL_ROUNDS = Integer.getInteger("kafka.kill.rounds", 5);
-    private static final Map<Flavor, Setup> SETUPS = new EnumMap<>(Flavor.class);
+    private static final PerFlavor<Setup> SETUPS = new PerFlavor<>(Setup::new);
 
     /** A source of its own, our replica on it, and the workload so far. */
-    private static final class Setup
+    private static final class Setup implements AutoCloseable
     {
         final SourceServer server;
         final Path dataDir;
@@ -126,7 +125,8 @@ class KafkaCdcIT
             return values;
         }
 
-        void stop() throws Exception
+        @Override
+        public void close() throws Exception
         {
             workload.close();
             replica.close();
@@ -134,25 +134,15 @@ class KafkaCdcIT
         }
     }
 
-    private static synchronized Setup setup(final Flavor flavor) throws Exception
+    private static Setup setup(final Flavor flavor) throws Exception
     {
-        Setup setup = SETUPS.get(flavor);
-        if (setup == null)
-        {
-            setup = new Setup(flavor);
-            SETUPS.put(flavor, setup);
-        }
-        return setup;
+        return SETUPS.get(flavor);
     }
 
     @AfterAll
     static void stopAll() throws Exception
     {
-        for (final Setup setup : SETUPS.values())
-        {
-            setup.stop();
-        }
-        SETUPS.clear();
+        SETUPS.closeAll();
     }
 
     @ParameterizedTest

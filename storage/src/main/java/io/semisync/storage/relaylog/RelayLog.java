@@ -9,6 +9,7 @@ import io.semisync.storage.durability.DurabilityBarrier;
 import io.semisync.storage.durability.FileForceDurabilityBarrier;
 import io.semisync.storage.durability.MsyncDurabilityBarrier;
 import io.semisync.storage.durability.NoOpDurabilityBarrier;
+import io.semisync.storage.durability.PageCacheEviction;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -35,8 +36,8 @@ import java.util.stream.Stream;
 
 /**
  * A relay log on disk: a directory of Chronicle Queue cycle files holding {@link RecordLayout records}, a marker
- * file and an optional GTID checkpoint. {@link #open} checks the directory, recovers (drops an incomplete trailing
- * transaction, makes all files durable) and reconciles the GTID checkpoint with the log (the log wins); then hands
+ * file and an optional GTID checkpoint. {@link #open} checks the directory, recovers from what the disk holds, not the
+ * page cache (drops an incomplete trailing transaction, makes all files durable) and reconciles the GTID checkpoint with the log (the log wins); then hands
  * out one {@link RelayLogWriter} at a time and any number of {@link RelayLogReader}s.
  */
 public final class RelayLog implements AutoCloseable
@@ -101,6 +102,7 @@ public final class RelayLog implements AutoCloseable
             {
                 LOG.info("relay log {}: deleted unfinished or cached copies {}", directory, stale);
             }
+            readFromDiskFromNowOn(directory);
         }
         final RelayLogView view = config.readOnly() && RelayLogView.isNeeded(directory) ? RelayLogView.of(directory) : null;
         final SingleChronicleQueue queue;
@@ -195,20 +197,41 @@ public final class RelayLog implements AutoCloseable
 
     private static void fsyncAllFiles(final Path directory)
     {
-        final List<Path> files;
+        for (final Path file : regularFiles(directory))
+        {
+            DirectorySync.fsyncFile(file);
+        }
+        DirectorySync.fsyncDirectory(directory);
+    }
+
+    /**
+     * Before recovery: syncs every file (what a killed writer left dirty), then drops them all from the page cache, so
+     * that recovery reads what the disk holds. After a failed sync the page cache may show records the disk never got
+     * (see {@link PageCacheEviction}); trusting them would leave a hole in the log at the next power loss.
+     */
+    private static void readFromDiskFromNowOn(final Path directory)
+    {
+        final List<Path> files = regularFiles(directory);
+        for (final Path file : files)
+        {
+            DirectorySync.fsyncFile(file);
+        }
+        for (final Path file : files)
+        {
+            PageCacheEviction.evict(file);
+        }
+    }
+
+    private static List<Path> regularFiles(final Path directory)
+    {
         try (Stream<Path> entries = Files.list(directory))
         {
-            files = entries.filter(Files::isRegularFile).collect(Collectors.toList());
+            return entries.filter(Files::isRegularFile).collect(Collectors.toList());
         }
         catch (final IOException ex)
         {
             throw new DurabilityException("cannot list relay log directory " + directory, ex);
         }
-        for (final Path file : files)
-        {
-            DirectorySync.fsyncFile(file);
-        }
-        DirectorySync.fsyncDirectory(directory);
     }
 
     /**

@@ -10,7 +10,8 @@ the disk, while the page cache still shows them: what Linux does when the write-
 (the pages are marked clean, the error goes to one fsync, the next fsync succeeds).
 
 Control, by writing to the file .faultfs in the mount's root:
-    fail N    the next N fsyncs (of any file) fail with EIO and lose what that file was written since its last good fsync
+    fail N [SUFFIX]   the next N fsyncs (of files whose names end with SUFFIX, or of any file) fail with EIO and lose
+                      what that file was written since its last good fsync
     ok        fsyncs succeed again
 Each injected failure is logged on standard output: "fsync failed (injected): PATH, N writes since its last good fsync lost".
 
@@ -42,6 +43,7 @@ class FaultFs(Operations):
         self.guard = threading.Lock()
         self.undo = {}          # backing path -> (size before the first unsynced write, [(offset, replaced bytes)])
         self.to_fail = 0
+        self.fail_suffix = ''
 
     def _path(self, path):
         return self.backing + path
@@ -150,7 +152,7 @@ class FaultFs(Operations):
             return 0
         real = self._path(path)
         with self.guard:
-            if self.to_fail > 0:
+            if self.to_fail > 0 and path.endswith(self.fail_suffix):
                 self.to_fail -= 1
                 lost = self._roll_back(real)
                 print('fsync failed (injected): %s, %d writes since its last good fsync lost' % (path, lost), flush=True)
@@ -163,8 +165,9 @@ class FaultFs(Operations):
 
     def _control(self, words):
         with self.guard:
-            if words[:1] == ['fail'] and len(words) == 2 and words[1].isdigit():
+            if words[:1] == ['fail'] and len(words) in (2, 3) and words[1].isdigit():
                 self.to_fail = int(words[1])
+                self.fail_suffix = words[2] if len(words) == 3 else ''
             elif words == ['ok']:
                 self.to_fail = 0
             else:

@@ -767,6 +767,11 @@ public final class Replica implements AutoCloseable
         }
         try
         {
+            if (writer.hasFailed())
+            {
+                // a sync failed earlier and stopped replication with its own error: there is nothing a final sync could make durable
+                return null;
+            }
             writer.sync();
             return null;
         }

@@ -34,7 +34,7 @@ public final class DirectorySync
         }
         catch (final IOException ex)
         {
-            throw new DurabilityException("fsync of directory " + directory + " failed", ex);
+            throw DurabilityException.syncFailed("fsync of directory " + directory, ex);
         }
     }
 
@@ -52,7 +52,7 @@ public final class DirectorySync
         }
         catch (final IOException ex)
         {
-            throw new DurabilityException("fsync of file " + file + " failed", ex);
+            throw DurabilityException.syncFailed("fsync of file " + file, ex);
         }
     }
 

@@ -53,7 +53,7 @@ public final class FileForceDurabilityBarrier implements DurabilityBarrier
         }
         catch (final IOException | RuntimeException ex)
         {
-            throw new DurabilityException("fdatasync of " + appenderFile + " failed", ex);
+            throw DurabilityException.syncFailed("fdatasync of " + appenderFile, ex);
         }
     }
 
@@ -79,7 +79,7 @@ public final class FileForceDurabilityBarrier implements DurabilityBarrier
             }
             catch (final IOException | RuntimeException ex)
             {
-                throw new DurabilityException("fdatasync of " + target + " failed", ex);
+                throw DurabilityException.syncFailed("fdatasync of " + target, ex);
             }
         };
     }

@@ -1,0 +1,198 @@
+package io.semisync.it.replica;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A FUSE file system the test mounts (as root, with {@code python3-fusepy}) over a directory that stands for the disk:
+ * {@code faultfs.py}, whose fsyncs fail on demand as a failing disk's do. A failed fsync loses what its file was written
+ * since the last good one while the page cache keeps showing it, and the next fsync succeeds. Unmounted on close.
+ */
+final class FaultyFileSystem implements AutoCloseable
+{
+    private static final Duration MOUNT_TIMEOUT = Duration.ofSeconds(20);
+    private static final String PYTHON = "/usr/bin/python3";
+
+    private final Path disk;
+    private final Path mountPoint;
+    private final Path log;
+    private Process daemon;
+
+    private FaultyFileSystem(final Path disk, final Path mountPoint, final Path log)
+    {
+        this.disk = disk;
+        this.mountPoint = mountPoint;
+        this.log = log;
+    }
+
+    /** Mounts a new file system over {@code directory}/disk on {@code directory}/mount. */
+    static FaultyFileSystem mount(final Path directory)
+    {
+        final FaultyFileSystem fileSystem = new FaultyFileSystem(directory.resolve("disk"), directory.resolve("mount"), directory.resolve("faultfs.log"));
+        try
+        {
+            Files.createDirectories(fileSystem.disk);
+            Files.createDirectories(fileSystem.mountPoint);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        fileSystem.start();
+        return fileSystem;
+    }
+
+    /** Where the file system is mounted. */
+    Path path()
+    {
+        return mountPoint;
+    }
+
+    /** The directory behind it: what the disk holds, without the page cache. */
+    Path disk()
+    {
+        return disk;
+    }
+
+    /** The next {@code count} fsyncs of files whose names end with {@code suffix} fail with EIO. */
+    void failNextSyncs(final int count, final String suffix)
+    {
+        try
+        {
+            Files.writeString(mountPoint.resolve(".faultfs"), "fail " + count + " " + suffix);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot control the file system on " + mountPoint, ex);
+        }
+    }
+
+    /** Unmounts and mounts again: the kernel forgets the mount's page cache, as a power loss would make it. */
+    void remount()
+    {
+        unmount();
+        start();
+    }
+
+    /** What the file system logged: one line per failed fsync. */
+    String log()
+    {
+        try
+        {
+            return Files.readString(log);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        unmount();
+    }
+
+    private void start()
+    {
+        final Path script = script();
+        if (!Files.isExecutable(Path.of(PYTHON)))
+        {
+            throw new IllegalStateException(PYTHON + " is missing: run scripts/provision-sources.sh (it installs python3-fusepy)");
+        }
+        try
+        {
+            daemon = new ProcessBuilder(PYTHON, script.toString(), disk.toString(), mountPoint.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot start " + script, ex);
+        }
+        Waits.until("faultfs mounted on " + mountPoint, MOUNT_TIMEOUT, () -> isMounted() || !daemon.isAlive(),
+            () -> "log: " + log() + " (this test mounts a FUSE file system: it needs root, /dev/fuse and python3-fusepy, which "
+                + "scripts/provision-sources.sh installs)");
+        if (!isMounted())
+        {
+            throw new IllegalStateException("faultfs did not mount on " + mountPoint + " (exit " + daemon.exitValue() + "): " + log()
+                + "; it needs root, /dev/fuse and python3-fusepy, which scripts/provision-sources.sh installs");
+        }
+    }
+
+    private void unmount()
+    {
+        if (daemon == null)
+        {
+            return;
+        }
+        try
+        {
+            if (isMounted())
+            {
+                run(List.of("umount", mountPoint.toString()));
+            }
+            if (!daemon.waitFor(MOUNT_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+            {
+                daemon.destroyForcibly();
+                throw new IllegalStateException("faultfs on " + mountPoint + " did not exit after its unmount; killed: " + log());
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while unmounting " + mountPoint, ex);
+        }
+        finally
+        {
+            daemon = null;
+        }
+    }
+
+    private boolean isMounted()
+    {
+        try (Stream<String> mounts = Files.lines(Path.of("/proc/self/mounts")))
+        {
+            final String entry = " " + mountPoint.toAbsolutePath() + " fuse.faultfs ";
+            return mounts.anyMatch(line -> line.contains(entry));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static Path script()
+    {
+        try
+        {
+            return Path.of(FaultyFileSystem.class.getResource("/faultfs/faultfs.py").toURI());
+        }
+        catch (final URISyntaxException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static void run(final List<String> command) throws InterruptedException
+    {
+        try
+        {
+            final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0)
+            {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + new String(process.getInputStream().readAllBytes()));
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot run " + command, ex);
+        }
+    }
+}

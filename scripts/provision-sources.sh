@@ -6,6 +6,7 @@
 #   MariaDB 10.11  the host's Debian package mariadb-server -> /usr/sbin/mariadbd
 #   MariaDB 11.8   Debian trixie chroot built with mmdebstrap  -> $CACHE/mariadb-11.8/root
 #   TLS            a test CA, server and client certificates, and an unrelated CA -> $CACHE/tls
+#   faultfs        the host's python3-fusepy, for the FUSE file system whose fsync fails on demand (FailedSyncIT)
 #
 # Needs root (apt-get, chroot). Override the cache with SEMISYNC_CACHE.
 set -euo pipefail
@@ -114,8 +115,18 @@ provision_tls() {
   touch "$TLS/.complete"
 }
 
+provision_faultfs() {
+  if /usr/bin/python3 -c 'import fusepy' 2>/dev/null; then
+    log "faultfs: python3-fusepy installed"
+    return
+  fi
+  apt_install python3-fusepy
+  log "faultfs: python3-fusepy installed"
+}
+
 provision_mysql
 provision_mariadb
 provision_mariadb11
 provision_tls
+provision_faultfs
 log "done: cache $CACHE"

@@ -19,6 +19,7 @@ final class FaultyFileSystem implements AutoCloseable
 {
     private static final Duration MOUNT_TIMEOUT = Duration.ofSeconds(20);
     private static final String PYTHON = "/usr/bin/python3";
+    private static final String NEEDS = "it needs root, /dev/fuse and python3-fusepy, which scripts/provision-sources.sh installs";
 
     private final Path disk;
     private final Path mountPoint;
@@ -105,7 +106,7 @@ final class FaultyFileSystem implements AutoCloseable
         final Path script = script();
         if (!Files.isExecutable(Path.of(PYTHON)))
         {
-            throw new IllegalStateException(PYTHON + " is missing: run scripts/provision-sources.sh (it installs python3-fusepy)");
+            throw new IllegalStateException(PYTHON + " is missing; " + NEEDS);
         }
         try
         {
@@ -117,12 +118,10 @@ final class FaultyFileSystem implements AutoCloseable
             throw new UncheckedIOException("cannot start " + script, ex);
         }
         Waits.until("faultfs mounted on " + mountPoint, MOUNT_TIMEOUT, () -> isMounted() || !daemon.isAlive(),
-            () -> "log: " + log() + " (this test mounts a FUSE file system: it needs root, /dev/fuse and python3-fusepy, which "
-                + "scripts/provision-sources.sh installs)");
+            () -> "log: " + log() + " (" + NEEDS + ")");
         if (!isMounted())
         {
-            throw new IllegalStateException("faultfs did not mount on " + mountPoint + " (exit " + daemon.exitValue() + "): " + log()
-                + "; it needs root, /dev/fuse and python3-fusepy, which scripts/provision-sources.sh installs");
+            throw new IllegalStateException("faultfs did not mount on " + mountPoint + " (exit " + daemon.exitValue() + "): " + log() + "; " + NEEDS);
         }
     }
 
@@ -136,7 +135,7 @@ final class FaultyFileSystem implements AutoCloseable
         {
             if (isMounted())
             {
-                run(List.of("umount", mountPoint.toString()));
+                SystemCommand.run(List.of("umount", mountPoint.toString()), "this test unmounts the FUSE file system it mounted");
             }
             if (!daemon.waitFor(MOUNT_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
             {
@@ -177,22 +176,6 @@ final class FaultyFileSystem implements AutoCloseable
         catch (final URISyntaxException ex)
         {
             throw new IllegalStateException(ex);
-        }
-    }
-
-    private static void run(final List<String> command) throws InterruptedException
-    {
-        try
-        {
-            final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0)
-            {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + new String(process.getInputStream().readAllBytes()));
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot run " + command, ex);
         }
     }
 }

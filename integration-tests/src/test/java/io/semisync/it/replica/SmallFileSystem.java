@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A small tmpfs the test mounts (as root) to fill up on purpose, with a filler file that takes its free space and
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class SmallFileSystem implements AutoCloseable
 {
     private static final int CHUNK = 64 * 1024;
+    private static final String MOUNTING = "this test mounts a tmpfs and needs root";
 
     private final Path mountPoint;
     private final Path filler;
@@ -38,7 +38,7 @@ final class SmallFileSystem implements AutoCloseable
         {
             throw new UncheckedIOException(ex);
         }
-        run(List.of("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m", "tmpfs", mountPoint.toString()));
+        SystemCommand.run(List.of("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m", "tmpfs", mountPoint.toString()), MOUNTING);
         return new SmallFileSystem(mountPoint);
     }
 
@@ -95,28 +95,6 @@ final class SmallFileSystem implements AutoCloseable
     @Override
     public void close()
     {
-        run(List.of("umount", mountPoint.toString()));
-    }
-
-    private static void run(final List<String> command)
-    {
-        try
-        {
-            final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0)
-            {
-                throw new IllegalStateException(String.join(" ", command) + " failed (this test mounts a tmpfs and needs root): "
-                    + new String(process.getInputStream().readAllBytes()));
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot run " + command, ex);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command, ex);
-        }
+        SystemCommand.run(List.of("umount", mountPoint.toString()), MOUNTING);
     }
 }

@@ -12,19 +12,25 @@ the disk, while the page cache still shows them: what Linux does when the write-
 Control, by writing to the file .faultfs in the mount's root:
     fail N [SUFFIX]   the next N fsyncs (of files whose names end with SUFFIX, or of any file) fail with EIO and lose
                       what that file was written since its last good fsync
-    ok        fsyncs succeed again
-Each injected failure is logged on standard output: "fsync failed (injected): PATH, N writes since its last good fsync lost".
+    ok                fsyncs succeed again
+    power-loss SEED   at the unmount (after the kernel has written back its dirty pages), each 4 KiB page written since
+                      its file's last good fsync reaches the disk or not, at random from SEED: a power loss, which can
+                      tear a record across pages and keep a later one whole
+Each injected failure and power loss is logged on standard output, one line each ("fsync failed (injected): ...",
+"power loss (seed S): ...").
 
 Needs python3-fusepy (libfuse2) and root (or fusermount). Runs in the foreground; unmount to stop it.
 """
 import errno
 import os
+import random
 import sys
 import threading
 
 from fusepy import FUSE, FuseOSError, Operations
 
 CONTROL = '/.faultfs'
+PAGE = 4096
 
 
 class FaultFs(Operations):
@@ -44,6 +50,7 @@ class FaultFs(Operations):
         self.undo = {}          # backing path -> (size before the first unsynced write, [(offset, replaced bytes)])
         self.to_fail = 0
         self.fail_suffix = ''
+        self.power_loss_seed = None
 
     def _path(self, path):
         return self.backing + path
@@ -170,6 +177,8 @@ class FaultFs(Operations):
                 self.fail_suffix = words[2] if len(words) == 3 else ''
             elif words == ['ok']:
                 self.to_fail = 0
+            elif words[:1] == ['power-loss'] and len(words) == 2 and words[1].isdigit():
+                self.power_loss_seed = int(words[1])
             else:
                 raise FuseOSError(errno.EINVAL)
 
@@ -198,6 +207,35 @@ class FaultFs(Operations):
         finally:
             os.close(fd)
         return len(replaced)
+
+
+    def destroy(self, path):
+        if self.power_loss_seed is None:
+            return
+        chance = random.Random(self.power_loss_seed)
+        files = dropped = kept = 0
+        for real in sorted(self.undo):
+            size, replaced = self.undo[real]
+            original = {}       # page -> {offset: the byte at the file's last good fsync}
+            for offset, old in replaced:
+                for i in range(len(old)):
+                    original.setdefault((offset + i) // PAGE, {}).setdefault(offset + i, old[i])
+            lost = [page for page in sorted(original) if chance.random() < 0.5]
+            files += 1
+            dropped += len(lost)
+            kept += len(original) - len(lost)
+            fd = os.open(real, os.O_WRONLY)
+            try:
+                for page in lost:
+                    for offset, byte in original[page].items():
+                        os.pwrite(fd, bytes([byte]), offset)
+                if os.fstat(fd).st_size > size and all(page in lost for page in original if page * PAGE >= size):
+                    os.ftruncate(fd, size)
+            finally:
+                os.close(fd)
+        self.undo.clear()
+        print('power loss (seed %d): %d files written since their last fsync, %d pages lost, %d reached the disk'
+              % (self.power_loss_seed, files, dropped, kept), flush=True)
 
 
 def main():

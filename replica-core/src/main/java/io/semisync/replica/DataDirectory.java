@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,9 +41,8 @@ public final class DataDirectory
             final Path uuidFile = root.resolve("replica-uuid");
             if (!Files.exists(uuidFile))
             {
-                final Path temp = root.resolve("replica-uuid.tmp");
-                Files.writeString(temp, UUID.randomUUID().toString(), StandardCharsets.US_ASCII);
-                Files.move(temp, uuidFile, StandardCopyOption.ATOMIC_MOVE);
+                // durably: a power loss must not leave an empty file behind
+                DirectorySync.replaceWith(uuidFile, root.resolve("replica-uuid.tmp"), UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
             }
             final String uuid = Files.readString(uuidFile, StandardCharsets.US_ASCII).trim();
             UUID.fromString(uuid);
@@ -111,13 +109,9 @@ public final class DataDirectory
      */
     void keepFormatDescription(final byte[] event)
     {
-        final Path temp = root.resolve(FORMAT_DESCRIPTION + ".tmp");
         try
         {
-            Files.write(temp, event);
-            DirectorySync.fsyncFile(temp);
-            Files.move(temp, root.resolve(FORMAT_DESCRIPTION), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            DirectorySync.fsyncDirectory(root);
+            DirectorySync.replaceWith(root.resolve(FORMAT_DESCRIPTION), root.resolve(FORMAT_DESCRIPTION + ".tmp"), event);
         }
         catch (final IOException ex)
         {

@@ -12,10 +12,11 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Kill -9 cycles of the replica under an 8-client semisync write load ({@link CrashLoop}): no transaction that
- * returned OK to a client is ever missing from the dead replica's relay log, none is stored twice. CI runs
- * {@value #CI_CYCLES} cycles per release (MySQL 9.7, MariaDB 10.11 and 11.8); {@code scripts/crash-loop
- * [mysql|mariadb|mariadb-11.8|both|all] [CYCLES]} runs more ({@code -Dcrashloop.cycles}, {@code -Dcrashloop.flavors}).
+ * Kill -9 cycles, and power-loss cycles on {@link FaultyFileSystem}, of the replica under an 8-client semisync write load
+ * ({@link CrashLoop}): no transaction that returned OK to a client is ever missing from the dead replica's relay log, none
+ * is stored twice. CI runs {@value #CI_CYCLES} cycles of each per release (MySQL 9.7, MariaDB 10.11 and 11.8);
+ * {@code scripts/crash-loop [--power-loss] [mysql|mariadb|mariadb-11.8|both|all] [CYCLES]} runs more
+ * ({@code -Dcrashloop.cycles}, {@code -Dcrashloop.flavors}).
  */
 class CrashLoopIT
 {
@@ -25,9 +26,20 @@ class CrashLoopIT
 
     @ParameterizedTest
     @MethodSource("releases")
-    void noTransactionCommittedOkIsLostOrStoredTwiceAcrossKillNineCycles(final SourceRelease release, @TempDir final Path dataDir)
+    void noTransactionCommittedOkIsLostOrStoredTwiceAcrossKillNineCycles(final SourceRelease release, @TempDir final Path workDir)
     {
-        final CrashLoop.Result result = new CrashLoop(release, CYCLES, CLIENTS, dataDir, ReplicaLogs.directory(CrashLoopIT.class, release)).run();
+        final CrashLoop.Result result = new CrashLoop(release, CrashLoop.Crash.KILL_NINE, CYCLES, CLIENTS, workDir,
+            ReplicaLogs.directory(CrashLoopIT.class, release)).run();
+
+        assertThat(result.committedOk()).as("transactions committed OK across the cycles").isGreaterThan(CYCLES);
+    }
+
+    @ParameterizedTest
+    @MethodSource("releases")
+    void noTransactionCommittedOkIsLostOrStoredTwiceAcrossPowerLossCycles(final SourceRelease release, @TempDir final Path workDir)
+    {
+        final CrashLoop.Result result = new CrashLoop(release, CrashLoop.Crash.POWER_LOSS, CYCLES, CLIENTS, workDir,
+            ReplicaLogs.directory(CrashLoopIT.class, release)).run();
 
         assertThat(result.committedOk()).as("transactions committed OK across the cycles").isGreaterThan(CYCLES);
     }

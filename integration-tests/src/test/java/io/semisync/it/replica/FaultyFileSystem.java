@@ -65,9 +65,14 @@ final class FaultyFileSystem implements AutoCloseable
     /** The next {@code count} fsyncs of files whose names end with {@code suffix} fail with EIO. */
     void failNextSyncs(final int count, final String suffix)
     {
+        control("fail " + count + " " + suffix);
+    }
+
+    private void control(final String command)
+    {
         try
         {
-            Files.writeString(mountPoint.resolve(".faultfs"), "fail " + count + " " + suffix);
+            Files.writeString(mountPoint.resolve(".faultfs"), command);
         }
         catch (final IOException ex)
         {
@@ -82,7 +87,18 @@ final class FaultyFileSystem implements AutoCloseable
         start();
     }
 
-    /** What the file system logged: one line per failed fsync. */
+    /**
+     * A power loss: unmounts (the kernel writes back its dirty pages first), keeps on the disk, at random from
+     * {@code seed}, each page written since its file's last good fsync or puts back what it held then, and mounts
+     * again with an empty page cache. Stop every process that has files open on the mount first.
+     */
+    void losePower(final long seed)
+    {
+        control("power-loss " + seed);
+        remount();
+    }
+
+    /** What the file system logged: one line per failed fsync and per power loss. */
     String log()
     {
         try

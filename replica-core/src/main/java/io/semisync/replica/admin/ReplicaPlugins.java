@@ -2,12 +2,13 @@ package io.semisync.replica.admin;
 
 import io.semisync.protocol.server.ResultColumn;
 import io.semisync.protocol.server.SqlErrorException;
+import io.semisync.storage.DurabilityException;
+import io.semisync.storage.durability.DirectorySync;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -189,11 +190,11 @@ final class ReplicaPlugins
     {
         try
         {
-            final Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(temporary, installed, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            final StringBuilder lines = new StringBuilder();
+            installed.forEach(name -> lines.append(name).append('\n'));
+            DirectorySync.replaceWithText(file, file.resolveSibling(file.getFileName() + ".tmp"), lines);
         }
-        catch (final IOException ex)
+        catch (final IOException | DurabilityException ex)
         {
             throw new SqlErrorException(UNKNOWN_ERROR, "HY000", "cannot record the installed plugins in " + file + ": " + ex.getMessage());
         }

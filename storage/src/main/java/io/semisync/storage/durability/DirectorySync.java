@@ -65,9 +65,21 @@ public final class DirectorySync
      */
     public static void replaceWithText(final Path file, final Path temp, final CharSequence text) throws IOException
     {
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        replaceWith(file, temp, text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Replaces {@code file} with {@code bytes} atomically and durably: written to {@code temp}, fsynced, renamed over
+     * {@code file}, the directory fsynced. A crash or power loss leaves the old file or the new one, whole.
+     *
+     * @throws IOException         if a write or the rename fails.
+     * @throws DurabilityException if an fsync fails.
+     */
+    public static void replaceWith(final Path file, final Path temp, final byte[] bytes) throws IOException
+    {
+        Files.write(temp, bytes);
         fsyncFile(temp);
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         fsyncDirectory(file.toAbsolutePath().getParent());
     }
 }

@@ -4,6 +4,7 @@ import io.semisync.storage.RelayLogException;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -31,25 +32,27 @@ final class DurableCommitMark implements AutoCloseable
         this.view = new UnsafeBuffer(mapped);
     }
 
-    /** Maps the mark for the writer, creating it if missing, and stores {@code durableCommitIndex} in it. */
+    /**
+     * Maps the mark for the writer, creating it if missing or shorter than a mark (as a power loss can leave the file,
+     * never synced, that the writer had just made), and stores {@code durableCommitIndex} in it.
+     */
     static DurableCommitMark openForWriter(final Path directory, final long durableCommitIndex)
     {
         final Path file = directory.resolve(FILE_NAME);
         try
         {
+            if (Files.exists(file) && Files.size(file) < LENGTH)
+            {
+                Files.delete(file);
+            }
             final MappedByteBuffer mapped = Files.exists(file)
                 ? IoUtil.mapExistingFile(file.toFile(), FILE_NAME)
                 : IoUtil.mapNewFile(file.toFile(), LENGTH);
-            if (mapped.capacity() < LENGTH)
-            {
-                IoUtil.unmap(mapped);
-                throw new RelayLogException(file + " is " + mapped.capacity() + " bytes, not " + LENGTH + ": delete it, the writer makes it again");
-            }
             final DurableCommitMark mark = new DurableCommitMark(mapped);
             mark.publish(durableCommitIndex);
             return mark;
         }
-        catch (final UncheckedIOException | IllegalStateException ex)
+        catch (final IOException | UncheckedIOException | IllegalStateException ex)
         {
             throw new RelayLogException("cannot map " + file + ": " + ex.getMessage(), ex);
         }

@@ -102,10 +102,11 @@ public final class RelayLog implements AutoCloseable
             {
                 LOG.info("relay log {}: deleted unfinished or cached copies {}", directory, stale);
             }
+            CycleFileRepair.cleanUp(directory);
             readFromDiskFromNowOn(directory);
         }
         final RelayLogView view = config.readOnly() && RelayLogView.isNeeded(directory) ? RelayLogView.of(directory) : null;
-        final SingleChronicleQueue queue;
+        SingleChronicleQueue queue;
         try
         {
             queue = view == null ? open(config, directory, config.readOnly()) : open(config, view.directory(), false);
@@ -127,7 +128,15 @@ public final class RelayLog implements AutoCloseable
             }
             else
             {
-                position = recovery.recover(queue, durableIndex);
+                RecoveredPosition recovered = recovery.recover(queue, durableIndex);
+                if (CycleFileRepair.isNeeded(queue))
+                {
+                    CycleFileRepair.rewrite(queue, directory, config);
+                    queue.close();
+                    queue = open(config, directory, false);
+                    recovered = recovery.recover(queue, durableIndex);
+                }
+                position = recovered;
                 fsyncAllFiles(directory);
             }
             final GtidCheckpoint checkpoint = reconcile(checkpointFile, position, config.readOnly());

@@ -31,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PowerLossTest
 {
     private static final int CYCLES = Integer.getInteger("powerloss.cycles", 10);
+    /** The first transaction appended after a power loss's recovery. */
+    private static final long AFTER_RECOVERY = 1_000_001;
     private static final int PAGE = 4096;
     private static final int MAX_EVENT = 3000;
 
@@ -90,6 +92,22 @@ class PowerLossTest
                     .isSorted();
                 assertThat(events).as("seed %d: nothing after the last commit point", seed)
                     .last().satisfiesAnyOf(last -> assertThat(last.transactionEnd()).isTrue(), last -> assertThat(events).isEmpty());
+            }
+            try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(rebuilt));
+                RelayLogWriter writer = relayLog.openWriter())
+            {
+                for (long t = AFTER_RECOVERY; t < AFTER_RECOVERY + 3; t++)
+                {
+                    appendTransaction(writer, t, random);
+                }
+                writer.sync();
+            }
+            try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(rebuilt)))
+            {
+                final List<Long> committed = TestRelayLogs.readAll(relayLog).stream().filter(StoredEvent::transactionEnd)
+                    .map(StoredEvent::transaction).toList();
+                assertThat(committed).as("seed %d: what the writer appended after recovery, readable", seed)
+                    .startsWith(range(synced)).endsWith(AFTER_RECOVERY, AFTER_RECOVERY + 1, AFTER_RECOVERY + 2);
             }
         }
     }

@@ -1,10 +1,12 @@
 package io.semisync.storage.durability;
 
 import io.semisync.storage.DurabilityException;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Supplier;
@@ -15,7 +17,8 @@ import java.util.function.Supplier;
  *
  * <p>The channel stays open while the appender stays on the same cycle file. When the appender moves to a new file,
  * the next sync first forces the previous file (its last records and end-of-file marker), then fsyncs the
- * directory so the new file's entry is durable, then forces the new file. Callers must sync at least once per
+ * directory so the new file's entry is durable, and Chronicle's metadata file, which lists the cycle files, then
+ * forces the new file. Callers must sync at least once per
  * file change so that no file is skipped; {@code RelayLogWriter} syncs on the first append of every new cycle.
  */
 public final class FileForceDurabilityBarrier implements DurabilityBarrier
@@ -95,6 +98,12 @@ public final class FileForceDurabilityBarrier implements DurabilityBarrier
         channel = FileChannel.open(newFile.toPath(), StandardOpenOption.WRITE);
         file = newFile;
         DirectorySync.fsyncDirectory(directory);
+        // Chronicle lists its cycle files in its metadata file: a new file the listing lost to a power loss is never read
+        final Path metadata = directory.resolve(SingleChronicleQueue.QUEUE_METADATA_FILE);
+        if (Files.exists(metadata))
+        {
+            DirectorySync.fsyncFile(metadata);
+        }
     }
 
     /**

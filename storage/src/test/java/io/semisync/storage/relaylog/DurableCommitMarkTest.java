@@ -69,4 +69,23 @@ class DurableCommitMarkTest
             assertThat(relayLog.durableCommitIndex()).isEmpty();
         }
     }
+
+    @Test
+    void aMarkFileAPowerLossLeftShortIsMadeAgainByTheWriter() throws Exception
+    {
+        final Path dir = directory.resolve("log");
+        final long last;
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(dir)); RelayLogWriter writer = relayLog.openWriter())
+        {
+            last = TestRelayLogs.appendTransaction(writer, new EventMetadata(), 1, 2, true);
+        }
+        Files.write(dir.resolve(DurableCommitMark.FILE_NAME), new byte[0]);
+
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(dir)); RelayLogWriter writer = relayLog.openWriter())
+        {
+            assertThat(writer.lastDurableCommitIndex()).isEqualTo(last);
+            assertThat(relayLog.durableCommitIndex()).isEqualTo(OptionalLong.of(last));
+        }
+        assertThat(Files.size(dir.resolve(DurableCommitMark.FILE_NAME))).isEqualTo(Long.BYTES);
+    }
 }

@@ -126,7 +126,7 @@ class KafkaCdcIT
         }
 
         @Override
-        public void close() throws Exception
+        public void close() throws SQLException
         {
             workload.close();
             replica.close();

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -61,6 +62,6 @@ final class ExportCommand implements Callable<Integer>
             result.filesFromTheirMiddle().forEach(file -> System.out.println(file + " is held from a transaction in its middle: "
                 + "its transactions follow its header at once, earlier than the positions their headers name"));
             return 0;
-        }, ExportException.class);
+        }, List.of(ExportException.class));
     }
 }

@@ -24,8 +24,7 @@ final class ReadOnlyRelayLog
      *
      * @return the command's exit code, or 1 or 2 as above.
      */
-    @SafeVarargs
-    static int run(final Path dataDir, final ToIntFunction<RelayLog> command, final Class<? extends RuntimeException>... reported)
+    static int run(final Path dataDir, final ToIntFunction<RelayLog> command, final List<Class<? extends RuntimeException>> reported)
     {
         final Path relayLogDir = DataDirectory.relayLogOf(dataDir);
         if (!Files.isDirectory(relayLogDir))
@@ -40,7 +39,7 @@ final class ReadOnlyRelayLog
         }
         catch (final RuntimeException ex)
         {
-            if (ex instanceof RelayLogException || List.of(reported).stream().anyMatch(type -> type.isInstance(ex)))
+            if (ex instanceof RelayLogException || reported.stream().anyMatch(type -> type.isInstance(ex)))
             {
                 System.err.println("semisync-replica: " + ex.getMessage());
                 return 1;

@@ -64,6 +64,6 @@ final class SearchCommand implements Callable<Integer>
             files.forEach(file -> System.out.println(String.join("\t",
                 ArchivedFileTable.row(file).stream().map(value -> Objects.toString(value, "NULL")).toList())));
             return 0;
-        }, ArchiveSearchException.class);
+        }, List.of(ArchiveSearchException.class));
     }
 }

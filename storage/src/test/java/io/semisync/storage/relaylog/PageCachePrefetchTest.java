@@ -54,8 +54,9 @@ class PageCachePrefetchTest
     void isLeftOutWhenTheConfigurationSaysSo()
     {
         try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(directory).prefetchPages(false));
-             RelayLogWriter ignored = relayLog.openWriter())
+             RelayLogWriter writer = relayLog.openWriter())
         {
+            assertThat(writer.hasFailed()).isFalse();
             assertThat(prefetchThreads()).isEmpty();
         }
     }

@@ -42,27 +42,29 @@ final class OurCatchUp
     }
 
     /**
+     * @param jvmArgs  JVM flags after the project's
      * @param binlogs  what the source holds, which must all be stored
      * @param timeout  the longest the whole run may take
      */
-    static Times run(final Path jar, final SourceServer source, final SourceBinlogs binlogs, final String logName, final Duration timeout)
+    static Times run(final Path jar, final List<String> jvmArgs, final SourceServer source, final SourceBinlogs binlogs, final String logName,
+        final Duration timeout)
     {
-        return run(jar, source, binlogs, logName, timeout, dataDirectory -> { });
+        return run(jar, jvmArgs, source, binlogs, logName, timeout, dataDirectory -> { });
     }
 
     /**
-     * As {@link #run(Path, SourceServer, SourceBinlogs, String, Duration)}, and hands the data directory, everything
+     * As {@link #run(Path, List, SourceServer, SourceBinlogs, String, Duration)}, and hands the data directory, everything
      * stored and the replica stopped, to {@code stored} before it is removed.
      */
-    static Times run(final Path jar, final SourceServer source, final SourceBinlogs binlogs, final String logName, final Duration timeout,
-        final Consumer<Path> stored)
+    static Times run(final Path jar, final List<String> jvmArgs, final SourceServer source, final SourceBinlogs binlogs, final String logName,
+        final Duration timeout, final Consumer<Path> stored)
     {
         awaitNoDumpThread(source);
         final Path dataDirectory = CatchUpSettings.WORK_DIRECTORY.resolve("replica-data");
         final Instant startedAt = Instant.now();
         final long started = System.nanoTime();
-        try (OurReplicaProcess ours = OurReplicaProcess.start(jar, source, CatchUpSettings.WORK_DIRECTORY, logName, dataDirectory,
-            List.of("--start-position", "OLDEST", "--semisync", "false")))
+        try (OurReplicaProcess ours = OurReplicaProcess.start(jar, source, OurReplicaProcess.SERVER_ID, CatchUpSettings.WORK_DIRECTORY, logName,
+            dataDirectory, jvmArgs, List.of("--start-position", "OLDEST", "--semisync", "false")))
         {
             awaitEverythingRead(source, ours, started + timeout.toNanos());
             ours.stop();
@@ -75,15 +77,44 @@ final class OurCatchUp
         }
     }
 
+    /**
+     * Asks the source for its dump threads (a new connection and {@code SHOW PROCESSLIST}: CPU taken from the replica being
+     * timed on this 2-core machine) only once our replica streams and then only when its connection is drained, which a
+     * read of {@code /proc/net/tcp} tells; until then the 10 ms polls read files.
+     */
     private static void awaitEverythingRead(final SourceServer source, final OurReplicaProcess ours, final long deadline)
+    {
+        ours.awaitStreaming();
+        final int replicaPort = ourDumpThread(source, ours, deadline).replicaPort();
+        while (true)
+        {
+            ours.check();
+            if (TcpQueues.drained(source.port(), replicaPort))
+            {
+                final List<DumpThreads.DumpThread> threads = DumpThreads.of(source);
+                if (threads.size() == 1 && threads.get(0).hasSentAll() && TcpQueues.drained(source.port(), threads.get(0).replicaPort()))
+                {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline)
+            {
+                throw new IllegalStateException("our replica did not catch up in time; the source's dump threads: " + DumpThreads.of(source)
+                    + ours.describe());
+            }
+            Pause.millis(POLL.toMillis(), "our replica to catch up");
+        }
+    }
+
+    private static DumpThreads.DumpThread ourDumpThread(final SourceServer source, final OurReplicaProcess ours, final long deadline)
     {
         while (true)
         {
             ours.check();
             final List<DumpThreads.DumpThread> threads = DumpThreads.of(source);
-            if (threads.size() == 1 && threads.get(0).hasSentAll() && TcpQueues.drained(source.port(), threads.get(0).replicaPort()))
+            if (threads.size() == 1)
             {
-                return;
+                return threads.get(0);
             }
             if (System.nanoTime() > deadline)
             {

@@ -7,6 +7,9 @@ import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogConfig;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -61,60 +64,44 @@ final class OurCatchUp
     {
         awaitNoDumpThread(source);
         final Path dataDirectory = CatchUpSettings.WORK_DIRECTORY.resolve("replica-data");
-        final Instant startedAt = Instant.now();
-        final long started = System.nanoTime();
-        try (OurReplicaProcess ours = OurReplicaProcess.start(jar, source, OurReplicaProcess.SERVER_ID, CatchUpSettings.WORK_DIRECTORY, logName,
-            dataDirectory, jvmArgs, List.of("--start-position", "OLDEST", "--semisync", "false")))
+        try (Connection connection = DriverManager.getConnection(source.jdbcUrl(), source.admin().name(), source.admin().password()))
         {
-            awaitEverythingRead(source, ours, started + timeout.toNanos());
-            ours.stop();
-            final double seconds = (System.nanoTime() - started) / 1e9;
-            final LocalTime streaming = ours.streamingStarted()
-                .orElseThrow(() -> new IllegalStateException("our replica's log says nothing of streaming" + ours.describe()));
-            checkStored(dataDirectory, binlogs);
-            stored.accept(dataDirectory);
-            return new Times(seconds, seconds - secondsBetween(startedAt, streaming));
+            final Instant startedAt = Instant.now();
+            final long started = System.nanoTime();
+            try (OurReplicaProcess ours = OurReplicaProcess.start(jar, source, OurReplicaProcess.SERVER_ID, CatchUpSettings.WORK_DIRECTORY,
+                logName, dataDirectory, jvmArgs, List.of("--start-position", "OLDEST", "--semisync", "false")))
+            {
+                awaitEverythingRead(connection, source, ours, started + timeout.toNanos());
+                ours.stop();
+                final double seconds = (System.nanoTime() - started) / 1e9;
+                final LocalTime streaming = ours.streamingStarted()
+                    .orElseThrow(() -> new IllegalStateException("our replica's log says nothing of streaming" + ours.describe()));
+                checkStored(dataDirectory, binlogs);
+                stored.accept(dataDirectory);
+                return new Times(seconds, seconds - secondsBetween(startedAt, streaming));
+            }
+        }
+        catch (final SQLException ex)
+        {
+            throw new IllegalStateException("cannot connect to " + source + " to watch its dump threads: " + ex.getMessage(), ex);
         }
     }
 
     /**
-     * Asks the source for its dump threads (a new connection and {@code SHOW PROCESSLIST}: CPU taken from the replica being
-     * timed on this 2-core machine) only once our replica streams and then only when its connection is drained, which a
-     * read of {@code /proc/net/tcp} tells; until then the 10 ms polls read files.
+     * Polls the source's dump threads on one connection opened before our replica starts and kept open (a connection
+     * opened for every 10 ms poll took a quarter of a core from the replica being timed on this 2-core machine), and
+     * reads {@code /proc/net/tcp} (about 8 ms of the kernel's time here) only once the dump thread has sent all.
      */
-    private static void awaitEverythingRead(final SourceServer source, final OurReplicaProcess ours, final long deadline)
-    {
-        ours.awaitStreaming();
-        final int replicaPort = ourDumpThread(source, ours, deadline).replicaPort();
-        while (true)
-        {
-            ours.check();
-            if (TcpQueues.drained(source.port(), replicaPort))
-            {
-                final List<DumpThreads.DumpThread> threads = DumpThreads.of(source);
-                if (threads.size() == 1 && threads.get(0).hasSentAll() && TcpQueues.drained(source.port(), threads.get(0).replicaPort()))
-                {
-                    return;
-                }
-            }
-            if (System.nanoTime() > deadline)
-            {
-                throw new IllegalStateException("our replica did not catch up in time; the source's dump threads: " + DumpThreads.of(source)
-                    + ours.describe());
-            }
-            Pause.millis(POLL.toMillis(), "our replica to catch up");
-        }
-    }
-
-    private static DumpThreads.DumpThread ourDumpThread(final SourceServer source, final OurReplicaProcess ours, final long deadline)
+    private static void awaitEverythingRead(final Connection connection, final SourceServer source, final OurReplicaProcess ours,
+        final long deadline)
     {
         while (true)
         {
             ours.check();
-            final List<DumpThreads.DumpThread> threads = DumpThreads.of(source);
-            if (threads.size() == 1)
+            final List<DumpThreads.DumpThread> threads = DumpThreads.of(connection);
+            if (threads.size() == 1 && threads.get(0).hasSentAll() && TcpQueues.drained(source.port(), threads.get(0).replicaPort()))
             {
-                return threads.get(0);
+                return;
             }
             if (System.nanoTime() > deadline)
             {

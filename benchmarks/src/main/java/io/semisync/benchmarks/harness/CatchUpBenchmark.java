@@ -140,9 +140,10 @@ public final class CatchUpBenchmark
                     else
                     {
                         theirs = RawBinlogDownload.run(settings, source, binlogs, name + "-" + RawBinlogDownload.client(flavor), timeout);
-                        OUT.printf(Locale.ROOT, "[%s round %d/%d] %s --raw: %.2f s download (%.0f MB/s), %.2f s with sync (%.0f MB/s)%n",
-                            flavor, round, settings.rounds(), RawBinlogDownload.client(flavor), theirs.downloadSeconds(),
-                            binlogs.bytes() / 1e6 / theirs.downloadSeconds(), theirs.seconds(), binlogs.bytes() / 1e6 / theirs.seconds());
+                        OUT.printf(Locale.ROOT, "[%s round %d/%d] %s --raw: %.2f s download (%.0f MB/s), %.2f s with sync (%.0f MB/s), "
+                            + "CPU %.2f s%n", flavor, round, settings.rounds(), RawBinlogDownload.client(flavor), theirs.downloadSeconds(),
+                            binlogs.bytes() / 1e6 / theirs.downloadSeconds(), theirs.seconds(), binlogs.bytes() / 1e6 / theirs.seconds(),
+                            theirs.cpuSeconds());
                     }
                 }
                 if (!SourceBinlogs.of(source).equals(binlogs))
@@ -158,8 +159,8 @@ public final class CatchUpBenchmark
     private static void print(final Flavor flavor, final int round, final CatchUpSettings settings, final String side,
         final OurCatchUp.Times times, final SourceBinlogs binlogs)
     {
-        OUT.printf(Locale.ROOT, "[%s round %d/%d] %s: %.2f s from JVM start (%.0f MB/s), %.2f s from streaming start (%.0f MB/s)%n",
-            flavor, round, settings.rounds(), side, times.seconds(), binlogs.bytes() / 1e6 / times.seconds(), times.streamingSeconds(),
-            binlogs.bytes() / 1e6 / times.streamingSeconds());
+        OUT.printf(Locale.ROOT, "[%s round %d/%d] %s: %.2f s from JVM start (%.0f MB/s), %.2f s from streaming start (%.0f MB/s), "
+            + "CPU %.2f s (JIT compilers %.2f s)%n", flavor, round, settings.rounds(), side, times.seconds(), binlogs.bytes() / 1e6 / times.seconds(),
+            times.streamingSeconds(), binlogs.bytes() / 1e6 / times.streamingSeconds(), times.cpuSeconds(), times.compilerSeconds());
     }
 }

@@ -16,6 +16,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -35,8 +36,11 @@ final class OurCatchUp
      *
      * @param seconds           from starting the JVM until it had exited, everything stored and synced
      * @param streamingSeconds  the same from the moment its log says it started streaming
+     * @param cpuSeconds        CPU its process had spent when everything was read (before SIGTERM and the final sync):
+     *                          what a busy machine shares out, so it varies far less than the times
+     * @param compilerSeconds   the part of {@code cpuSeconds} its JIT compiler threads spent
      */
-    record Times(double seconds, double streamingSeconds)
+    record Times(double seconds, double streamingSeconds, double cpuSeconds, double compilerSeconds)
     {
     }
 
@@ -72,13 +76,15 @@ final class OurCatchUp
                 logName, dataDirectory, jvmArgs, List.of("--start-position", "OLDEST", "--semisync", "false")))
             {
                 awaitEverythingRead(connection, source, ours, started + timeout.toNanos());
+                final double cpuSeconds = CpuSnapshot.take(ours.processId(), OptionalLong.empty()).replica() / CpuSnapshot.TICKS_PER_SECOND;
+                final double compilerSeconds = CpuSnapshot.compilerTicks(ours.processId()) / CpuSnapshot.TICKS_PER_SECOND;
                 ours.stop();
                 final double seconds = (System.nanoTime() - started) / 1e9;
                 final LocalTime streaming = ours.streamingStarted()
                     .orElseThrow(() -> new IllegalStateException("our replica's log says nothing of streaming" + ours.describe()));
                 checkStored(dataDirectory, binlogs);
                 stored.accept(dataDirectory);
-                return new Times(seconds, seconds - secondsBetween(startedAt, streaming));
+                return new Times(seconds, seconds - secondsBetween(startedAt, streaming), cpuSeconds, compilerSeconds);
             }
         }
         catch (final SQLException ex)

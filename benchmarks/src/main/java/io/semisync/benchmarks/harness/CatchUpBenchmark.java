@@ -134,7 +134,8 @@ public final class CatchUpBenchmark
                     }
                     else if (side == 2)
                     {
-                        baseline = OurCatchUp.run(settings.baselineJar().orElseThrow(), baselineArchive.usingFlags(), source, binlogs, name + "-baseline", timeout);
+                        baseline = OurCatchUp.run(settings.baselineJar().orElseThrow(), baselineArchive.usingFlags(), source, binlogs,
+                            name + "-baseline", timeout);
                         print(flavor, round, settings, "ours, baseline build", baseline, binlogs);
                     }
                     else
@@ -160,7 +161,8 @@ public final class CatchUpBenchmark
         final OurCatchUp.Times times, final SourceBinlogs binlogs)
     {
         OUT.printf(Locale.ROOT, "[%s round %d/%d] %s: %.2f s from JVM start (%.0f MB/s), %.2f s from streaming start (%.0f MB/s), "
-            + "CPU %.2f s (JIT compilers %.2f s)%n", flavor, round, settings.rounds(), side, times.seconds(), binlogs.bytes() / 1e6 / times.seconds(),
-            times.streamingSeconds(), binlogs.bytes() / 1e6 / times.streamingSeconds(), times.cpuSeconds(), times.compilerSeconds());
+            + "CPU %.2f s (JIT compilers %.2f s)%n", flavor, round, settings.rounds(), side, times.seconds(),
+            binlogs.bytes() / 1e6 / times.seconds(), times.streamingSeconds(), binlogs.bytes() / 1e6 / times.streamingSeconds(),
+            times.cpuSeconds(), times.compilerSeconds());
     }
 }

@@ -53,8 +53,8 @@ final class OurCatchUp
      * @param binlogs  what the source holds, which must all be stored
      * @param timeout  the longest the whole run may take
      */
-    static Times run(final Path jar, final List<String> jvmArgs, final SourceServer source, final SourceBinlogs binlogs, final String logName,
-        final Duration timeout)
+    static Times run(final Path jar, final List<String> jvmArgs, final SourceServer source, final SourceBinlogs binlogs,
+        final String logName, final Duration timeout)
     {
         return run(jar, jvmArgs, source, binlogs, logName, timeout, dataDirectory -> { });
     }
@@ -63,8 +63,8 @@ final class OurCatchUp
      * As {@link #run(Path, List, SourceServer, SourceBinlogs, String, Duration)}, and hands the data directory, everything
      * stored and the replica stopped, to {@code stored} before it is removed.
      */
-    static Times run(final Path jar, final List<String> jvmArgs, final SourceServer source, final SourceBinlogs binlogs, final String logName,
-        final Duration timeout, final Consumer<Path> stored)
+    static Times run(final Path jar, final List<String> jvmArgs, final SourceServer source, final SourceBinlogs binlogs,
+        final String logName, final Duration timeout, final Consumer<Path> stored)
     {
         awaitNoDumpThread(source);
         final Path dataDirectory = CatchUpSettings.WORK_DIRECTORY.resolve("replica-data");

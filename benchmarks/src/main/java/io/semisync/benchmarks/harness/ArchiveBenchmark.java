@@ -82,7 +82,8 @@ public final class ArchiveBenchmark
             OUT.flush();
             final SourceBinlogs binlogs = fill(source, bytes);
             OUT.println(binlogs);
-            OurCatchUp.run(jar, source, binlogs, flavor + "-archive", Duration.ofSeconds(60 + binlogs.bytes() / SLOWEST_BYTES_PER_SECOND),
+            OurCatchUp.run(jar, List.of(), source, binlogs, flavor + "-archive",
+                Duration.ofSeconds(60 + binlogs.bytes() / SLOWEST_BYTES_PER_SECOND),
                 dataDirectory ->
                 {
                     final Path relayLogDir = DataDirectory.relayLogOf(dataDirectory);

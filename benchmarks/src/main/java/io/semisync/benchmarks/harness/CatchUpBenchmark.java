@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -85,6 +86,19 @@ public final class CatchUpBenchmark
         }
     }
 
+    /**
+     * An unmeasured catch-up of {@code jar} whose JVM writes the class-data archive the measured turns start with, as a
+     * replica started again with its archive would (README "Running the replica").
+     */
+    private static ClassDataArchive train(final Path jar, final String name, final SourceServer source, final SourceBinlogs binlogs,
+        final Duration timeout)
+    {
+        final ClassDataArchive archive = ClassDataArchive.in(CatchUpSettings.WORK_DIRECTORY, name);
+        OurCatchUp.run(jar, archive.writingFlags(), source, binlogs, name + "-training", timeout);
+        OUT.println("   " + name + ": an unmeasured turn wrote the class-data archive the measured turns start with");
+        return archive;
+    }
+
     private static void run(final CatchUpSettings settings, final CatchUpTable table, final Flavor flavor)
     {
         OUT.println("== " + flavor + ": starting the source");
@@ -97,6 +111,9 @@ public final class CatchUpBenchmark
             SourceBinlogs binlogs = BinlogFiller.fill(source, settings.binlogBytes());
             OUT.printf(Locale.ROOT, "%s in %.0f s%n", binlogs, (System.nanoTime() - started) / 1e9);
             final Duration timeout = Duration.ofSeconds(60 + binlogs.bytes() / SLOWEST_BYTES_PER_SECOND);
+            final ClassDataArchive oursArchive = train(settings.replicaJar(), flavor + "-ours", source, binlogs, timeout);
+            final ClassDataArchive baselineArchive = settings.baselineJar().isPresent()
+                ? train(settings.baselineJar().get(), flavor + "-baseline", source, binlogs, timeout) : null;
             for (int round = 1; round <= settings.rounds(); round++)
             {
                 binlogs = SourceBinlogs.of(source);
@@ -112,20 +129,22 @@ public final class CatchUpBenchmark
                     final int side = (turn + round) % sides;
                     if (side == 1)
                     {
-                        ours = OurCatchUp.run(settings.replicaJar(), source, binlogs, name + "-ours", timeout);
+                        ours = OurCatchUp.run(settings.replicaJar(), oursArchive.usingFlags(), source, binlogs, name + "-ours", timeout);
                         print(flavor, round, settings, "ours", ours, binlogs);
                     }
                     else if (side == 2)
                     {
-                        baseline = OurCatchUp.run(settings.baselineJar().orElseThrow(), source, binlogs, name + "-baseline", timeout);
+                        baseline = OurCatchUp.run(settings.baselineJar().orElseThrow(), baselineArchive.usingFlags(), source, binlogs,
+                            name + "-baseline", timeout);
                         print(flavor, round, settings, "ours, baseline build", baseline, binlogs);
                     }
                     else
                     {
                         theirs = RawBinlogDownload.run(settings, source, binlogs, name + "-" + RawBinlogDownload.client(flavor), timeout);
-                        OUT.printf(Locale.ROOT, "[%s round %d/%d] %s --raw: %.2f s download (%.0f MB/s), %.2f s with sync (%.0f MB/s)%n",
-                            flavor, round, settings.rounds(), RawBinlogDownload.client(flavor), theirs.downloadSeconds(),
-                            binlogs.bytes() / 1e6 / theirs.downloadSeconds(), theirs.seconds(), binlogs.bytes() / 1e6 / theirs.seconds());
+                        OUT.printf(Locale.ROOT, "[%s round %d/%d] %s --raw: %.2f s download (%.0f MB/s), %.2f s with sync (%.0f MB/s), "
+                            + "CPU %.2f s%n", flavor, round, settings.rounds(), RawBinlogDownload.client(flavor), theirs.downloadSeconds(),
+                            binlogs.bytes() / 1e6 / theirs.downloadSeconds(), theirs.seconds(), binlogs.bytes() / 1e6 / theirs.seconds(),
+                            theirs.cpuSeconds());
                     }
                 }
                 if (!SourceBinlogs.of(source).equals(binlogs))
@@ -141,8 +160,9 @@ public final class CatchUpBenchmark
     private static void print(final Flavor flavor, final int round, final CatchUpSettings settings, final String side,
         final OurCatchUp.Times times, final SourceBinlogs binlogs)
     {
-        OUT.printf(Locale.ROOT, "[%s round %d/%d] %s: %.2f s from JVM start (%.0f MB/s), %.2f s from streaming start (%.0f MB/s)%n",
-            flavor, round, settings.rounds(), side, times.seconds(), binlogs.bytes() / 1e6 / times.seconds(), times.streamingSeconds(),
-            binlogs.bytes() / 1e6 / times.streamingSeconds());
+        OUT.printf(Locale.ROOT, "[%s round %d/%d] %s: %.2f s from JVM start (%.0f MB/s), %.2f s from streaming start (%.0f MB/s), "
+            + "CPU %.2f s (JIT compilers %.2f s)%n", flavor, round, settings.rounds(), side, times.seconds(),
+            binlogs.bytes() / 1e6 / times.seconds(), times.streamingSeconds(), binlogs.bytes() / 1e6 / times.streamingSeconds(),
+            times.cpuSeconds(), times.compilerSeconds());
     }
 }

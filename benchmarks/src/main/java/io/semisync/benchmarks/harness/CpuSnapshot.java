@@ -98,11 +98,26 @@ record CpuSnapshot(long machineBusy, long machineAll, long machineSteal, long re
     /** utime plus stime of a {@code stat} file: the 14th and 15th fields, counted after the command's closing parenthesis. */
     private static long ticks(final Path stat)
     {
+        return ticks(stat, 11);
+    }
+
+    /**
+     * CPU ticks this JVM's child processes have spent, counted when they ended and were waited for ({@code cutime} plus
+     * {@code cstime}): the difference over a child's run is that child's CPU.
+     */
+    static long childrenTicks()
+    {
+        return ticks(Path.of("/proc/self/stat"), 13);
+    }
+
+    /** The sum of two adjacent fields of a {@code stat} file, the first at {@code index} after the command. */
+    private static long ticks(final Path stat, final int index)
+    {
         try
         {
             final String line = Files.readString(stat);
             final String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return Long.parseLong(fields[index]) + Long.parseLong(fields[index + 1]);
         }
         catch (final IOException ex)
         {

@@ -3,6 +3,11 @@ package io.semisync.benchmarks.harness;
 import io.semisync.sources.SourceServer;
 import io.semisync.sources.SourceServerException;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,6 +16,7 @@ import java.util.List;
  */
 final class DumpThreads
 {
+    private static final String SHOW_PROCESSLIST = "SHOW PROCESSLIST";
     private static final int ID = 0;
     private static final int HOST = 2;
     private static final int COMMAND = 4;
@@ -43,10 +49,39 @@ final class DumpThreads
 
     static List<DumpThread> of(final SourceServer source)
     {
-        return source.query("SHOW PROCESSLIST").stream()
-            .filter(row -> row.get(COMMAND) != null && row.get(COMMAND).startsWith("Binlog Dump"))
+        return source.query(SHOW_PROCESSLIST).stream()
+            .filter(row -> isDump(row.get(COMMAND)))
             .map(row -> new DumpThread(Long.parseLong(row.get(ID)), row.get(HOST), row.get(STATE)))
             .toList();
+    }
+
+    /**
+     * As {@link #of(SourceServer)}, on a connection the caller keeps open: a poll every few milliseconds that opened a
+     * connection each time would take a good part of a core from what is being timed.
+     */
+    static List<DumpThread> of(final Connection connection)
+    {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(SHOW_PROCESSLIST))
+        {
+            final List<DumpThread> threads = new ArrayList<>();
+            while (rows.next())
+            {
+                if (isDump(rows.getString(COMMAND + 1)))
+                {
+                    threads.add(new DumpThread(rows.getLong(ID + 1), rows.getString(HOST + 1), rows.getString(STATE + 1)));
+                }
+            }
+            return threads;
+        }
+        catch (final SQLException ex)
+        {
+            throw new IllegalStateException("cannot list the source's dump threads: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static boolean isDump(final String command)
+    {
+        return command != null && command.startsWith("Binlog Dump");
     }
 
     /**

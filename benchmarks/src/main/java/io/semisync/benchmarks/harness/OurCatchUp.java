@@ -7,12 +7,16 @@ import io.semisync.storage.relaylog.RelayLog;
 import io.semisync.storage.relaylog.RelayLogConfig;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -32,8 +36,11 @@ final class OurCatchUp
      *
      * @param seconds           from starting the JVM until it had exited, everything stored and synced
      * @param streamingSeconds  the same from the moment its log says it started streaming
+     * @param cpuSeconds        CPU its process had spent when everything was read (before SIGTERM and the final sync):
+     *                          what a busy machine shares out, so it varies far less than the times
+     * @param compilerSeconds   the part of {@code cpuSeconds} its JIT compiler threads spent
      */
-    record Times(double seconds, double streamingSeconds)
+    record Times(double seconds, double streamingSeconds, double cpuSeconds, double compilerSeconds)
     {
     }
 
@@ -42,45 +49,62 @@ final class OurCatchUp
     }
 
     /**
+     * @param jvmArgs  JVM flags after the project's
      * @param binlogs  what the source holds, which must all be stored
      * @param timeout  the longest the whole run may take
      */
-    static Times run(final Path jar, final SourceServer source, final SourceBinlogs binlogs, final String logName, final Duration timeout)
+    static Times run(final Path jar, final List<String> jvmArgs, final SourceServer source, final SourceBinlogs binlogs,
+        final String logName, final Duration timeout)
     {
-        return run(jar, source, binlogs, logName, timeout, dataDirectory -> { });
+        return run(jar, jvmArgs, source, binlogs, logName, timeout, dataDirectory -> { });
     }
 
     /**
-     * As {@link #run(Path, SourceServer, SourceBinlogs, String, Duration)}, and hands the data directory, everything
+     * As {@link #run(Path, List, SourceServer, SourceBinlogs, String, Duration)}, and hands the data directory, everything
      * stored and the replica stopped, to {@code stored} before it is removed.
      */
-    static Times run(final Path jar, final SourceServer source, final SourceBinlogs binlogs, final String logName, final Duration timeout,
-        final Consumer<Path> stored)
+    static Times run(final Path jar, final List<String> jvmArgs, final SourceServer source, final SourceBinlogs binlogs,
+        final String logName, final Duration timeout, final Consumer<Path> stored)
     {
         awaitNoDumpThread(source);
         final Path dataDirectory = CatchUpSettings.WORK_DIRECTORY.resolve("replica-data");
-        final Instant startedAt = Instant.now();
-        final long started = System.nanoTime();
-        try (OurReplicaProcess ours = OurReplicaProcess.start(jar, source, CatchUpSettings.WORK_DIRECTORY, logName, dataDirectory,
-            List.of("--start-position", "OLDEST", "--semisync", "false")))
+        try (Connection connection = DriverManager.getConnection(source.jdbcUrl(), source.admin().name(), source.admin().password()))
         {
-            awaitEverythingRead(source, ours, started + timeout.toNanos());
-            ours.stop();
-            final double seconds = (System.nanoTime() - started) / 1e9;
-            final LocalTime streaming = ours.streamingStarted()
-                .orElseThrow(() -> new IllegalStateException("our replica's log says nothing of streaming" + ours.describe()));
-            checkStored(dataDirectory, binlogs);
-            stored.accept(dataDirectory);
-            return new Times(seconds, seconds - secondsBetween(startedAt, streaming));
+            final Instant startedAt = Instant.now();
+            final long started = System.nanoTime();
+            try (OurReplicaProcess ours = OurReplicaProcess.start(jar, source, OurReplicaProcess.SERVER_ID, CatchUpSettings.WORK_DIRECTORY,
+                logName, dataDirectory, jvmArgs, List.of("--start-position", "OLDEST", "--semisync", "false")))
+            {
+                awaitEverythingRead(connection, source, ours, started + timeout.toNanos());
+                final double cpuSeconds = CpuSnapshot.take(ours.processId(), OptionalLong.empty()).replica() / CpuSnapshot.TICKS_PER_SECOND;
+                final double compilerSeconds = CpuSnapshot.compilerTicks(ours.processId()) / CpuSnapshot.TICKS_PER_SECOND;
+                ours.stop();
+                final double seconds = (System.nanoTime() - started) / 1e9;
+                final LocalTime streaming = ours.streamingStarted()
+                    .orElseThrow(() -> new IllegalStateException("our replica's log says nothing of streaming" + ours.describe()));
+                checkStored(dataDirectory, binlogs);
+                stored.accept(dataDirectory);
+                return new Times(seconds, seconds - secondsBetween(startedAt, streaming), cpuSeconds, compilerSeconds);
+            }
+        }
+        catch (final SQLException ex)
+        {
+            throw new IllegalStateException("cannot connect to " + source + " to watch its dump threads: " + ex.getMessage(), ex);
         }
     }
 
-    private static void awaitEverythingRead(final SourceServer source, final OurReplicaProcess ours, final long deadline)
+    /**
+     * Polls the source's dump threads on one connection opened before our replica starts and kept open (a connection
+     * opened for every 10 ms poll took a quarter of a core from the replica being timed on this 2-core machine), and
+     * reads {@code /proc/net/tcp} (about 8 ms of the kernel's time here) only once the dump thread has sent all.
+     */
+    private static void awaitEverythingRead(final Connection connection, final SourceServer source, final OurReplicaProcess ours,
+        final long deadline)
     {
         while (true)
         {
             ours.check();
-            final List<DumpThreads.DumpThread> threads = DumpThreads.of(source);
+            final List<DumpThreads.DumpThread> threads = DumpThreads.of(connection);
             if (threads.size() == 1 && threads.get(0).hasSentAll() && TcpQueues.drained(source.port(), threads.get(0).replicaPort()))
             {
                 return;

@@ -64,6 +64,13 @@ final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
     static OurReplicaProcess start(final Path jar, final SourceEndpoint source, final long serverId, final Path workDirectory,
         final String logName, final Path dataDirectory, final List<String> moreRunArgs)
     {
+        return start(jar, source, serverId, workDirectory, logName, dataDirectory, List.of(), moreRunArgs);
+    }
+
+    /** As {@link #start(Path, SourceEndpoint, long, Path, String, Path, List)}, with JVM flags after the project's. */
+    static OurReplicaProcess start(final Path jar, final SourceEndpoint source, final long serverId, final Path workDirectory,
+        final String logName, final Path dataDirectory, final List<String> moreJvmArgs, final List<String> moreRunArgs)
+    {
         Directories.deleteRecursively(dataDirectory);
         final List<String> runArgs = new ArrayList<>(List.of(
             "--source-host", source.host(),
@@ -74,7 +81,9 @@ final class OurReplicaProcess implements ReplicaUnderTest, AutoCloseable
             "--data-dir", dataDirectory.toString(),
             "--status-interval-s", "1"));
         runArgs.addAll(moreRunArgs);
-        final ReplicaJvm jvm = ReplicaJvm.start(jar, logName, workDirectory, source.replicationUser(), JvmOptions.load(), runArgs);
+        final List<String> jvmArgs = new ArrayList<>(JvmOptions.load());
+        jvmArgs.addAll(moreJvmArgs);
+        final ReplicaJvm jvm = ReplicaJvm.start(jar, logName, workDirectory, source.replicationUser(), jvmArgs, runArgs);
         return new OurReplicaProcess(jvm, dataDirectory);
     }
 

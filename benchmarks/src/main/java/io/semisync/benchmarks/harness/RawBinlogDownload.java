@@ -37,8 +37,9 @@ final class RawBinlogDownload
      *
      * @param downloadSeconds  the client process, from its start to its exit
      * @param syncSeconds      the {@code sync} of the downloaded files afterwards
+     * @param cpuSeconds       CPU the client process spent (children's time of this JVM, {@code /proc/self/stat})
      */
-    record Times(double downloadSeconds, double syncSeconds)
+    record Times(double downloadSeconds, double syncSeconds, double cpuSeconds)
     {
         double seconds()
         {
@@ -82,15 +83,17 @@ final class RawBinlogDownload
         try
         {
             Files.createDirectories(directory);
+            final long childrenTicks = CpuSnapshot.childrenTicks();
             final long started = System.nanoTime();
             run(command, logName, timeout, source.replicationUser().password());
             final long downloaded = System.nanoTime();
+            final double cpuSeconds = (CpuSnapshot.childrenTicks() - childrenTicks) / CpuSnapshot.TICKS_PER_SECOND;
             final List<String> sync = new ArrayList<>(List.of("sync", directory.toString()));
             binlogs.files().forEach(file -> sync.add(directory.resolve(file.name()).toString()));
             run(sync, logName + "-sync", timeout, null);
             final long synced = System.nanoTime();
             check(directory, binlogs);
-            return new Times((downloaded - started) / 1e9, (synced - downloaded) / 1e9);
+            return new Times((downloaded - started) / 1e9, (synced - downloaded) / 1e9, cpuSeconds);
         }
         catch (final IOException ex)
         {

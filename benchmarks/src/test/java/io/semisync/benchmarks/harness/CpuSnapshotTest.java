@@ -45,6 +45,16 @@ class CpuSnapshotTest
     }
 
     @Test
+    void aChildsCpuCountsOnceItHasEndedAndBeenWaitedFor() throws Exception
+    {
+        final long before = CpuSnapshot.childrenTicks();
+        final Process busy = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 400000 ]; do i=$((i+1)); done").start();
+        assertThat(busy.waitFor()).isZero();
+
+        assertThat(CpuSnapshot.childrenTicks()).isGreaterThan(before);
+    }
+
+    @Test
     void countsTheJitCompilersOfAJvmAndNoneElsewhere() throws Exception
     {
         final Process sleeper = new ProcessBuilder("sleep", "30").start();

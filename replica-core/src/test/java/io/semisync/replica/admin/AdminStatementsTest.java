@@ -48,7 +48,7 @@ class AdminStatementsTest
 
     private Replica replica;
     private AdminStatements statements;
-    private final ServerSession session = new TestSession();
+    private final ServerSession session = new AdminTestSession();
 
     @BeforeEach
     void startReplica() throws IOException
@@ -324,39 +324,5 @@ class AdminStatementsTest
             row = row(sql);
         }
         return row;
-    }
-
-    /** An admin session from 127.0.0.1. */
-    private static final class TestSession implements ServerSession
-    {
-        @Override
-        public long connectionId()
-        {
-            return 42;
-        }
-
-        @Override
-        public String user()
-        {
-            return "admin";
-        }
-
-        @Override
-        public String clientHost()
-        {
-            return "127.0.0.1";
-        }
-
-        @Override
-        public boolean secure()
-        {
-            return false;
-        }
-
-        @Override
-        public String schema()
-        {
-            return null;
-        }
     }
 }

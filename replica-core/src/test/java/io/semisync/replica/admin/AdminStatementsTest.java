@@ -214,6 +214,15 @@ class AdminStatementsTest
     }
 
     @Test
+    void aLimitBeyondLongIsAllRowsAndOneBeyondUnsigned64BitsOrAFractionIsASyntaxError()
+    {
+        assertThat(rows("select @@version_comment limit 18446744073709551615")).containsExactly(List.of("semisync-replica"));
+        assertError("select @@version_comment limit 999999999999999999999999999999999999999999999999991", 1064,
+            "near '9999999999");
+        assertError("select @@version_comment limit 1.5", 1064, "near '1.5'");
+    }
+
+    @Test
     void whatClientsAndConnectorsSendOnConnectIsAnswered()
     {
         assertThat(rows("select @@version_comment limit 1")).containsExactly(List.of("semisync-replica"));

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A COM_QUERY of any bytes, decoded as the admin endpoint decodes it (UTF-8) and run by {@link AdminStatements} against
  * a real replica whose source does not answer: the statement runs, or is refused with the MySQL error the endpoint
- * sends (a code, a five-character SQLSTATE, a message); nothing else escapes to drop the connection.
+ * sends (a code, a five-character SQLSTATE, a message); nothing else escapes (the endpoint would answer it with a bare
+ * 1105, "unknown error", and log a warning).
  */
 class AdminStatementsFuzzTest
 {

@@ -19,6 +19,9 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
  *   0x0f opaque: MySQL column type u8, length as for strings, bytes (DECIMAL, DATE, TIME, DATETIME, ...)
  * </pre>
  * Small containers inline literals and 16-bit integers in the value entry; large ones 32-bit integers too.
+ * MySQL stores each value once, so rendering reads each byte of a document at most once; offsets that point
+ * several entries at one value would render it again and again (2^depth times when nested), so a document that
+ * makes rendering read more bytes than it has is refused.
  * Opaque temporal values render as MySQL prints them ({@code "2015-01-15 23:24:25.000000"}), DECIMAL as a
  * number, other opaque values as MySQL's {@code "base64:typeNN:..."}.
  */
@@ -49,12 +52,19 @@ final class JsonBinary
     private final TemporalValue temporal = new TemporalValue();
     private DirectBuffer buffer;
     private int limit;
+    private int documentOffset;
+    private int documentLength;
+    /** Bytes of the document not yet read: container headers, keys and values out of line. */
+    private long unread;
 
     /** Renders the document of {@code length} bytes at {@code offset}; an empty document is JSON null. */
     void render(final DirectBuffer buffer, final int offset, final int length, final JsonOutput out)
     {
         this.buffer = buffer;
         this.limit = offset + length;
+        this.documentOffset = offset;
+        this.documentLength = length;
+        this.unread = length - 1L;
         if (length == 0)
         {
             out.nullValue();
@@ -63,7 +73,32 @@ final class JsonBinary
         value(buffer.getByte(offset) & 0xFF, offset + 1, out, 0);
     }
 
+    /** A value out of line: its bytes count against what the document has. */
     private void value(final int type, final int at, final JsonOutput out, final int depth)
+    {
+        read(switch (type)
+        {
+            case LITERAL -> 1;
+            case INT16, UINT16 -> 2;
+            case INT32, UINT32 -> 4;
+            case INT64, UINT64, DOUBLE -> 8;
+            default -> 0;
+        });
+        inlinedOrValue(type, at, out, depth);
+    }
+
+    /** Counts {@code bytes} as read; refuses a document whose entries point at one value more than once. */
+    private void read(final long bytes)
+    {
+        unread -= bytes;
+        if (unread < 0)
+        {
+            throw new RowDecodeException("JSON document of " + documentLength + " bytes at offset " + documentOffset
+                + " points several entries at the same bytes (rendering it reads more bytes than it has); MySQL stores each value once");
+        }
+    }
+
+    private void inlinedOrValue(final int type, final int at, final JsonOutput out, final int depth)
     {
         switch (type)
         {
@@ -85,6 +120,7 @@ final class JsonBinary
                 final int length = (int)header;
                 final int start = (int)(header >>> 32);
                 check(start, length);
+                read(start - at + (long)length);
                 out.utf8String(buffer, start, length);
             }
             case OPAQUE -> opaque(at, out);
@@ -126,6 +162,7 @@ final class JsonBinary
             throw new RowDecodeException("JSON container at offset " + start + " has " + count + " elements, too many for "
                 + size + " bytes");
         }
+        read(headerSize);
         final int keyEntries = start + 2 * width;
         final int valueEntries = keyEntries + (object ? (int)count * keyEntrySize : 0);
         final int saved = limit;
@@ -146,13 +183,14 @@ final class JsonBinary
                 final int keyOffset = start + (int)unsigned(keyEntry, width);
                 final int keyLength = (int)unsigned(keyEntry + width, 2);
                 check(keyOffset, keyLength);
+                read(keyLength);
                 out.utf8FieldName(buffer, keyOffset, keyLength);
             }
             final int valueEntry = valueEntries + i * valueEntrySize;
             final int type = u8(valueEntry);
             if (isInlined(type, large))
             {
-                value(type, valueEntry + 1, out, depth + 1);
+                inlinedOrValue(type, valueEntry + 1, out, depth + 1);
             }
             else
             {
@@ -187,6 +225,7 @@ final class JsonBinary
         final int length = (int)header;
         final int start = (int)(header >>> 32);
         check(start, length);
+        read(start - at + (long)length);
         switch (fieldType)
         {
             case ColumnType.NEWDECIMAL ->

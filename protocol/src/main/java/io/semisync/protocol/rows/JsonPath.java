@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The paths of MySQL's JSON diffs: {@code $}, then members ({@code .key} or {@code ."quoted key"}) and array
- * cells ({@code [2]}); no wildcards or ranges, which diffs never hold. Steps are Strings (keys) and Integers.
+ * cells ({@code [2]}, not negative); no wildcards or ranges, which diffs never hold. Steps are Strings (keys) and Integers.
  */
 final class JsonPath
 {
@@ -63,14 +63,20 @@ final class JsonPath
                 {
                     throw invalid(path);
                 }
+                final int index;
                 try
                 {
-                    steps.add(Integer.parseInt(path.substring(i + 1, end).trim()));
+                    index = Integer.parseInt(path.substring(i + 1, end).trim());
                 }
                 catch (final NumberFormatException ex)
                 {
                     throw invalid(path);
                 }
+                if (index < 0)
+                {
+                    throw invalid(path);
+                }
+                steps.add(index);
                 i = end + 1;
             }
             else

@@ -43,6 +43,7 @@ public final class RowsEventReader
         final int afterPresent = count(buffer, event.afterBitmapOffset(), columns);
         while (position < limit)
         {
+            final int rowStart = position;
             visitor.beginRow(change);
             if (change != RowChange.INSERT)
             {
@@ -60,6 +61,11 @@ public final class RowsEventReader
                 position = image(RowImage.AFTER, bitmap, present, buffer, position, limit, table, visitor, partial);
             }
             visitor.endRow();
+            if (position == rowStart)
+            {
+                throw new RowDecodeException("rows event of " + table.database() + "." + table.table() + " names no columns in its "
+                    + "images, so its rows take no bytes, but " + (limit - position) + " bytes of rows follow at offset " + position);
+            }
             rows++;
         }
         return rows;

@@ -9,14 +9,14 @@ import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The invariant every fuzz target of the protocol asserts: bad bytes fail with a typed exception, or decode. */
-final class FuzzInvariants
+public final class FuzzInvariants
 {
     private FuzzInvariants()
     {
     }
 
     /** Runs a decode; a {@link ProtocolException} is an accepted outcome, any other exception escapes as a finding. */
-    static void typedOrValid(final Runnable decode)
+    public static void typedOrValid(final Runnable decode)
     {
         try
         {
@@ -29,7 +29,7 @@ final class FuzzInvariants
     }
 
     /** A decoded message writes exactly the length it announces. */
-    static void roundTrip(final int payloadLength, final Consumer<ByteBuf> writer)
+    public static void roundTrip(final int payloadLength, final Consumer<ByteBuf> writer)
     {
         final ByteBuf out = Unpooled.buffer(payloadLength);
         writer.accept(out);

@@ -68,6 +68,27 @@ class JsonBinaryTest
         assertThatThrownBy(() -> render(new Bytes().u8(0x42))).isInstanceOf(RowDecodeException.class).hasMessageContaining("type 66");
     }
 
+    @Test
+    void entriesPointingAtOneValueTwiceAreRefusedBeforeRenderingItOverAndOver()
+    {
+        final Bytes empty = new Bytes().u16(0).u16(4);                          // [] (count 0, size 4)
+        byte[] nested = empty.toArray();
+        for (int depth = 0; depth < 40; depth++)                               // 2^40 renderings from about 400 bytes
+        {
+            nested = new Bytes().u16(2).u16(10 + nested.length)                 // 2 elements
+                .u8(JsonBinary.SMALL_ARRAY).u16(10)                             // both at offset 10: the same array
+                .u8(JsonBinary.SMALL_ARRAY).u16(10)
+                .bytes(nested).toArray();
+        }
+        final Bytes shared = new Bytes().u8(JsonBinary.SMALL_ARRAY).bytes(nested);
+        assertThatThrownBy(() -> render(shared)).isInstanceOf(RowDecodeException.class)
+            .hasMessageContaining("points several entries at the same bytes");
+        final Bytes sharedString = new Bytes().u8(JsonBinary.SMALL_ARRAY).u16(2).u16(12)
+            .u8(JsonBinary.STRING).u16(10).u8(JsonBinary.STRING).u16(10).u8(1).utf8("x");
+        assertThatThrownBy(() -> render(sharedString)).isInstanceOf(RowDecodeException.class)
+            .hasMessageContaining("points several entries at the same bytes");
+    }
+
     private static String render(final Bytes document)
     {
         final byte[] bytes = document.toArray();

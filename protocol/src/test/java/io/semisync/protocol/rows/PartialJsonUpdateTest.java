@@ -62,6 +62,11 @@ class PartialJsonUpdateTest
         assertThatThrownBy(() -> JsonDocument.apply(tree, JsonDiff.REMOVE, "$.a[9]", null)).isInstanceOf(RowDecodeException.class)
             .hasMessageContaining("past the end");
         assertThatThrownBy(() -> JsonPath.parse("$.a[x]")).isInstanceOf(RowDecodeException.class);
+        for (final int operation : new int[] {JsonDiff.REPLACE, JsonDiff.INSERT, JsonDiff.REMOVE})
+        {
+            assertThatThrownBy(() -> JsonDocument.apply(tree, operation, "$.a[-1]", null)).isInstanceOf(RowDecodeException.class)
+                .hasMessageContaining("$.a[-1] is not a path");
+        }
         assertThat(JsonPath.parse("$.\"a b\"[3].c")).containsExactly("a b", 3, "c");
     }
 

@@ -85,6 +85,21 @@ class RowsEventFlyweightTest
     }
 
     @Test
+    void rowsOfNoColumnsFollowedByBytesAreRefusedNotReadForever()
+    {
+        final RowsFixture table = new RowsFixture().column(ColumnType.LONG);
+        final byte[] body = new Bytes()
+            .u48(RowsFixture.TABLE_ID).u16(RowsEventFlyweight.STMT_END_F)
+            .packed(1)                                     // columns
+            .u8(0)                                         // present: none, so a row is no null bitmap and no value
+            .u8(7)                                         // a byte no row can take
+            .toArray();
+        final RowsEventFlyweight rows = RowsFixture.rowsEvent(BinlogEventType.DELETE_ROWS_V1, body);
+        assertThatThrownBy(() -> new RowsEventReader().read(rows, table.tableMap(SourceFlavor.MYSQL), value -> { }))
+            .isInstanceOf(RowDecodeException.class).hasMessageContaining("names no columns in its images");
+    }
+
+    @Test
     void aTableMapOfAnotherTableOrWidthIsRefused()
     {
         final RowsFixture table = new RowsFixture().column(ColumnType.LONG);

@@ -1,45 +1,87 @@
 package io.semisync.replica.admin;
 
-import java.util.regex.Pattern;
+import java.util.Arrays;
 
-/** SQL's LIKE: {@code %} any run of characters, {@code _} one character, {@code \} escapes either; case-insensitive. */
+/**
+ * SQL's LIKE: {@code %} any run of characters, {@code _} one character, {@code \} escapes either; case-insensitive.
+ * Matched by walking the pattern and the value once, going back only to the last {@code %}: at most pattern length
+ * times value length steps whatever a client sends (a regular expression of many {@code .*} backtracks for minutes).
+ */
 final class LikePattern
 {
-    private final Pattern pattern;
+    private static final int ANY_ONE = -1;
+    private static final int ANY_RUN = -2;
 
-    private LikePattern(final Pattern pattern)
+    /** Per pattern position: a code point, folded to lower case, or {@link #ANY_ONE} or {@link #ANY_RUN}. */
+    private final int[] steps;
+
+    private LikePattern(final int[] steps)
     {
-        this.pattern = pattern;
+        this.steps = steps;
     }
 
     static LikePattern of(final String like)
     {
-        final StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < like.length(); i++)
+        final int[] codePoints = like.codePoints().toArray();
+        final int[] steps = new int[codePoints.length];
+        int count = 0;
+        for (int i = 0; i < codePoints.length; i++)
         {
-            final char c = like.charAt(i);
-            if (c == '\\' && i + 1 < like.length())
+            final int c = codePoints[i];
+            if (c == '\\' && i + 1 < codePoints.length)
             {
-                regex.append(Pattern.quote(String.valueOf(like.charAt(++i))));
-            }
-            else if (c == '%')
-            {
-                regex.append(".*");
-            }
-            else if (c == '_')
-            {
-                regex.append('.');
+                steps[count++] = fold(codePoints[++i]);
             }
             else
             {
-                regex.append(Pattern.quote(String.valueOf(c)));
+                steps[count++] = c == '%' ? ANY_RUN : c == '_' ? ANY_ONE : fold(c);
             }
         }
-        return new LikePattern(Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL));
+        return new LikePattern(Arrays.copyOf(steps, count));
     }
 
     boolean matches(final String value)
     {
-        return value != null && pattern.matcher(value).matches();
+        if (value == null)
+        {
+            return false;
+        }
+        final int[] text = value.codePoints().toArray();
+        int step = 0;
+        int at = 0;
+        int lastRun = -1;
+        int lastRunAt = 0;
+        while (at < text.length)
+        {
+            if (step < steps.length && (steps[step] == ANY_ONE || steps[step] == fold(text[at])))
+            {
+                step++;
+                at++;
+            }
+            else if (step < steps.length && steps[step] == ANY_RUN)
+            {
+                lastRun = step++;
+                lastRunAt = at;
+            }
+            else if (lastRun >= 0)
+            {
+                step = lastRun + 1;
+                at = ++lastRunAt;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        while (step < steps.length && steps[step] == ANY_RUN)
+        {
+            step++;
+        }
+        return step == steps.length;
+    }
+
+    private static int fold(final int codePoint)
+    {
+        return Character.toLowerCase(Character.toUpperCase(codePoint));
     }
 }

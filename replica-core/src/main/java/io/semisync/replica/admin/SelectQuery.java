@@ -188,6 +188,7 @@ final class SelectQuery
         return new long[] {0, first};
     }
 
+    /** An unsigned 64-bit integer as MySQL's LIMIT takes it (above Long.MAX_VALUE: all rows); a fraction or more is 1064. */
     private static long number(final TokenCursor cursor)
     {
         final SqlToken token = cursor.next();
@@ -195,7 +196,15 @@ final class SelectQuery
         {
             throw AdminErrors.syntax(cursor.sql(), token.position());
         }
-        return Long.parseLong(token.text());
+        try
+        {
+            final long value = Long.parseUnsignedLong(token.text());
+            return value < 0 ? Long.MAX_VALUE : value;
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw AdminErrors.syntax(cursor.sql(), token.position());
+        }
     }
 
     private static TextResultSet result(final List<Item> items, final ResultTable table, final long[] limit)

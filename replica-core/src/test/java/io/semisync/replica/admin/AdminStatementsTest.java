@@ -48,7 +48,7 @@ class AdminStatementsTest
 
     private Replica replica;
     private AdminStatements statements;
-    private final ServerSession session = new TestSession();
+    private final ServerSession session = new AdminTestSession();
 
     @BeforeEach
     void startReplica() throws IOException
@@ -214,6 +214,15 @@ class AdminStatementsTest
     }
 
     @Test
+    void aLimitBeyondLongIsAllRowsAndOneBeyondUnsigned64BitsOrAFractionIsASyntaxError()
+    {
+        assertThat(rows("select @@version_comment limit 18446744073709551615")).containsExactly(List.of("semisync-replica"));
+        assertError("select @@version_comment limit 999999999999999999999999999999999999999999999999991", 1064,
+            "near '9999999999");
+        assertError("select @@version_comment limit 1.5", 1064, "near '1.5'");
+    }
+
+    @Test
     void whatClientsAndConnectorsSendOnConnectIsAnswered()
     {
         assertThat(rows("select @@version_comment limit 1")).containsExactly(List.of("semisync-replica"));
@@ -324,39 +333,5 @@ class AdminStatementsTest
             row = row(sql);
         }
         return row;
-    }
-
-    /** An admin session from 127.0.0.1. */
-    private static final class TestSession implements ServerSession
-    {
-        @Override
-        public long connectionId()
-        {
-            return 42;
-        }
-
-        @Override
-        public String user()
-        {
-            return "admin";
-        }
-
-        @Override
-        public String clientHost()
-        {
-            return "127.0.0.1";
-        }
-
-        @Override
-        public boolean secure()
-        {
-            return false;
-        }
-
-        @Override
-        public String schema()
-        {
-            return null;
-        }
     }
 }

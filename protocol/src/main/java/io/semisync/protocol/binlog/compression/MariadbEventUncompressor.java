@@ -39,6 +39,11 @@ public final class MariadbEventUncompressor
     private static final int RECORD_COMPRESSED_BIT = 0x80;
     private static final int RECORD_ALGORITHM_MASK = 0x70;
     private static final int RECORD_LENGTH_BYTES_MASK = 0x07;
+    /**
+     * The plain buffer grows by what the zlib stream gives (doubling from this), not by the size the event announces:
+     * a short event that announces the limit takes no more memory than its stream inflates to.
+     */
+    private static final int INFLATE_STEP = 64 * 1024;
 
     private final long maxUncompressedBytes;
     private final ExpandableArrayBuffer plain = new ExpandableArrayBuffer(4096);
@@ -126,7 +131,6 @@ public final class MariadbEventUncompressor
         final int prefixLength = recordOffset - offset;
         final int plainLength = DecompressionLimit.check(what, prefixLength + announced + checksumLength, maxUncompressedBytes);
         final int size = (int)announced;
-        plain.checkLimit(plainLength);
         plain.putBytes(0, buffer, offset, prefixLength);
         inflate(what, buffer, recordOffset + 1 + lengthBytes, end, prefixLength, size);
         plain.putByte(EventHeaderFlyweight.TYPE_OFFSET, (byte)plainType);
@@ -209,7 +213,17 @@ public final class MariadbEventUncompressor
         inflater.setInput(compressed, 0, compressedLength);
         try
         {
-            final int produced = inflater.inflate(plain.byteArray(), at, size);
+            int produced = 0;
+            while (produced < size && !inflater.finished())
+            {
+                plain.checkLimit(at + (int)Math.min(size, Math.max(INFLATE_STEP, 2L * produced)));
+                final int step = inflater.inflate(plain.byteArray(), at + produced, Math.min(size, plain.capacity() - at) - produced);
+                if (step == 0)
+                {
+                    break;
+                }
+                produced += step;
+            }
             if (produced != size || !inflater.finished())
             {
                 throw new CompressedEventException(what + " announces " + size + " uncompressed bytes but its zlib stream "

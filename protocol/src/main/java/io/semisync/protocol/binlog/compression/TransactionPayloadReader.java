@@ -6,12 +6,14 @@ import io.semisync.protocol.binlog.EventHeaderFlyweight;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.nio.ByteBuffer;
+
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
 
 /**
  * Decompresses a TRANSACTION_PAYLOAD event and walks the events inside it, which carry no checksum. Reuses one zstd
- * context and two buffers that grow to the largest payload seen; refuses a payload that announces more uncompressed
- * bytes than its limit before growing anything. Not thread-safe; close it to free the zstd context.
+ * context and buffers that grow to the largest payload seen; refuses a payload that announces more uncompressed
+ * bytes than its limit before growing anything, and grows for a zstd frame only as far as it decompresses. Not thread-safe; close it to free the zstd context.
  *
  * <pre>{@code
  * reader.open(buffer, offset, length, checksumLength);
@@ -20,11 +22,14 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
  */
 public final class TransactionPayloadReader implements AutoCloseable
 {
+    private static final int DECOMPRESS_STEP = 64 * 1024;
+
     private final long maxUncompressedBytes;
     private final TransactionPayloadEventFlyweight payload = new TransactionPayloadEventFlyweight();
     private final ZstdDecompressCtx zstd = new ZstdDecompressCtx();
     private final UnsafeBuffer events = new UnsafeBuffer(new byte[0]);
-    private byte[] compressed = new byte[0];
+    private ByteBuffer compressed = ByteBuffer.allocateDirect(0);
+    private ByteBuffer decompressed = ByteBuffer.allocateDirect(0);
     private byte[] uncompressed = new byte[0];
     private int eventsLength;
     private int nextOffset;
@@ -68,12 +73,12 @@ public final class TransactionPayloadReader implements AutoCloseable
                 uncompressed = new byte[size];
             }
             buffer.getBytes(payload.payloadOffset(), uncompressed, 0, size);
+            events.wrap(uncompressed, 0, size);
         }
         else
         {
             decompress(buffer, payloadSize, size);
         }
-        events.wrap(uncompressed);
         eventsLength = size;
         nextOffset = 0;
         eventOffset = 0;
@@ -81,33 +86,60 @@ public final class TransactionPayloadReader implements AutoCloseable
         return payload;
     }
 
+    /**
+     * Streams the zstd frame into a direct buffer that grows with what the frame gives (doubling from
+     * {@link #DECOMPRESS_STEP}, never beyond {@code size}), so a short frame that announces the limit takes no more
+     * memory than it decompresses to.
+     */
     private void decompress(final DirectBuffer buffer, final int payloadSize, final int size)
     {
-        if (compressed.length < payloadSize)
+        if (compressed.capacity() < payloadSize)
         {
-            compressed = new byte[payloadSize];
+            compressed = ByteBuffer.allocateDirect(payloadSize);
         }
+        compressed.clear().limit(payloadSize);
         buffer.getBytes(payload.payloadOffset(), compressed, 0, payloadSize);
-        if (uncompressed.length < size)
-        {
-            uncompressed = new byte[size];
-        }
-        final int produced;
+        decompressed.clear().limit(Math.min(size, decompressed.capacity()));
         try
         {
             zstd.reset();
-            produced = zstd.decompressByteArray(uncompressed, 0, size, compressed, 0, payloadSize);
+            boolean frameEnded = false;
+            while (!frameEnded || compressed.hasRemaining())
+            {
+                if (!decompressed.hasRemaining() && decompressed.capacity() < size)
+                {
+                    grow(size);
+                }
+                final int read = compressed.position();
+                final int written = decompressed.position();
+                frameEnded = zstd.decompressDirectByteBufferStream(decompressed, compressed);
+                if (compressed.position() == read && decompressed.position() == written && !frameEnded)
+                {
+                    throw new CompressedEventException("TRANSACTION_PAYLOAD event's zstd frame of " + payloadSize + " bytes "
+                        + (decompressed.hasRemaining() ? "ends after " + written + " bytes" : "goes on beyond the " + size
+                        + " bytes it announces"));
+                }
+            }
         }
         catch (final ZstdException ex)
         {
             throw new CompressedEventException("TRANSACTION_PAYLOAD event's zstd frame of " + payloadSize
                 + " bytes does not decompress to the " + size + " bytes it announces: " + ex.getMessage(), ex);
         }
-        if (produced != size)
+        if (decompressed.position() != size)
         {
-            throw new CompressedEventException("TRANSACTION_PAYLOAD event's zstd frame decompresses to " + produced
+            throw new CompressedEventException("TRANSACTION_PAYLOAD event's zstd frame decompresses to " + decompressed.position()
                 + " bytes, it announces " + size);
         }
+        events.wrap(decompressed, 0, size);
+    }
+
+    private void grow(final int size)
+    {
+        final ByteBuffer larger = ByteBuffer.allocateDirect((int)Math.min(size, Math.max(DECOMPRESS_STEP, 2L * decompressed.capacity())));
+        decompressed.flip();
+        larger.put(decompressed);
+        decompressed = larger;
     }
 
     /**

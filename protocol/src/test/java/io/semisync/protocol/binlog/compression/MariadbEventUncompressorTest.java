@@ -190,6 +190,20 @@ class MariadbEventUncompressorTest
     }
 
     @Test
+    void aShortStreamAnnouncingTheLimitTakesOnlyWhatItInflatesTo()
+    {
+        final String stream = record(ROWS).substring(5);     // the zlib stream of the 10 bytes
+        final byte[] event = event(MariadbEventUncompressor.WRITE_ROWS_COMPRESSED_V1,
+            "21 00 00 00 00 00", "01 00", "01", "01",
+            "83 0f ff c0" + stream);        // announces 1 MiB - 64, under the limit of 1 MiB with the prefix and checksum
+
+        assertThatThrownBy(() -> uncompressor.uncompress(BinlogEvents.heapAt(event, 0), 0, event.length, BinlogChecksum.LENGTH))
+            .isInstanceOf(CompressedEventException.class)
+            .hasMessageContaining("announces 1048512 uncompressed bytes but its zlib stream gives 10");
+        assertThat(uncompressor.buffer().capacity()).isLessThan(1 << 18);
+    }
+
+    @Test
     void streamShorterThanAnnouncedIsAnError()
     {
         final String stream = record(ROWS).substring(5);     // the zlib stream of the 10 bytes

@@ -161,6 +161,23 @@ class TransactionPayloadReaderTest
     }
 
     @Test
+    void aShortFrameAnnouncingTheLargestSizeTakesOnlyWhatItDecompressesTo()
+    {
+        final byte[] events = innerEvents();
+        final byte[] compressed = Zstd.compress(events, 3);
+        final long largest = DecompressionLimit.MAX_BYTES;
+        final byte[] event = payloadEvent("01 01 " + packed(compressed.length) + " 03 09 fe " + String.format("%016x",
+            Long.reverseBytes(largest)) + " 00", compressed);
+
+        try (TransactionPayloadReader unlimited = new TransactionPayloadReader(largest))
+        {
+            assertThatThrownBy(() -> unlimited.open(BinlogEvents.heapAt(event, 0), 0, event.length, BinlogChecksum.LENGTH))
+                .isInstanceOf(CompressedEventException.class)
+                .hasMessageContaining("decompresses to " + events.length + " bytes, it announces " + largest);
+        }
+    }
+
+    @Test
     void corruptFrameIsAnError()
     {
         final byte[] events = innerEvents();

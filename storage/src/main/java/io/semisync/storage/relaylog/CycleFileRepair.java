@@ -68,19 +68,23 @@ final class CycleFileRepair
             final long claimed = store.writePosition();
             final Bytes<?> bytes = store.bytes();
             long position = readable.index() >= 0 && readable.cycle(queue) == cycle ? readable.headerPosition() : 0;
-            while (position < claimed)
+            while (position <= claimed)
             {
                 final int header = bytes.readVolatileInt(position);
                 if (header == 0 || Wires.isNotComplete(header))
                 {
-                    LOG.warn("relay log {}: its last file {} names the record at byte {} as its last, but its records can be read only to "
-                        + "index {} (byte {}): a power loss kept the file's header and lost pages before that position; the file will be "
-                        + "rewritten from its readable records", queue.file(), store.file().getName(), claimed, readable.index(), position);
-                    return true;
+                    break;
                 }
-                position += Wires.SPB_HEADER_SIZE + Wires.lengthOf(header);
+                if (position == claimed)
+                {
+                    return false;
+                }
+                position = alignedToFour(position + Wires.SPB_HEADER_SIZE + Wires.lengthOf(header));
             }
-            return false;
+            LOG.warn("relay log {}: its last file {} names the record at byte {} as its last, but the chain of records breaks at byte {} "
+                + "(readable to index {}): a power loss kept the file's header and lost pages before that position; the file will be "
+                + "rewritten from its readable records", queue.file(), store.file().getName(), claimed, position, readable.index());
+            return true;
         }
         finally
         {
@@ -110,6 +114,8 @@ final class CycleFileRepair
             ExcerptAppender appender = fresh.createAppender();
             ExcerptTailer tailer = queue.createTailer())
         {
+            // the cycle's file, even when none of its records can be read
+            fresh.closeStore(fresh.storeForCycle(cycle, fresh.epoch(), true, null));
             final long first = queue.rollCycle().toIndex(cycle, 0);
             if (last >= first && tailer.moveToIndex(first))
             {
@@ -135,6 +141,12 @@ final class CycleFileRepair
         DirectorySync.fsyncDirectory(directory);
         deleteRecursively(work);
         LOG.warn("relay log {}: rewrote {} from its {} readable records, up to index {}", directory, damaged.getName(), copied, last);
+    }
+
+    /** Chronicle starts each excerpt's header at a multiple of 4 bytes; an excerpt's length leaves out the padding before the next. */
+    private static long alignedToFour(final long position)
+    {
+        return (position + 3) & ~3L;
     }
 
     /** Deletes what an interrupted rewrite left beside the relay log's directory. */

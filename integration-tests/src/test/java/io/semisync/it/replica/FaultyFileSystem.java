@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -149,10 +150,24 @@ final class FaultyFileSystem implements AutoCloseable
         }
         try
         {
-            if (isMounted())
+            // a process that has just died, or a mapping this JVM has just released, can keep the mount busy for a moment
+            final AtomicReference<String> busy = new AtomicReference<>("");
+            Waits.until("faultfs on " + mountPoint + " unmounted", MOUNT_TIMEOUT, () ->
             {
-                SystemCommand.run(List.of("umount", mountPoint.toString()), "this test unmounts the FUSE file system it mounted");
-            }
+                try
+                {
+                    if (isMounted())
+                    {
+                        SystemCommand.run(List.of("umount", mountPoint.toString()), "this test unmounts the FUSE file system it mounted");
+                    }
+                    return true;
+                }
+                catch (final IllegalStateException ex)
+                {
+                    busy.set(ex.getMessage());
+                    return false;
+                }
+            }, busy::get);
             if (!daemon.waitFor(MOUNT_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
             {
                 daemon.destroyForcibly();

@@ -841,6 +841,12 @@ public final class Replica implements AutoCloseable
         }
 
         @Override
+        public void onSyncedInBackground()
+        {
+            servableIndex = writer.lastDurableCommitIndex();
+        }
+
+        @Override
         public void onAck(final String file, final long position)
         {
             acksSent++;

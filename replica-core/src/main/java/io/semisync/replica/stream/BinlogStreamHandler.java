@@ -105,6 +105,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     private ScheduledFuture<?> livenessCheck;
     private ScheduledFuture<?> groupWait;
     private ScheduledFuture<?> idleSync;
+    private Runnable syncedInBackground;
     private long lastReadNanos;
     private int checksumLength;
     private boolean broken;
@@ -189,6 +190,19 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
             flush(ctx);
         };
         backgroundSyncTask = this::syncInBackground;
+        syncedInBackground = () ->
+        {
+            if (!ctx.executor().isShuttingDown())
+            {
+                ctx.executor().execute(() ->
+                {
+                    if (!broken)
+                    {
+                        listener.onSyncedInBackground();
+                    }
+                });
+            }
+        };
         if (chain != null)
         {
             chainTimeoutTask = () -> chainTimedOut(ctx);
@@ -317,14 +331,20 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
         }
         else if (unsynced)
         {
-            if (unsyncedBytes >= syncPolicy.bulkSyncBytes())
-            {
-                syncInBackground();
-            }
-            else if (idleSync == null || idleSync.isDone())
-            {
-                idleSync = ctx.executor().schedule(backgroundSyncTask, syncPolicy.idleSyncNanos(), TimeUnit.NANOSECONDS);
-            }
+            syncLater(ctx);
+        }
+    }
+
+    /** Leaves what is unsynced in the cycle files to the background thread: now if it is much, else soon. */
+    private void syncLater(final ChannelHandlerContext ctx)
+    {
+        if (unsyncedBytes >= syncPolicy.bulkSyncBytes())
+        {
+            syncInBackground();
+        }
+        else if (idleSync == null || idleSync.isDone())
+        {
+            idleSync = ctx.executor().schedule(backgroundSyncTask, syncPolicy.idleSyncNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -336,9 +356,15 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
             groupWait = null;
         }
         final long syncStart = ticker.nanoTime();
-        writer.sync();
-        unsynced = false;
-        unsyncedBytes = 0;
+        if (chain != null)
+        {
+            // downstream replicas read only what the cycle files hold synced
+            writer.sync();
+        }
+        else
+        {
+            writer.syncForAck();
+        }
         final long syncEnd = ticker.nanoTime();
         final long covered = awaited.end();
         if (chain != null)
@@ -355,6 +381,15 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
             sendAck(ctx, pendingAckFile, pendingAckPosition, covered, ackTimes.synced(syncStart, syncEnd));
         }
         pendingAckPosition = -1;
+        if (writer.lastDurableIndex() == writer.lastAppendedIndex())
+        {
+            unsynced = false;
+            unsyncedBytes = 0;
+        }
+        else
+        {
+            syncLater(ctx);
+        }
     }
 
     /** An ACK synced and waiting for downstream ACKs, since {@code syncedNanos}. */
@@ -471,7 +506,7 @@ public final class BinlogStreamHandler extends ChannelInboundHandlerAdapter
     /** What a background sync covers no ACK waited for: its transactions' stages are not recorded. */
     private void syncInBackground()
     {
-        if (!broken && unsynced && writer.syncInBackground())
+        if (!broken && unsynced && writer.syncInBackground(syncedInBackground))
         {
             unsynced = false;
             unsyncedBytes = 0;

@@ -27,6 +27,14 @@ public interface StreamListener
     {
     }
 
+    /**
+     * A sync of the relay log's cycle files that ran on its background thread has returned: what it covers may be served.
+     * Runs on the stream's thread.
+     */
+    default void onSyncedInBackground()
+    {
+    }
+
     /** An ACK for {@code file:position} was written after the sync that covers it. */
     void onAck(String file, long position);
 

@@ -136,6 +136,11 @@ public final class RelayLog implements AutoCloseable
                     queue = open(config, directory, false);
                     recovered = recovery.recover(queue, durableIndex);
                 }
+                if (AckJournalReplay.replay(queue, directory, recovered.lastCommitIndex()) > 0)
+                {
+                    // the journal's last write may have ended inside a transaction
+                    recovered = recovery.recover(queue, durableIndex);
+                }
                 position = recovered;
                 fsyncAllFiles(directory);
             }
@@ -292,7 +297,8 @@ public final class RelayLog implements AutoCloseable
         }
         final PageCachePrefetch prefetch = config.prefetchPages()
             ? new PageCachePrefetch("relay-log-prefetch " + config.directory().getFileName(), appender::currentFile) : null;
-        writer = new RelayLogWriter(this, appender, barrier, mark, maxRecordLength, position, prefetch);
+        final long journalSize = config.durabilityMode() == DurabilityMode.FSYNC ? config.ackJournalSize() : 0;
+        writer = new RelayLogWriter(this, appender, barrier, mark, maxRecordLength, position, prefetch, journalSize);
         return writer;
     }
 

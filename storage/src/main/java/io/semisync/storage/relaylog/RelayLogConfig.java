@@ -27,12 +27,16 @@ public final class RelayLogConfig
     /** Smallest block size accepted. */
     public static final long MIN_BLOCK_SIZE = 1L << 20;
 
+    /** Smallest ACK journal accepted: room for its header and one largest entry. */
+    public static final long MIN_ACK_JOURNAL_SIZE = 2L << 20;
+
     private Path directory;
     private RollCycle rollCycle = DEFAULT_ROLL_CYCLE;
     private long blockSize = DEFAULT_BLOCK_SIZE;
     private DurabilityMode durabilityMode = DurabilityMode.FSYNC;
     private boolean readOnly;
     private boolean prefetchPages = true;
+    private long ackJournalSize = AckJournal.DEFAULT_SIZE;
     private Duration retentionMaxAge;
     private long retentionMaxBytes;
     private boolean compressClosedFiles;
@@ -140,6 +144,26 @@ public final class RelayLogConfig
     public boolean prefetchPages()
     {
         return prefetchPages;
+    }
+
+    /**
+     * @param size bytes of the {@link AckJournal} that makes what an ACK covers durable with one write instead of an
+     *             fdatasync of the cycle file (with {@link DurabilityMode#FSYNC} only): 0 for none, else a multiple
+     *             of 4 KiB of at least {@link #MIN_ACK_JOURNAL_SIZE}; default 16 MiB.
+     * @return this.
+     */
+    public RelayLogConfig ackJournalSize(final long size)
+    {
+        this.ackJournalSize = size;
+        return this;
+    }
+
+    /**
+     * @return bytes of the ACK journal, 0 for none.
+     */
+    public long ackJournalSize()
+    {
+        return ackJournalSize;
     }
 
     /**
@@ -283,6 +307,11 @@ public final class RelayLogConfig
         {
             throw new RelayLogConfigException("block size must be a power of two of at least " + MIN_BLOCK_SIZE +
                 " bytes, got " + blockSize);
+        }
+        if (ackJournalSize != 0 && (ackJournalSize < MIN_ACK_JOURNAL_SIZE || ackJournalSize % AckJournal.BLOCK != 0))
+        {
+            throw new RelayLogConfigException("the ACK journal's size must be 0 (none) or a multiple of " + AckJournal.BLOCK +
+                " bytes of at least " + MIN_ACK_JOURNAL_SIZE + ", got " + ackJournalSize);
         }
         if (retentionMaxAge != null && (retentionMaxAge.isNegative() || retentionMaxAge.isZero()))
         {

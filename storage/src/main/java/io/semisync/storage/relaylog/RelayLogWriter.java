@@ -10,6 +10,8 @@ import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.ByteOrder;
 import java.util.concurrent.ExecutorService;
@@ -21,14 +23,18 @@ import java.util.concurrent.TimeUnit;
  * Chronicle appender. {@link #append} copies the metadata and event bytes straight into the memory-mapped file
  * without allocating; {@link #sync()} makes everything appended so far durable through the
  * {@link DurabilityBarrier}; the writer tracks the highest appended and highest durable index and the last durable
- * commit point, the position to ACK. {@link #syncInBackground()} runs a sync on a thread of the writer's own while
- * appending goes on: for bulk syncs that nobody waits for, such as a catch-up's.
+ * commit point, the position to ACK. {@link #syncForAck()} makes them durable more cheaply, through the
+ * {@link AckJournal}, for an ACK; readers see them once the cycle files are synced. {@link #syncInBackground()} runs a
+ * sync on a thread of the writer's own while appending goes on: for bulk syncs that nobody waits for, such as a
+ * catch-up's, and for what the journal made durable.
  *
  * <p>After a failed sync the writer refuses all further work: a failed fsync may have dropped dirty pages, so
  * nothing appended since the last good sync can be trusted; reopen the relay log to recover.
  */
 public final class RelayLogWriter implements AutoCloseable
 {
+    private static final Logger LOG = LoggerFactory.getLogger(RelayLogWriter.class);
+
     private final RelayLog relayLog;
     private final ExcerptAppender appender;
     private final DurabilityBarrier barrier;
@@ -40,9 +46,13 @@ public final class RelayLogWriter implements AutoCloseable
     private final UnsafeBuffer trailer = new UnsafeBuffer(new byte[RecordLayout.CHECKSUM_LENGTH]);
     private final RecordChecksum checksum = new RecordChecksum();
     private final FreeSpaceGuard freeSpace;
+    private final long journalSize;
+    private AckJournal journal;
     private int cycle;
     private long lastAppendedIndex;
     private long lastDurableIndex;
+    /** The last record a sync of the cycle files or a write of the journal made durable. */
+    private long lastAckableIndex;
     private long appendedCommitIndex;
     private long appendedCommitEndPosition;
     private String appendedCommitSourceFileName;
@@ -64,8 +74,10 @@ public final class RelayLogWriter implements AutoCloseable
         final DurableCommitMark durableMark,
         final long maxRecordLength,
         final RecoveredPosition recovered,
-        final PageCachePrefetch prefetch)
+        final PageCachePrefetch prefetch,
+        final long journalSize)
     {
+        this.journalSize = journalSize;
         this.prefetch = prefetch;
         this.relayLog = relayLog;
         this.appender = appender;
@@ -76,6 +88,7 @@ public final class RelayLogWriter implements AutoCloseable
         this.cycle = appender.cycle();
         lastAppendedIndex = recovered.lastCommitIndex();
         lastDurableIndex = recovered.lastCommitIndex();
+        lastAckableIndex = lastDurableIndex;
         appendedCommitIndex = recovered.lastCommitIndex();
         appendedCommitEndPosition = recovered.endPosition();
         appendedCommitSourceFileName = recovered.sourceFileName();
@@ -143,6 +156,10 @@ public final class RelayLogWriter implements AutoCloseable
             }
         }
         lastAppendedIndex = appender.lastIndexAppended();
+        if (journal != null && journal.isStarted())
+        {
+            journal.add(prefix, prefixLength, event, offset, length, trailer, RecordLayout.CHECKSUM_LENGTH);
+        }
         if (prefetch != null)
         {
             prefetch.wrote(writtenTo);
@@ -185,10 +202,68 @@ public final class RelayLogWriter implements AutoCloseable
             throw ex;
         }
         lastDurableIndex = lastAppendedIndex;
+        lastAckableIndex = lastAppendedIndex;
         durableCommitIndex = appendedCommitIndex;
         durableCommitEndPosition = appendedCommitEndPosition;
         durableCommitSourceFileName = appendedCommitSourceFileName;
         durableMark.publish(durableCommitIndex);
+        if (journal != null && lastAppendedIndex == appendedCommitIndex)
+        {
+            journal.start(appendedCommitIndex);
+        }
+    }
+
+    /**
+     * Makes everything appended so far durable for an ACK: with one write of the {@link AckJournal} when it holds
+     * every record since a commit point the cycle files have synced, else with {@link #sync()}, which starts the
+     * journal again at a commit point. A journal write moves none of the durable indexes: readers see the records once
+     * a sync of the cycle files ({@link #sync()}, {@link #syncInBackground()}) covers them; until then, recovery
+     * appends from the journal what a crash took from the cycle files. Returns at once when nothing was appended
+     * since the last sync or write.
+     *
+     * @throws DurabilityException if the write or the sync failed; the writer is then unusable.
+     */
+    public void syncForAck()
+    {
+        ensureUsable();
+        if (lastAckableIndex == lastAppendedIndex)
+        {
+            return;
+        }
+        if (journal == null && journalSize > 0)
+        {
+            journal = openJournal();
+        }
+        if (journal == null || !journal.isStarted())
+        {
+            sync();
+            return;
+        }
+        try
+        {
+            journal.write();
+        }
+        catch (final DurabilityException ex)
+        {
+            failure = ex;
+            throw ex;
+        }
+        lastAckableIndex = lastAppendedIndex;
+    }
+
+    /** The journal, created at the first ACK so that a relay log nobody ACKs from never has one; null if it cannot be. */
+    private AckJournal openJournal()
+    {
+        try
+        {
+            return AckJournal.open(relayLog.directory(), journalSize);
+        }
+        catch (final DurabilityException ex)
+        {
+            LOG.warn("relay log {}: no ACK journal ({}); every ACK waits for an fdatasync of the cycle file instead",
+                relayLog.directory(), ex.getMessage());
+            return null;
+        }
     }
 
     /**
@@ -202,6 +277,21 @@ public final class RelayLogWriter implements AutoCloseable
      *                             then unusable.
      */
     public boolean syncInBackground()
+    {
+        return syncInBackground(() ->
+        {
+        });
+    }
+
+    /**
+     * As {@link #syncInBackground()}, and runs {@code whenDone} on the background thread once the sync has returned or
+     * failed; the owning thread sees the outcome at its next call.
+     *
+     * @param whenDone what to run then, e.g. a hand-over to the owning thread; it must not touch the writer.
+     * @return whether a sync was started.
+     * @throws DurabilityException as {@link #syncInBackground()}.
+     */
+    public boolean syncInBackground(final Runnable whenDone)
     {
         ensureUsable();
         if (backgroundSyncRunning || lastDurableIndex == lastAppendedIndex)
@@ -241,6 +331,7 @@ public final class RelayLogWriter implements AutoCloseable
             {
                 backgroundFailure = ex;
             }
+            whenDone.run();
         });
         return true;
     }
@@ -259,6 +350,7 @@ public final class RelayLogWriter implements AutoCloseable
         if (point.index() > lastDurableIndex)
         {
             lastDurableIndex = point.index();
+            lastAckableIndex = Math.max(lastAckableIndex, lastDurableIndex);
         }
         if (point.commitIndex() > durableCommitIndex)
         {
@@ -307,6 +399,10 @@ public final class RelayLogWriter implements AutoCloseable
         if (lastAppendedIndex == appendedCommitIndex)
         {
             return 0;
+        }
+        if (journal != null)
+        {
+            journal.stop();
         }
         try
         {
@@ -446,6 +542,10 @@ public final class RelayLogWriter implements AutoCloseable
             }
             finally
             {
+                if (journal != null)
+                {
+                    journal.close();
+                }
                 if (prefetch != null)
                 {
                     prefetch.close();

@@ -138,7 +138,7 @@ class BackgroundSyncTest
     private RelayLogWriter writer(final DurabilityBarrier barrier)
     {
         return new RelayLogWriter(relayLog, appender, barrier, DurableCommitMark.openForWriter(directory, -1), 1 << 20,
-            new RecoveredPosition(-1, null, 0, 0), null);
+            new RecoveredPosition(-1, null, 0, 0), null, 0);
     }
 
     private void append(final RelayLogWriter writer, final long endPosition, final boolean commit)

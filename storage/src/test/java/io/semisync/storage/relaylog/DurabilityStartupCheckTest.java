@@ -62,7 +62,7 @@ class DurabilityStartupCheckTest
         {
             final RelayLogWriter writer = new RelayLogWriter(relayLog, appender, failingBarrier(),
                 DurableCommitMark.openForWriter(directory, -1), 1 << 20,
-                new RecoveredPosition(-1, null, 0, 0), null);
+                new RecoveredPosition(-1, null, 0, 0), null, 0);
             final EventMetadata metadata = new EventMetadata().sourceFileName("b.1");
             final UnsafeBuffer event = new UnsafeBuffer(new byte[8]);
             writer.append(metadata, event, 0, 8);

@@ -4,7 +4,8 @@ import io.semisync.storage.relaylog.TestRelayLogs.StoredEvent;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * random byte (writes reaching the disk in order, the last one torn), or a random subset of the dirty 4 KiB pages
  * (the page cache writing back in any order). Recovery then runs on it: every transaction a sync covered (what an ACK
  * promised) is there, in order, once, and no torn record is taken as complete: every reader reads the log to its end
- * without error. {@code -Dpowerloss.cycles=N} runs more cycles than the CI's few.
+ * without error. With {@link Sync#ACK_JOURNAL} most syncs are {@link RelayLogWriter#syncForAck()}: then the image
+ * takes only the ACK journal's new bytes, and the cycle files stay as unsynced as the rest, so recovery must append
+ * from the journal what they lost. {@code -Dpowerloss.cycles=N} runs more cycles than the CI's few.
  */
 class PowerLossTest
 {
@@ -45,15 +48,26 @@ class PowerLossTest
         NONE, IN_ORDER_PREFIX, ANY_PAGES
     }
 
+    /** How a transaction is made durable before it counts as acknowledged. */
+    enum Sync
+    {
+        FILES, ACK_JOURNAL
+    }
+
+    static Stream<Arguments> survivorsAndSyncs()
+    {
+        return Stream.of(Sync.values()).flatMap(sync -> Stream.of(Survivors.values()).map(survivors -> Arguments.of(survivors, sync)));
+    }
+
     @ParameterizedTest
-    @EnumSource(Survivors.class)
-    void everySyncedTransactionSurvivesAndNoTornRecordIsTakenAsComplete(final Survivors survivors) throws IOException
+    @MethodSource("survivorsAndSyncs")
+    void everySyncedTransactionSurvivesAndNoTornRecordIsTakenAsComplete(final Survivors survivors, final Sync sync) throws IOException
     {
         for (int cycle = 0; cycle < CYCLES; cycle++)
         {
-            final long seed = survivors.ordinal() * 1_000_003L + cycle;
+            final long seed = (sync.ordinal() * 3L + survivors.ordinal()) * 1_000_003L + cycle;
             final Random random = new Random(seed);
-            final Path live = Files.createDirectory(work.resolve(survivors + "-" + cycle));
+            final Path live = Files.createDirectory(work.resolve(survivors + "-" + sync + "-" + cycle));
             final Map<String, byte[]> durable;
             final long synced;
             try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(live));
@@ -62,15 +76,30 @@ class PowerLossTest
                 long transaction = 0;
                 Map<String, byte[]> image = snapshot(live);
                 long acknowledged = 0;
-                for (int sync = random.nextInt(8) + 1; sync > 0; sync--)
+                for (int syncs = random.nextInt(8) + 1; syncs > 0; syncs--)
                 {
                     for (int t = random.nextInt(5) + 1; t > 0; t--)
                     {
                         appendTransaction(writer, ++transaction, random);
                     }
-                    writer.sync();
+                    if (sync == Sync.ACK_JOURNAL && random.nextInt(4) > 0)
+                    {
+                        writer.syncForAck();
+                    }
+                    else
+                    {
+                        writer.sync();
+                    }
                     acknowledged = transaction;
-                    image = snapshot(live);
+                    if (writer.lastDurableIndex() == writer.lastAppendedIndex())
+                    {
+                        image = snapshot(live);
+                    }
+                    else
+                    {
+                        final Path journal = live.resolve(AckJournal.FILE_NAME);
+                        image.put(journal.getFileName().toString(), Files.readAllBytes(journal));
+                    }
                 }
                 for (int t = random.nextInt(6); t > 0; t--)
                 {

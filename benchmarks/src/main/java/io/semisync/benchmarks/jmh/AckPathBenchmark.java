@@ -44,7 +44,9 @@ import java.util.stream.Stream;
  * The ACK path per transaction: a burst of 1, 8 or 64 semisync transactions (five events each, the XID
  * flagged) goes through {@link BinlogStreamHandler} into a real relay log as one Netty read; the end of the read
  * syncs once and writes one ACK, which the framing encoder turns into bytes. The score is time per transaction;
- * the barrier is no-op ({@code NONE}), Chronicle's msync ({@code MSYNC}) or fdatasync ({@code FSYNC}).
+ * the sync is a no-op ({@code NONE}), Chronicle's msync ({@code MSYNC}), fdatasync of the cycle file ({@code FSYNC})
+ * or a write of the ACK journal ({@code ACK_JOURNAL}, the default), the cycle files then synced in the background as
+ * the replica does.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,8 +56,14 @@ import java.util.stream.Stream;
 @Fork(1)
 public class AckPathBenchmark
 {
-    @Param({"NONE", "MSYNC", "FSYNC"})
-    DurabilityMode barrier;
+    /** How the ACK's sync is made. */
+    public enum Barrier
+    {
+        NONE, MSYNC, FSYNC, ACK_JOURNAL
+    }
+
+    @Param({"NONE", "MSYNC", "FSYNC", "ACK_JOURNAL"})
+    Barrier barrier;
 
     private static final int LARGEST_BATCH = 64;
 
@@ -69,7 +77,14 @@ public class AckPathBenchmark
     public void setUp() throws IOException
     {
         directory = Files.createTempDirectory("ack-path-benchmark");
-        relayLog = RelayLog.open(new RelayLogConfig().directory(directory).durabilityMode(barrier).validate());
+        final RelayLogConfig config = new RelayLogConfig().directory(directory);
+        relayLog = RelayLog.open(switch (barrier)
+        {
+            case NONE -> config.durabilityMode(DurabilityMode.NONE);
+            case MSYNC -> config.durabilityMode(DurabilityMode.MSYNC);
+            case FSYNC -> config.durabilityMode(DurabilityMode.FSYNC).ackJournalSize(0);
+            case ACK_JOURNAL -> config.durabilityMode(DurabilityMode.FSYNC);
+        });
         final BinlogFixtures fixtures = new BinlogFixtures();
         for (int i = 0; i < LARGEST_BATCH; i++)
         {
@@ -113,6 +128,7 @@ public class AckPathBenchmark
             channel.pipeline().fireChannelRead(packets.get(i).retain());
         }
         channel.pipeline().fireChannelReadComplete();
+        channel.runScheduledPendingTasks();
         return ackSink.takeLength();
     }
 

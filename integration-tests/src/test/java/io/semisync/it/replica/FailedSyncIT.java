@@ -6,7 +6,8 @@ import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceServer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The relay log's fsync fails under a semisync load (the disk is {@link FaultyFileSystem}, which then loses what the
  * file was written since its last good fsync while the page cache keeps showing it, and lets the next fsync succeed, as
  * Linux does): the replica sends no ACK after it and stops with exit 1, saying what failed and what to do; every
- * transaction whose commit returned OK is on the disk. Restarted on the same page cache, it recovers from what the disk
+ * transaction whose commit returned OK is on the disk, in the cycle files or the ACK journal. The failing file is a
+ * cycle file (its background sync fails) or the ACK journal (the write before an ACK fails). Restarted on the same page cache, it recovers from what the disk
  * holds, not from what the page cache shows: the source sends the lost transactions again, and after the page cache is
  * gone (the file system mounted again) the relay log holds exactly the source's transactions, without a hole.
  */
@@ -35,12 +37,35 @@ class FailedSyncIT
     private static final int COMMITS_BEFORE_THE_FAULT = 200;
     private static final int COMMITS_AFTER_THE_RESTART = 200;
     private static final long UNBOUNDED = Long.MAX_VALUE;
-    /** Chronicle Queue's cycle files: the relay log's records. */
-    private static final String CYCLE_FILE = ".cq4";
+
+    /** The file whose sync fails, and what the replica then says failed. */
+    enum FailingFile
+    {
+        /** Chronicle Queue's cycle files, the relay log's records, synced in the background while ACKs go through the journal. */
+        CYCLE_FILE(".cq4", "fdatasync of \\S+\\.cq4 failed \\(Input/output error\\)"),
+        /** The ACK journal, written with O_DSYNC before each ACK: FUSE syncs such a write with an fsync call. */
+        ACK_JOURNAL("ack-journal", "O_DSYNC write of \\S+ack-journal failed \\(Input/output error\\)");
+
+        final String suffix;
+        final String message;
+
+        FailingFile(final String suffix, final String message)
+        {
+            this.suffix = suffix;
+            this.message = message;
+        }
+    }
+
+    static Stream<Arguments> faults()
+    {
+        return Stream.of(Arguments.of(SourceRelease.MYSQL_9_7, FailingFile.CYCLE_FILE), Arguments.of(SourceRelease.MARIADB_10_11, FailingFile.CYCLE_FILE),
+            Arguments.of(SourceRelease.MYSQL_9_7, FailingFile.ACK_JOURNAL), Arguments.of(SourceRelease.MARIADB_10_11, FailingFile.ACK_JOURNAL));
+    }
 
     @ParameterizedTest
-    @EnumSource(value = SourceRelease.class, names = {"MYSQL_9_7", "MARIADB_10_11"})
-    void afterAFailedSyncNothingIsAcknowledgedAndTheRestartTrustsTheDiskNotThePageCache(final SourceRelease release, @TempDir final Path dir)
+    @MethodSource("faults")
+    void afterAFailedSyncNothingIsAcknowledgedAndTheRestartTrustsTheDiskNotThePageCache(final SourceRelease release, final FailingFile fault,
+        @TempDir final Path dir)
     {
         final Flavor flavor = release.flavor();
         try (SourceServer server = release.start();
@@ -61,24 +86,30 @@ class FailedSyncIT
                 {
                     Waits.until(COMMITS_BEFORE_THE_FAULT + " acknowledged commits", TIMEOUT, () -> committed.size() >= COMMITS_BEFORE_THE_FAULT,
                         failing::logTail);
-                    disk.failNextSyncs(1, CYCLE_FILE);
+                    disk.failNextSyncs(1, fault.suffix);
                     Waits.until("the replica's exit after the failed sync", TIMEOUT, () -> !failing.isAlive(), failing::logTail);
                     final Set<String> acknowledged = committed.snapshot();
 
                     assertThat(disk.log()).as("what the file system did").contains("fsync failed (injected)");
                     assertThat(failing.exitValue()).as("the exit code after a failed sync").isEqualTo(1);
                     assertThat(failing.stderr()).as("what the replica says")
-                        .containsPattern("fdatasync of \\S+\\.cq4 failed \\(Input/output error\\)")
+                        .containsPattern(fault.message)
                         .contains("nothing after it is acknowledged")
                         .contains("check the disk")
                         .contains("recovered from what the disk holds, not from the page cache");
                     assertThat(ReplicationChecks.semisyncStatus(server, "no_tx")).as("commits the source let through without our ACK")
                         .isEqualTo(noAckCommits);
-                    final RelayLogContents onDisk = RelayLogContents.read(imageOf(disk.disk().resolve("data"), dir.resolve("image")));
-                    assertThat(onDisk.committedGtids()).as("transactions on the disk after the failed sync")
+                    final Path image = imageOf(disk.disk().resolve("data"), dir.resolve("image"));
+                    final RelayLogContents cycleFilesOnDisk = RelayLogContents.read(image);
+                    if (fault == FailingFile.CYCLE_FILE)
+                    {
+                        // a failed write of the journal loses only its own bytes: the cycle files' writes all reach the disk
+                        assertThat(RelayLogContents.read(dataDir).committedGtids()).as("what the page cache shows beyond the disk: what the failed sync lost")
+                            .hasSizeGreaterThan(cycleFilesOnDisk.committedGtids().size());
+                    }
+                    final RelayLogContents onDisk = RelayLogContents.recoverAndRead(image);
+                    assertThat(onDisk.committedGtids()).as("transactions on the disk after the failed sync, in the cycle files or the ACK journal")
                         .containsAll(acknowledged);
-                    assertThat(RelayLogContents.read(dataDir).committedGtids()).as("what the page cache shows beyond the disk: what the failed sync lost")
-                        .hasSizeGreaterThan(onDisk.committedGtids().size());
 
                     try (ReplicaProcess restarted = ReplicaProcess.start("restarted", server.host(), server.port(), server.replicationUser(), dataDir, logs))
                     {

@@ -54,6 +54,16 @@ public final class RelayLogContents
         return new RelayLogContents(events);
     }
 
+    /**
+     * As {@link #read}, after opening the relay log for writing once, as a restarted replica does: recovery drops what is
+     * torn or incomplete and appends again what only the ACK journal holds. For a copy, never a relay log a replica runs on.
+     */
+    public static RelayLogContents recoverAndRead(final Path dataDir)
+    {
+        RelayLog.open(new RelayLogConfig().directory(DataDirectory.relayLogOf(dataDir)).validate()).close();
+        return read(dataDir);
+    }
+
     private static StoredEvent toEvent(final RelayLogRecord record, final UnsafeBuffer eventBytes)
     {
         final byte[] bytes = new byte[record.eventLength()];

@@ -1,0 +1,173 @@
+package io.semisync.storage.relaylog;
+
+import io.semisync.storage.RelayLogException;
+import io.semisync.storage.relaylog.TestRelayLogs.StoredEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The ACK journal against crashes: the directory "after the crash" is built from the cycle files as a sync of them
+ * left them and the journal as its writes left it, which is what a power loss keeps of each.
+ */
+class AckJournalTest
+{
+    @TempDir
+    Path work;
+
+    private final EventMetadata metadata = new EventMetadata();
+
+    @Test
+    void transactionsOnlyTheJournalHoldsAreAppendedAgainAndReadersSeeThemOnlyOnceTheFilesAreSynced() throws IOException
+    {
+        final Path live = work.resolve("live");
+        final Path disk = work.resolve("disk");
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(live));
+            RelayLogWriter writer = relayLog.openWriter())
+        {
+            final long first = TestRelayLogs.appendTransaction(writer, metadata, 1, 2, true);
+            writer.syncForAck();
+            assertThat(writer.lastDurableCommitIndex()).as("the first ACK syncs the cycle files and starts the journal").isEqualTo(first);
+            copyDirectory(live, disk);
+            TestRelayLogs.appendTransaction(writer, metadata, 2, 3, true);
+            writer.syncForAck();
+            TestRelayLogs.appendTransaction(writer, metadata, 3, 1, true);
+            writer.syncForAck();
+            assertThat(writer.lastDurableCommitIndex()).as("readers do not see what only the journal holds").isEqualTo(first);
+            copyJournal(live, disk);
+            final long unfinished = TestRelayLogs.appendTransaction(writer, metadata, 4, 2, false);
+            writer.sync();
+            assertThat(writer.lastDurableCommitIndex()).as("a sync of the files shows everything to readers").isEqualTo(unfinished - 2);
+        }
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(disk)))
+        {
+            assertThat(committed(relayLog)).containsExactly(1L, 2L, 3L);
+            assertThat(relayLog.recoveredPosition().endPosition()).isEqualTo(3000);
+        }
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(disk)))
+        {
+            assertThat(committed(relayLog)).as("opened again: nothing appended twice").containsExactly(1L, 2L, 3L);
+        }
+    }
+
+    @Test
+    void whatTheCycleFilesStillHoldIsNotAppendedAgain() throws IOException
+    {
+        final Path live = work.resolve("live");
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(live));
+            RelayLogWriter writer = relayLog.openWriter())
+        {
+            for (long transaction = 1; transaction <= 4; transaction++)
+            {
+                TestRelayLogs.appendTransaction(writer, metadata, transaction, 2, true);
+                writer.syncForAck();
+            }
+            TestRelayLogs.appendTransaction(writer, metadata, 5, 2, false);
+        }
+        final Path killed = work.resolve("killed");
+        copyDirectory(live, killed);
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(killed)))
+        {
+            assertThat(committed(relayLog)).containsExactly(1L, 2L, 3L, 4L);
+            assertThat(TestRelayLogs.readAll(relayLog)).as("the incomplete transaction is dropped").hasSize(8);
+        }
+    }
+
+    @Test
+    void aTornEntryEndsWhatTheJournalGivesBack() throws IOException
+    {
+        final Path live = work.resolve("live");
+        final Path disk = work.resolve("disk");
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(live));
+            RelayLogWriter writer = relayLog.openWriter())
+        {
+            TestRelayLogs.appendTransaction(writer, metadata, 1, 2, true);
+            writer.syncForAck();
+            copyDirectory(live, disk);
+            for (long transaction = 2; transaction <= 4; transaction++)
+            {
+                TestRelayLogs.appendTransaction(writer, metadata, transaction, 2, true);
+                writer.syncForAck();
+            }
+            copyJournal(live, disk);
+        }
+        final Path journal = disk.resolve(AckJournal.FILE_NAME);
+        final byte[] bytes = Files.readAllBytes(journal);
+        final ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int entry = AckJournal.BLOCK;
+        for (int skip = 0; skip < 2; skip++)
+        {
+            assertThat(buffer.getInt(entry)).isEqualTo(AckJournal.ENTRY_MAGIC);
+            entry += AckJournal.ENTRY_HEADER_LENGTH + buffer.getInt(entry + 4);
+        }
+        bytes[entry + AckJournal.ENTRY_HEADER_LENGTH + buffer.getInt(entry + 4) - 1] ^= 1;
+        Files.write(journal, bytes);
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(disk)))
+        {
+            assertThat(committed(relayLog)).as("the third entry's write never completed, so it was never acknowledged")
+                .containsExactly(1L, 2L, 3L);
+        }
+    }
+
+    @Test
+    void cycleFilesThatEndBeforeTheJournalBeginsFailTheOpen() throws IOException
+    {
+        final Path live = work.resolve("live");
+        final Path disk = work.resolve("disk");
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(live));
+            RelayLogWriter writer = relayLog.openWriter())
+        {
+            writer.sync();
+            copyDirectory(live, disk);
+            TestRelayLogs.appendTransaction(writer, metadata, 1, 2, true);
+            writer.syncForAck();
+            TestRelayLogs.appendTransaction(writer, metadata, 2, 2, true);
+            writer.syncForAck();
+            copyJournal(live, disk);
+        }
+        assertThatThrownBy(() -> RelayLog.open(TestRelayLogs.config(disk)).close())
+            .isInstanceOf(RelayLogException.class)
+            .hasMessageContaining("the disk lost synced data");
+    }
+
+    private static List<Long> committed(final RelayLog relayLog)
+    {
+        return TestRelayLogs.readAll(relayLog).stream().filter(StoredEvent::transactionEnd).map(StoredEvent::transaction).toList();
+    }
+
+    private static void copyJournal(final Path from, final Path to) throws IOException
+    {
+        Files.copy(from.resolve(AckJournal.FILE_NAME), to.resolve(AckJournal.FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void copyDirectory(final Path from, final Path to) throws IOException
+    {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from))
+        {
+            files.filter(Files::isRegularFile).forEach(file ->
+            {
+                try
+                {
+                    Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+                catch (final IOException ex)
+                {
+                    throw new UncheckedIOException(ex);
+                }
+            });
+        }
+    }
+}

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  */
 enum Configuration
 {
-    OURS("1", "ours", "ours, fsync before ACK", RelayLogPlace.DISK, null, List.of()),
+    OURS("1", "ours", "ours, durable before ACK", RelayLogPlace.DISK, null, List.of()),
     OURS_GROUP_WAIT("1w", "ours-group-wait", "ours, waiting 100 us for the rest of a commit group", RelayLogPlace.DISK, null,
         List.of("--group-commit-wait-us", "100"), Flavor.MARIADB),
     OURS_TMPFS("1t", "ours-tmpfs", "ours, relay log on tmpfs (no disk sync cost)", RelayLogPlace.TMPFS, null, List.of()),

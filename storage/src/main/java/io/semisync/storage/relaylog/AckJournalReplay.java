@@ -36,6 +36,8 @@ final class AckJournalReplay
     }
 
     /**
+     * Appends the records the cycle files lost.
+     *
      * @param queue           the relay log queue, opened writable and recovered.
      * @param directory       the relay log directory.
      * @param lastCommitIndex the last commit point recovery found, -1 for none; every record after it is voided.
@@ -44,6 +46,38 @@ final class AckJournalReplay
      * @throws DurabilityException if the journal cannot be read.
      */
     static long replay(final SingleChronicleQueue queue, final Path directory, final long lastCommitIndex)
+    {
+        final List<byte[]> missing = missing(queue, directory, lastCommitIndex);
+        if (missing.isEmpty())
+        {
+            return 0;
+        }
+        try (ExcerptAppender appender = queue.createAppender())
+        {
+            for (final byte[] record : missing)
+            {
+                try (DocumentContext dc = appender.writingDocument())
+                {
+                    dc.wire().bytes().write(record);
+                }
+            }
+        }
+        LOG.warn("relay log {}: appended again {} records that its ACK journal holds and the cycle files had lost", directory,
+            missing.size());
+        return missing.size();
+    }
+
+    /**
+     * The journal's records that the cycle files do not hold, in order.
+     *
+     * @param queue           the relay log queue.
+     * @param directory       the relay log directory.
+     * @param lastCommitIndex the cycle files' last intact commit point, -1 for none.
+     * @return the records to append after it; empty when the journal holds nothing more.
+     * @throws RelayLogException   if the cycle files end before the journal's base.
+     * @throws DurabilityException if the journal cannot be read.
+     */
+    static List<byte[]> missing(final SingleChronicleQueue queue, final Path directory, final long lastCommitIndex)
     {
         final Path file = directory.resolve(AckJournal.FILE_NAME);
         final Optional<AckJournalContent> read;
@@ -57,7 +91,7 @@ final class AckJournalReplay
         }
         if (read.isEmpty() || read.get().records().isEmpty())
         {
-            return 0;
+            return List.of();
         }
         final AckJournalContent content = read.get();
         final List<byte[]> records = content.records();
@@ -68,24 +102,7 @@ final class AckJournalReplay
                 "the disk lost synced data; check it (dmesg, the file system), and start a new relay log from the source if it cannot be repaired");
         }
         final int first = lastCommitIndex == content.base() ? 0 : after(queue, lastCommitIndex, records);
-        if (first == records.size())
-        {
-            return 0;
-        }
-        try (ExcerptAppender appender = queue.createAppender())
-        {
-            for (int i = first; i < records.size(); i++)
-            {
-                final byte[] record = records.get(i);
-                try (DocumentContext dc = appender.writingDocument())
-                {
-                    dc.wire().bytes().write(record);
-                }
-            }
-        }
-        final long appended = records.size() - first;
-        LOG.warn("relay log {}: appended again {} records that its ACK journal holds and the cycle files had lost", directory, appended);
-        return appended;
+        return records.subList(first, records.size());
     }
 
     /** Where the journal's records go on after the record at {@code index}: past the last one equal to it, else past all. */

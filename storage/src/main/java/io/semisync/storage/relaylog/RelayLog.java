@@ -125,6 +125,13 @@ public final class RelayLog implements AutoCloseable
             if (config.readOnly())
             {
                 position = recovery.findLastCommit(queue, durableIndex);
+                final int missing = AckJournalReplay.missing(queue, directory, position.lastCommitIndex()).size();
+                if (missing > 0)
+                {
+                    LOG.warn("relay log {}: its ACK journal holds {} records, acknowledged to the source, that the cycle files lost in "
+                        + "a crash; read-only, they are not shown: start the replica on this directory (it appends them), then read "
+                        + "it again", directory, missing);
+                }
             }
             else
             {

@@ -51,6 +51,10 @@ class AckJournalTest
             writer.sync();
             assertThat(writer.lastDurableCommitIndex()).as("a sync of the files shows everything to readers").isEqualTo(unfinished - 2);
         }
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(disk).readOnly(true)))
+        {
+            assertThat(committed(relayLog)).as("opened read-only: the cycle files alone, and a warning").containsExactly(1L);
+        }
         try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(disk)))
         {
             assertThat(committed(relayLog)).containsExactly(1L, 2L, 3L);

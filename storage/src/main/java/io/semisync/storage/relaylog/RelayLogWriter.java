@@ -46,7 +46,8 @@ public final class RelayLogWriter implements AutoCloseable
     private final UnsafeBuffer trailer = new UnsafeBuffer(new byte[RecordLayout.CHECKSUM_LENGTH]);
     private final RecordChecksum checksum = new RecordChecksum();
     private final FreeSpaceGuard freeSpace;
-    private final long journalSize;
+    /** Bytes of the ACK journal to create at the first ACK: 0 for none, or once it could not be created. */
+    private long journalSize;
     private AckJournal journal;
     private int cycle;
     private long lastAppendedIndex;
@@ -260,8 +261,9 @@ public final class RelayLogWriter implements AutoCloseable
         }
         catch (final DurabilityException ex)
         {
-            LOG.warn("relay log {}: no ACK journal ({}); every ACK waits for an fdatasync of the cycle file instead",
-                relayLog.directory(), ex.getMessage());
+            LOG.warn("relay log {}: no ACK journal ({}); until the replica restarts, every ACK waits for an fdatasync of the "
+                + "cycle file instead", relayLog.directory(), ex.getMessage());
+            journalSize = 0;
             return null;
         }
     }

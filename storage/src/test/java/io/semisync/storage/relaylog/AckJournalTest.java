@@ -146,6 +146,23 @@ class AckJournalTest
             .hasMessageContaining("the disk lost synced data");
     }
 
+    @Test
+    void aJournalThatCannotBeCreatedLeavesEveryAckToAnFdatasyncOfTheCycleFile() throws IOException
+    {
+        final Path live = work.resolve("live");
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(live));
+            RelayLogWriter writer = relayLog.openWriter())
+        {
+            Files.createDirectory(live.resolve(AckJournal.FILE_NAME));
+            for (long transaction = 1; transaction <= 3; transaction++)
+            {
+                TestRelayLogs.appendTransaction(writer, metadata, transaction, 2, true);
+                writer.syncForAck();
+                assertThat(writer.lastDurableIndex()).as("synced in the cycle files").isEqualTo(writer.lastAppendedIndex());
+            }
+        }
+    }
+
     private static List<Long> committed(final RelayLog relayLog)
     {
         return TestRelayLogs.readAll(relayLog).stream().filter(StoredEvent::transactionEnd).map(StoredEvent::transaction).toList();

@@ -1,5 +1,6 @@
 package io.semisync.storage.relaylog;
 
+import com.sun.nio.file.ExtendedOpenOption;
 import io.semisync.storage.DurabilityException;
 import io.semisync.storage.durability.DirectorySync;
 import org.agrona.DirectBuffer;
@@ -120,7 +121,7 @@ final class AckJournal implements AutoCloseable
         try
         {
             return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.DSYNC,
-                com.sun.nio.file.ExtendedOpenOption.DIRECT);
+                ExtendedOpenOption.DIRECT);
         }
         catch (final IOException | UnsupportedOperationException ex)
         {

@@ -145,6 +145,7 @@ public final class ReaderPositions
      * retention set on this process's. A reader in a process of its own calls it when it reaches another relay-log file:
      * retention that deleted files it needed has marked it by then.
      */
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     public synchronized void refresh()
     {
         final Path lockFile = directory.resolve(LOCK_FILE_NAME);

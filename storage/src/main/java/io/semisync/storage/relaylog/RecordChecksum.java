@@ -43,7 +43,7 @@ final class RecordChecksum
         final byte[] array = buffer.byteArray();
         if (array != null)
         {
-            crc.update(array, (int)(buffer.wrapAdjustment() + offset), length);
+            crc.update(array, buffer.wrapAdjustment() + offset, length);
         }
         else if (length > 0)
         {

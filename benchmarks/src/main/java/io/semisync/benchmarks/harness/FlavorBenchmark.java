@@ -67,13 +67,14 @@ final class FlavorBenchmark
                         final LoadResult result = measurement.load();
                         final SourceView seen = measurement.source();
                         final CpuSnapshot.CpuUse cpu = measurement.cpu();
+                        final DiskSnapshot.DiskUse disk = measurement.disk();
                         out.printf(Locale.ROOT, "%6.0f commits/s  p50 %6.2f ms  p99 %6.2f ms  source: %s, %.2f tx/group%s%s"
-                                + "  CPU us/tx: replica %.0f, source %.0f, machine busy %.0f%%  (%.0f s)%n",
+                                + "  CPU us/tx: replica %.0f, source %.0f, machine busy %.0f%%  disk: %.2f flushes/tx, busy %.0f%%  (%.0f s)%n",
                             result.commitsPerSecond(), result.p50Millis(), result.p99Millis(),
                             ackWaits(seen), seen.transactionsPerGroup(), acks(measurement),
                             point.configuration().semisyncClients() == 0 ? "" : ", no_tx +" + seen.noTx(),
                             cpu.replicaMicrosPerTransaction(), cpu.sourceMicrosPerTransaction(), cpu.busyShare() * 100,
-                            (System.nanoTime() - started) / 1e9);
+                            disk.flushesPerTransaction(), disk.busyShare() * 100, (System.nanoTime() - started) / 1e9);
                     }
                 }
             }
@@ -150,7 +151,9 @@ final class FlavorBenchmark
         final Optional<OurReplicaCounts> oursBefore = replica.countsAtRest();
         final SourceStatus before = SourceStatus.of(source);
         final CpuSnapshot cpuBefore = CpuSnapshot.take(replica.processId(), source.processId());
+        final DiskSnapshot diskBefore = DiskSnapshot.of(HarnessSettings.WORK_DIRECTORY);
         final LoadResult result = load.run(point.clients(), settings.perPoint(), Long.MAX_VALUE);
+        final DiskSnapshot diskAfter = DiskSnapshot.of(HarnessSettings.WORK_DIRECTORY);
         final CpuSnapshot cpuAfter = CpuSnapshot.take(replica.processId(), source.processId());
         final SourceStatus after = SourceStatus.of(source);
         replica.check();
@@ -165,7 +168,7 @@ final class FlavorBenchmark
             out.print("(our replica stored " + oursDelta.transactions() + " transactions of " + result.commits() + " commits) ");
         }
         return new Measurement(flavor, point, round, result, after.since(before, result.commits()), oursDelta,
-            cpuAfter.since(cpuBefore, result.commits()));
+            cpuAfter.since(cpuBefore, result.commits()), diskAfter.since(diskBefore, result.commits()));
     }
 
     /** The source's average ACK wait, if it waited at all. */

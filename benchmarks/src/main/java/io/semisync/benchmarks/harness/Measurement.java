@@ -9,9 +9,10 @@ import io.semisync.sources.Flavor;
  * @param source  what the source's own counters say of the measured interval
  * @param ours    what our replica counted in the measured interval; null for the other replicas
  * @param cpu     the CPU the machine, the replica and the source spent in the measured interval
+ * @param disk    what the disk under the source's and the replica's data did in the measured interval
  */
 record Measurement(Flavor flavor, Point point, int round, LoadResult load, SourceView source, OurReplicaCounts ours,
-    CpuSnapshot.CpuUse cpu)
+    CpuSnapshot.CpuUse cpu, DiskSnapshot.DiskUse disk)
 {
     /**
      * ACKs per transaction: our replica's own count where it is ours, otherwise the source's count of ACKs it read

@@ -154,6 +154,8 @@ final class ResultTable
             .append(" transaction, counted by our replica for our rows and by the source (get_ack) for MariaDB's native rows.")
             .append(" CPU us/tx = CPU time (user and system, all threads, /proc) the replica's and the source's processes spent per")
             .append(" transaction in the interval; busy % and steal % = shares of all the machine's cores busy and stolen by the hypervisor.")
+            .append(" Disk writes/tx and flushes/tx = writes and cache flushes the block device under the source's and the replica's data")
+            .append(" completed per transaction, disk busy % = the share of the interval it had a request in flight (/sys/dev/block/*/stat).")
             .append(newline);
         servers.forEach((flavor, description) -> text.append(flavor).append(": ").append(description).append(newline));
         return text.toString();
@@ -162,7 +164,7 @@ final class ResultTable
     private Grid results()
     {
         final Grid grid = new Grid(2, "flavor", "configuration", "clients", "commits/s", "p50 ms", "p99 ms", "ACK wait us", "tx/group",
-            "ACKs/tx", "replica CPU us/tx", "source CPU us/tx", "busy %", "steal %", "no_tx delta", "rounds");
+            "ACKs/tx", "replica CPU us/tx", "source CPU us/tx", "busy %", "steal %", "disk writes/tx", "disk flushes/tx", "disk busy %", "no_tx delta", "rounds");
         for (final Flavor flavor : flavors())
         {
             for (final Point point : settings.points(flavor))
@@ -182,6 +184,9 @@ final class ResultTable
                         Median.text(rounds, m -> m.cpu().sourceMicrosPerTransaction(), "%.0f"),
                         Median.text(rounds, m -> m.cpu().busyShare() * 100, "%.0f"),
                         Median.text(rounds, m -> m.cpu().stealShare() * 100, "%.1f"),
+                        Median.text(rounds, m -> m.disk().writesPerTransaction(), "%.2f"),
+                        Median.text(rounds, m -> m.disk().flushesPerTransaction(), "%.2f"),
+                        Median.text(rounds, m -> m.disk().busyShare() * 100, "%.0f"),
                         noTxDelta(point, rounds),
                         Integer.toString(rounds.size()));
                 }

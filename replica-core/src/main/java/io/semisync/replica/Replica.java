@@ -173,6 +173,7 @@ public final class Replica implements AutoCloseable
             .retentionReaderMaxBytes(config.get(Settings.RETENTION_READER_MAX_BYTES))
             .retentionReaderExpiry(config.get(Settings.RETENTION_READER_EXPIRY))
             .compressClosedFiles(config.get(Settings.COMPRESS_RELAY_LOG))
+            .ackJournalSize(config.get(Settings.ACK_JOURNAL_MB) << 20)
             .blockSize(config.relayLogBlockSize());
         final RelayLog relayLog = RelayLog.open(relayLogConfig.validate());
         final Replica replica = new Replica(config, relayLog, dataDirectory, clock);

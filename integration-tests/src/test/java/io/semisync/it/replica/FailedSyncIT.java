@@ -38,28 +38,33 @@ class FailedSyncIT
     private static final int COMMITS_AFTER_THE_RESTART = 200;
     private static final long UNBOUNDED = Long.MAX_VALUE;
 
-    /** The file whose sync fails, and what the replica then says failed. */
+    /** The file whose sync fails, what the replica then says failed, and the replica's options. */
     enum FailingFile
     {
         /** Chronicle Queue's cycle files, the relay log's records, synced in the background while ACKs go through the journal. */
         CYCLE_FILE(".cq4", "fdatasync of \\S+\\.cq4 failed \\(Input/output error\\)"),
         /** The ACK journal, written with O_DSYNC before each ACK: FUSE syncs such a write with an fsync call. */
-        ACK_JOURNAL("ack-journal", "O_DSYNC write of \\S+ack-journal failed \\(Input/output error\\)");
+        ACK_JOURNAL("ack-journal", "O_DSYNC write of \\S+ack-journal failed \\(Input/output error\\)"),
+        /** The cycle files without a journal ({@code --ack-journal-mb 0}): each ACK waits for their fdatasync. */
+        CYCLE_FILE_WITHOUT_JOURNAL(".cq4", "fdatasync of \\S+\\.cq4 failed \\(Input/output error\\)", "--ack-journal-mb", "0");
 
         final String suffix;
         final String message;
+        final String[] replicaArgs;
 
-        FailingFile(final String suffix, final String message)
+        FailingFile(final String suffix, final String message, final String... replicaArgs)
         {
             this.suffix = suffix;
             this.message = message;
+            this.replicaArgs = replicaArgs;
         }
     }
 
     static Stream<Arguments> faults()
     {
         return Stream.of(Arguments.of(SourceRelease.MYSQL_9_7, FailingFile.CYCLE_FILE), Arguments.of(SourceRelease.MARIADB_10_11, FailingFile.CYCLE_FILE),
-            Arguments.of(SourceRelease.MYSQL_9_7, FailingFile.ACK_JOURNAL), Arguments.of(SourceRelease.MARIADB_10_11, FailingFile.ACK_JOURNAL));
+            Arguments.of(SourceRelease.MYSQL_9_7, FailingFile.ACK_JOURNAL), Arguments.of(SourceRelease.MARIADB_10_11, FailingFile.ACK_JOURNAL),
+            Arguments.of(SourceRelease.MYSQL_9_7, FailingFile.CYCLE_FILE_WITHOUT_JOURNAL));
     }
 
     @ParameterizedTest
@@ -76,7 +81,8 @@ class FailedSyncIT
             final Path dataDir = disk.path().resolve("data");
             final Path logs = ReplicaLogs.directory(FailedSyncIT.class, release);
             final CommittedGtids committed = new CommittedGtids(flavor);
-            try (ReplicaProcess failing = ReplicaProcess.start("replica", server.host(), server.port(), server.replicationUser(), dataDir, logs))
+            try (ReplicaProcess failing = ReplicaProcess.start("replica", server.host(), server.port(), server.replicationUser(), dataDir, logs,
+                fault.replicaArgs))
             {
                 ReplicationChecks.awaitSemisyncConnected(failing, server, TIMEOUT);
                 // from now on no commit returns OK without our ACK, however long we are away
@@ -101,7 +107,9 @@ class FailedSyncIT
                         .isEqualTo(noAckCommits);
                     final Path image = imageOf(disk.disk().resolve("data"), dir.resolve("image"));
                     final RelayLogContents cycleFilesOnDisk = RelayLogContents.read(image);
-                    if (fault == FailingFile.CYCLE_FILE)
+                    assertThat(DataDirectory.relayLogOf(dataDir).resolve("ack-journal")).as("the ACK journal")
+                        .matches(journal -> Files.exists(journal) == (fault != FailingFile.CYCLE_FILE_WITHOUT_JOURNAL));
+                    if (fault != FailingFile.ACK_JOURNAL)
                     {
                         // a failed write of the journal loses only its own bytes: the cycle files' writes all reach the disk
                         assertThat(RelayLogContents.read(dataDir).committedGtids()).as("what the page cache shows beyond the disk: what the failed sync lost")
@@ -111,7 +119,8 @@ class FailedSyncIT
                     assertThat(onDisk.committedGtids()).as("transactions on the disk after the failed sync, in the cycle files or the ACK journal")
                         .containsAll(acknowledged);
 
-                    try (ReplicaProcess restarted = ReplicaProcess.start("restarted", server.host(), server.port(), server.replicationUser(), dataDir, logs))
+                    try (ReplicaProcess restarted = ReplicaProcess.start("restarted", server.host(), server.port(), server.replicationUser(), dataDir, logs,
+                        fault.replicaArgs))
                     {
                         ReplicationChecks.awaitSemisyncConnected(restarted, server, TIMEOUT);
                         final List<String> durable = onDisk.committedGtids();

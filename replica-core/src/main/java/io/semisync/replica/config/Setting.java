@@ -75,6 +75,15 @@ public final class Setting<T>
             value -> value < min || value > max ? value + " is not in " + min + ".." + max : null, true, false, false);
     }
 
+    /** A whole number in {@code min..max}, or 0, which turns off what it sizes. */
+    static Setting<Long> numberOrZero(final String name, final String valueLabel, final Long defaultValue, final long min, final long max,
+        final String doc)
+    {
+        return new Setting<>(name, List.of(), valueLabel, defaultValue, doc, Setting::parseLong, String::valueOf,
+            value -> value != 0 && (value < min || value > max) ? value + " is neither 0 nor in " + min + ".." + max : null, true, false,
+            false);
+    }
+
     /** A TCP port, 1..65535, or 0 where {@code zeroMeans} says what 0 does. */
     static Setting<Integer> port(final String name, final Integer defaultValue, final String zeroMeans, final String doc)
     {

@@ -7,6 +7,7 @@ import io.semisync.protocol.server.ServerSettings;
 import io.semisync.protocol.tls.TlsMode;
 
 import io.semisync.replica.cdc.kafka.KafkaTopicPer;
+import io.semisync.storage.relaylog.RelayLogConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,6 +91,10 @@ public final class Settings
         + "change feed's output) not attached for this long is unregistered, so retention stops keeping the relay log for it");
     public static final Setting<Boolean> COMPRESS_RELAY_LOG = Setting.bool("compress-relay-log", false,
         "Compress closed relay-log files with zstd (NAME.cq4.zst), on a thread of their own; every reader reads them as before");
+    public static final Setting<Long> ACK_JOURNAL_MB = Setting.numberOrZero("ack-journal-mb", "MIB",
+        RelayLogConfig.DEFAULT_ACK_JOURNAL_SIZE >> 20, RelayLogConfig.MIN_ACK_JOURNAL_SIZE >> 20, RelayLogConfig.MAX_ACK_JOURNAL_SIZE >> 20,
+        "Size of the ACK journal (relay-log/ack-journal): an ACK waits for one O_DIRECT|O_DSYNC write of it while the relay-log "
+        + "files are synced in the background; 0: no journal, an ACK waits for an fdatasync of the relay-log file");
     public static final Setting<Long> STATUS_INTERVAL = Setting.number("status-interval-s", "SECONDS", 10L, 0, 86_400,
         "Print a status line this often; 0 for never");
     public static final Setting<Integer> ADMIN_PORT = Setting.port("admin-port", 3307, "any free port",
@@ -182,7 +187,7 @@ public final class Settings
         SERVER_PUBLIC_KEY, CONNECT_TIMEOUT, SERVER_ID, DATA_DIR, START_POSITION, SEMISYNC, HEARTBEAT, GROUP_COMMIT_WAIT, MAX_ALLOWED_PACKET,
         ACK_DELAY, ACK_DELAY_JITTER, RECEIVE_DELAY, LATENCY_TRACE, LATENCY_TRACE_MAX_MB,
         RECONNECT_MIN_BACKOFF, RECONNECT_MAX_BACKOFF, RETENTION_MAX_AGE, RETENTION_MAX_BYTES, RELAY_LOG_FILES, STATUS_INTERVAL,
-        RETENTION_READER_MAX_BYTES, RETENTION_READER_EXPIRY, COMPRESS_RELAY_LOG,
+        RETENTION_READER_MAX_BYTES, RETENTION_READER_EXPIRY, COMPRESS_RELAY_LOG, ACK_JOURNAL_MB,
         ADMIN_PORT, ADMIN_BIND_ADDRESS, ADMIN_USER, ADMIN_PASSWORD_HASH, ADMIN_PASSWORD_FILE, ADMIN_PASSWORD_ENV, ADMIN_AUTH_METHOD,
         ADMIN_USERS_FILE, ADMIN_TLS_CERT, ADMIN_TLS_KEY, METRICS_PORT, METRICS_BIND_ADDRESS,
         SERVE_PORT, SERVE_BIND_ADDRESS, SERVE_USERS_FILE, SERVE_WRITE_TIMEOUT, UPSTREAM_ACK_WAITS_FOR, UPSTREAM_ACK_TIMEOUT,

@@ -33,8 +33,6 @@ final class AckJournal implements AutoCloseable
 {
     /** The journal's file name in the relay log directory. */
     static final String FILE_NAME = "ack-journal";
-    /** Default size of the file: about 27,000 transactions of one 200-byte row between two syncs of the cycle files. */
-    static final long DEFAULT_SIZE = 16L << 20;
     /** Largest entry one write carries; more waits for a sync of the cycle files instead. */
     static final int MAX_ENTRY_BYTES = 1 << 20;
     static final int BLOCK = 4096;
@@ -95,6 +93,24 @@ final class AckJournal implements AutoCloseable
         {
             throw new DurabilityException("cannot open the ACK journal " + file + ": " + ex.getMessage() +
                 "; check the relay log directory's permissions and free space", ex);
+        }
+    }
+
+    /** Removes the journal of a relay log directory, if there is one: once recovery has appended what it held, and no writer keeps one. */
+    static void remove(final Path directory)
+    {
+        final Path file = directory.resolve(FILE_NAME);
+        try
+        {
+            if (Files.deleteIfExists(file))
+            {
+                DirectorySync.fsyncDirectory(directory);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new DurabilityException("cannot remove the ACK journal " + file + ", which the relay log no longer keeps: " + ex.getMessage() +
+                "; check the relay log directory's permissions", ex);
         }
     }
 

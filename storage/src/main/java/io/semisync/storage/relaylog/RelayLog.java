@@ -150,6 +150,10 @@ public final class RelayLog implements AutoCloseable
                 }
                 position = recovered;
                 fsyncAllFiles(directory);
+                if (journalSize(config) == 0)
+                {
+                    AckJournal.remove(directory);
+                }
             }
             final GtidCheckpoint checkpoint = reconcile(checkpointFile, position, config.readOnly());
             LOG.info("opened relay log {}: last commit point index {} at {} {}, {} records dropped", directory,
@@ -304,9 +308,14 @@ public final class RelayLog implements AutoCloseable
         }
         final PageCachePrefetch prefetch = config.prefetchPages()
             ? new PageCachePrefetch("relay-log-prefetch " + config.directory().getFileName(), appender::currentFile) : null;
-        final long journalSize = config.durabilityMode() == DurabilityMode.FSYNC ? config.ackJournalSize() : 0;
-        writer = new RelayLogWriter(this, appender, barrier, mark, maxRecordLength, position, prefetch, journalSize);
+        writer = new RelayLogWriter(this, appender, barrier, mark, maxRecordLength, position, prefetch, journalSize(config));
         return writer;
+    }
+
+    /** Bytes of the ACK journal the writer keeps: none unless every ACK waits for a sync. */
+    private static long journalSize(final RelayLogConfig config)
+    {
+        return config.durabilityMode() == DurabilityMode.FSYNC ? config.ackJournalSize() : 0;
     }
 
     private RecoveredPosition currentPositionForWriter()

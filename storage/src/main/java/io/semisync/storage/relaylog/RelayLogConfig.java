@@ -27,8 +27,14 @@ public final class RelayLogConfig
     /** Smallest block size accepted. */
     public static final long MIN_BLOCK_SIZE = 1L << 20;
 
+    /** Default size of the ACK journal: about 27,000 transactions of one 200-byte row between two syncs of the cycle files. */
+    public static final long DEFAULT_ACK_JOURNAL_SIZE = 16L << 20;
+
     /** Smallest ACK journal accepted: room for its header and one largest entry. */
     public static final long MIN_ACK_JOURNAL_SIZE = 2L << 20;
+
+    /** Largest ACK journal accepted: zero-filled at the first ACK, it should not take long to write. */
+    public static final long MAX_ACK_JOURNAL_SIZE = 1L << 30;
 
     private Path directory;
     private RollCycle rollCycle = DEFAULT_ROLL_CYCLE;
@@ -36,7 +42,7 @@ public final class RelayLogConfig
     private DurabilityMode durabilityMode = DurabilityMode.FSYNC;
     private boolean readOnly;
     private boolean prefetchPages = true;
-    private long ackJournalSize = AckJournal.DEFAULT_SIZE;
+    private long ackJournalSize = DEFAULT_ACK_JOURNAL_SIZE;
     private Duration retentionMaxAge;
     private long retentionMaxBytes;
     private boolean compressClosedFiles;
@@ -149,7 +155,9 @@ public final class RelayLogConfig
     /**
      * @param size bytes of the {@link AckJournal} that makes what an ACK covers durable with one write instead of an
      *             fdatasync of the cycle file (with {@link DurabilityMode#FSYNC} only): 0 for none, else a multiple
-     *             of 4 KiB of at least {@link #MIN_ACK_JOURNAL_SIZE}; default 16 MiB.
+     *             of 4 KiB in {@link #MIN_ACK_JOURNAL_SIZE}..{@link #MAX_ACK_JOURNAL_SIZE}; default
+     *             {@link #DEFAULT_ACK_JOURNAL_SIZE}. Without one, a writable open removes the file a journal left, once
+     *             recovery has appended what it held.
      * @return this.
      */
     public RelayLogConfig ackJournalSize(final long size)
@@ -308,10 +316,11 @@ public final class RelayLogConfig
             throw new RelayLogConfigException("block size must be a power of two of at least " + MIN_BLOCK_SIZE +
                 " bytes, got " + blockSize);
         }
-        if (ackJournalSize != 0 && (ackJournalSize < MIN_ACK_JOURNAL_SIZE || ackJournalSize % AckJournal.BLOCK != 0))
+        if (ackJournalSize != 0 && (ackJournalSize < MIN_ACK_JOURNAL_SIZE || ackJournalSize > MAX_ACK_JOURNAL_SIZE ||
+            ackJournalSize % AckJournal.BLOCK != 0))
         {
             throw new RelayLogConfigException("the ACK journal's size must be 0 (none) or a multiple of " + AckJournal.BLOCK +
-                " bytes of at least " + MIN_ACK_JOURNAL_SIZE + ", got " + ackJournalSize);
+                " bytes in " + MIN_ACK_JOURNAL_SIZE + ".." + MAX_ACK_JOURNAL_SIZE + ", got " + ackJournalSize);
         }
         if (retentionMaxAge != null && (retentionMaxAge.isNegative() || retentionMaxAge.isZero()))
         {

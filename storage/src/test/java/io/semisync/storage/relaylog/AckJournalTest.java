@@ -147,6 +147,40 @@ class AckJournalTest
     }
 
     @Test
+    void aJournalTurnedOffAfterACrashIsReplayedThenRemovedAndASizeChangedLaterTakesEffect() throws IOException
+    {
+        final Path live = work.resolve("live");
+        final Path disk = work.resolve("disk");
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(live));
+            RelayLogWriter writer = relayLog.openWriter())
+        {
+            TestRelayLogs.appendTransaction(writer, metadata, 1, 2, true);
+            writer.syncForAck();
+            copyDirectory(live, disk);
+            TestRelayLogs.appendTransaction(writer, metadata, 2, 3, true);
+            writer.syncForAck();
+            copyJournal(live, disk);
+        }
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(disk).ackJournalSize(0));
+            RelayLogWriter writer = relayLog.openWriter())
+        {
+            assertThat(committed(relayLog)).as("what only the journal held").containsExactly(1L, 2L);
+            assertThat(disk.resolve(AckJournal.FILE_NAME)).as("the journal no writer keeps").doesNotExist();
+            TestRelayLogs.appendTransaction(writer, metadata, 3, 1, true);
+            writer.syncForAck();
+            assertThat(writer.lastDurableIndex()).as("without a journal an ACK syncs the cycle files").isEqualTo(writer.lastAppendedIndex());
+        }
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(disk).ackJournalSize(RelayLogConfig.MIN_ACK_JOURNAL_SIZE));
+            RelayLogWriter writer = relayLog.openWriter())
+        {
+            TestRelayLogs.appendTransaction(writer, metadata, 4, 1, true);
+            writer.syncForAck();
+            assertThat(Files.size(disk.resolve(AckJournal.FILE_NAME))).isEqualTo(RelayLogConfig.MIN_ACK_JOURNAL_SIZE);
+            assertThat(committed(relayLog)).containsExactly(1L, 2L, 3L, 4L);
+        }
+    }
+
+    @Test
     void aJournalThatCannotBeCreatedLeavesEveryAckToAnFdatasyncOfTheCycleFile() throws IOException
     {
         final Path live = work.resolve("live");

@@ -77,6 +77,10 @@ class RelayLogOpenErrorsTest
             .isInstanceOf(RelayLogConfigException.class).hasMessageContaining("directory is not set");
         assertThatThrownBy(() -> TestRelayLogs.config(directory).blockSize(3_000_000).validate())
             .isInstanceOf(RelayLogConfigException.class).hasMessageContaining("got 3000000");
+        assertThatThrownBy(() -> TestRelayLogs.config(directory).ackJournalSize(RelayLogConfig.MAX_ACK_JOURNAL_SIZE + AckJournal.BLOCK).validate())
+            .isInstanceOf(RelayLogConfigException.class).hasMessageContaining("0 (none) or a multiple of 4096 bytes in");
+        assertThatThrownBy(() -> TestRelayLogs.config(directory).ackJournalSize(RelayLogConfig.MIN_ACK_JOURNAL_SIZE + 1).validate())
+            .isInstanceOf(RelayLogConfigException.class).hasMessageContaining("got " + (RelayLogConfig.MIN_ACK_JOURNAL_SIZE + 1));
         assertThatThrownBy(() -> TestRelayLogs.config(directory).retentionMaxAge(Duration.ZERO).validate())
             .isInstanceOf(RelayLogConfigException.class).hasMessageContaining("max age must be positive");
         assertThatThrownBy(() -> TestRelayLogs.config(directory).retentionMaxBytes(-1).validate())

@@ -208,7 +208,17 @@ public final class RelayLogWriter implements AutoCloseable
         durableCommitEndPosition = appendedCommitEndPosition;
         durableCommitSourceFileName = appendedCommitSourceFileName;
         durableMark.publish(durableCommitIndex);
-        if (journal != null && lastAppendedIndex == appendedCommitIndex)
+        restartJournalIfAllSynced();
+    }
+
+    /**
+     * Starts the journal's next generation when the cycle files hold everything synced and it ends at a commit point:
+     * after every sync of them, in the background too, so that under a steady load the journal seldom fills and its
+     * ACK seldom waits for an fdatasync.
+     */
+    private void restartJournalIfAllSynced()
+    {
+        if (journal != null && lastDurableIndex == lastAppendedIndex && lastAppendedIndex == appendedCommitIndex)
         {
             journal.start(appendedCommitIndex);
         }
@@ -384,6 +394,7 @@ public final class RelayLogWriter implements AutoCloseable
             backgroundSynced = null;
             backgroundSyncRunning = false;
             markDurable(synced);
+            restartJournalIfAllSynced();
         }
     }
 

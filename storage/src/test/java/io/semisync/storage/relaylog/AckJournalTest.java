@@ -2,6 +2,7 @@ package io.semisync.storage.relaylog;
 
 import io.semisync.storage.RelayLogException;
 import io.semisync.storage.relaylog.TestRelayLogs.StoredEvent;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -177,6 +178,43 @@ class AckJournalTest
             writer.syncForAck();
             assertThat(Files.size(disk.resolve(AckJournal.FILE_NAME))).isEqualTo(RelayLogConfig.MIN_ACK_JOURNAL_SIZE);
             assertThat(committed(relayLog)).containsExactly(1L, 2L, 3L, 4L);
+        }
+    }
+
+    @Test
+    void backgroundSyncsStartTheJournalAgainSoThatASteadyLoadNeverFillsIt() throws IOException
+    {
+        final Path live = work.resolve("live");
+        final Path disk = work.resolve("disk");
+        final UnsafeBuffer event = new UnsafeBuffer(new byte[16 << 10]);
+        final int transactions = 3 * (int)(RelayLogConfig.MIN_ACK_JOURNAL_SIZE / event.capacity());
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(live).ackJournalSize(RelayLogConfig.MIN_ACK_JOURNAL_SIZE));
+            RelayLogWriter writer = relayLog.openWriter())
+        {
+            for (long transaction = 1; transaction <= transactions; transaction++)
+            {
+                event.putLong(0, transaction, ByteOrder.LITTLE_ENDIAN);
+                writer.append(metadata.sourceFileName("binlog.000001").endPosition(transaction * 100_000)
+                    .flags(RecordFlags.TRANSACTION_END | RecordFlags.ACK_REQUESTED).mariaDbGtid(0, 1, transaction), event, 0, event.capacity());
+                writer.syncForAck();
+                if (transaction > 1)
+                {
+                    assertThat(writer.lastDurableIndex()).as("transaction %d made durable by the journal, not the cycle files", transaction)
+                        .isLessThan(writer.lastAppendedIndex());
+                }
+                if (transaction % 20 == 0)
+                {
+                    writer.syncInBackground();
+                    TestRelayLogs.awaitBackgroundSync(writer);
+                    copyDirectory(live, disk);
+                }
+            }
+            copyJournal(live, disk);
+        }
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(disk)))
+        {
+            assertThat(committed(relayLog)).as("the cycle files of the last background sync and the journal after it")
+                .hasSize(transactions).endsWith((long)transactions);
         }
     }
 

@@ -47,12 +47,12 @@ class BackgroundSyncTest
         assertThat(writer.lastDurableIndex()).as("not durable before the sync returns").isEqualTo(-1);
 
         barrier.release.countDown();
-        awaitBackgroundSync(writer);
+        TestRelayLogs.awaitBackgroundSync(writer);
 
         assertThat(writer.lastDurableIndex()).as("durable up to what was appended when it started").isEqualTo(firstCommit);
         assertThat(writer.lastDurableCommitEndPosition()).isEqualTo(100);
         assertThat(writer.syncInBackground()).isTrue();
-        awaitBackgroundSync(writer);
+        TestRelayLogs.awaitBackgroundSync(writer);
         assertThat(writer.lastDurableIndex()).isEqualTo(writer.lastAppendedIndex());
         assertThat(writer.lastDurableCommitEndPosition()).isEqualTo(200);
         assertThat(writer.syncInBackground()).as("nothing left to sync").isFalse();
@@ -74,7 +74,7 @@ class BackgroundSyncTest
         assertThat(writer.lastDurableIndex()).isEqualTo(writer.lastAppendedIndex());
         assertThat(writer.lastDurableCommitEndPosition()).isEqualTo(200);
         barrier.release.countDown();
-        awaitBackgroundSync(writer);
+        TestRelayLogs.awaitBackgroundSync(writer);
         assertThat(writer.lastDurableCommitEndPosition()).as("a late background sync never moves the point back").isEqualTo(200);
         writer.close();
     }
@@ -88,7 +88,7 @@ class BackgroundSyncTest
         final RelayLogWriter writer = writer(barrier);
         append(writer, 100, true);
         writer.syncInBackground();
-        awaitBackgroundSync(writer);
+        TestRelayLogs.awaitBackgroundSync(writer);
 
         assertThat(writer.lastDurableIndex()).isEqualTo(-1);
         assertThatThrownBy(() -> append(writer, 200, true))
@@ -144,16 +144,6 @@ class BackgroundSyncTest
     private void append(final RelayLogWriter writer, final long endPosition, final boolean commit)
     {
         writer.append(metadata.endPosition(endPosition).flags(commit ? RecordFlags.TRANSACTION_END : 0), EVENT, 0, EVENT.capacity());
-    }
-
-    private static void awaitBackgroundSync(final RelayLogWriter writer)
-    {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (writer.isBackgroundSyncRunning())
-        {
-            assertThat(System.nanoTime()).as("background sync returned within 30 s").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
     }
 
     /** A barrier whose background syncs wait until released, and can fail. */

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * promised) is there, in order, once, and no torn record is taken as complete: every reader reads the log to its end
  * without error. With {@link Sync#ACK_JOURNAL} most syncs are {@link RelayLogWriter#syncForAck()}: then the image
  * takes only the ACK journal's new bytes, and the cycle files stay as unsynced as the rest, so recovery must append
- * from the journal what they lost. {@code -Dpowerloss.cycles=N} runs more cycles than the CI's few.
+ * from the journal what they lost; some of those syncs are followed by a background sync of the cycle files, after
+ * which the journal starts a new generation. {@code -Dpowerloss.cycles=N} runs more cycles than the CI's few.
  */
 class PowerLossTest
 {
@@ -85,6 +86,12 @@ class PowerLossTest
                     if (sync == Sync.ACK_JOURNAL && random.nextInt(4) > 0)
                     {
                         writer.syncForAck();
+                        if (random.nextInt(3) == 0)
+                        {
+                            // the cycle files synced in the background: the journal's next write starts a new generation
+                            writer.syncInBackground();
+                            TestRelayLogs.awaitBackgroundSync(writer);
+                        }
                     }
                     else
                     {

@@ -6,6 +6,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Helpers shared by relay log tests: synthetic events whose bytes encode their transaction and sequence.
@@ -111,5 +114,16 @@ final class TestRelayLogs
             record.isTransactionEnd(),
             record.endPosition(),
             record.sourceFileName());
+    }
+
+    /** Waits until the writer's background sync has returned, and takes its outcome. */
+    static void awaitBackgroundSync(final RelayLogWriter writer)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (writer.isBackgroundSyncRunning())
+        {
+            assertThat(System.nanoTime()).as("background sync returned within 30 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 }

@@ -5,6 +5,8 @@ import io.semisync.storage.DurabilityException;
 import io.semisync.storage.durability.DirectorySync;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -41,6 +43,7 @@ final class AckJournal implements AutoCloseable
     static final int VERSION = 1;
     static final int HEADER_LENGTH = 28;
     static final int ENTRY_HEADER_LENGTH = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(AckJournal.class);
 
     private final Path file;
     private final long size;
@@ -134,14 +137,19 @@ final class AckJournal implements AutoCloseable
 
     private static FileChannel openForDurableWrites(final Path file) throws IOException
     {
+        final long mebibytes = Files.size(file) >> 20;
         try
         {
-            return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.DSYNC,
+            final FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.DSYNC,
                 ExtendedOpenOption.DIRECT);
+            LOG.info("ACK journal {} ({} MiB): each ACK waits for an O_DIRECT|O_DSYNC write of what it covers", file, mebibytes);
+            return channel;
         }
         catch (final IOException | UnsupportedOperationException ex)
         {
             // tmpfs and some FUSE file systems refuse O_DIRECT; O_DSYNC alone is as durable
+            LOG.info("ACK journal {} ({} MiB): each ACK waits for an O_DSYNC write of what it covers (the file system refuses "
+                + "O_DIRECT: {})", file, mebibytes, ex.getMessage());
             return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
         }
     }

@@ -93,8 +93,9 @@ public final class Settings
         "Compress closed relay-log files with zstd (NAME.cq4.zst), on a thread of their own; every reader reads them as before");
     public static final Setting<Long> ACK_JOURNAL_MB = Setting.numberOrZero("ack-journal-mb", "MIB",
         RelayLogConfig.DEFAULT_ACK_JOURNAL_SIZE >> 20, RelayLogConfig.MIN_ACK_JOURNAL_SIZE >> 20, RelayLogConfig.MAX_ACK_JOURNAL_SIZE >> 20,
-        "Size of the ACK journal (relay-log/ack-journal): an ACK waits for one O_DIRECT|O_DSYNC write of it while the relay-log "
-        + "files are synced in the background; 0: no journal, an ACK waits for an fdatasync of the relay-log file");
+        "Size of the ACK journal (relay-log/ack-journal), written full of zeros at the first ACK: an ACK waits for one "
+        + "O_DIRECT|O_DSYNC write of it while the relay-log files are synced in the background; 0: no journal, an ACK waits for "
+        + "an fdatasync of the relay-log file");
     public static final Setting<Long> STATUS_INTERVAL = Setting.number("status-interval-s", "SECONDS", 10L, 0, 86_400,
         "Print a status line this often; 0 for never");
     public static final Setting<Integer> ADMIN_PORT = Setting.port("admin-port", 3307, "any free port",

@@ -133,9 +133,9 @@ class ReplicaConfigTest
         assertThat(valid().read("ack-journal-mb", "0", "from --ack-journal-mb").validate().get(Settings.ACK_JOURNAL_MB)).isZero();
         assertThat(valid().read("ack-journal-mb", "2", "from --ack-journal-mb").validate().get(Settings.ACK_JOURNAL_MB)).isEqualTo(2L);
         assertThatThrownBy(valid().read("ack-journal-mb", "1", "from --ack-journal-mb")::validate)
-            .isInstanceOf(ConfigException.class).hasMessageContaining("--ack-journal-mb: 1 is neither 0 nor in 2..1024");
-        assertThatThrownBy(valid().read("ack-journal-mb", "1025", "from --ack-journal-mb")::validate)
-            .isInstanceOf(ConfigException.class).hasMessageContaining("--ack-journal-mb: 1025 is neither 0 nor in 2..1024");
+            .isInstanceOf(ConfigException.class).hasMessageContaining("--ack-journal-mb: 1 is neither 0 nor in 2..256");
+        assertThatThrownBy(valid().read("ack-journal-mb", "257", "from --ack-journal-mb")::validate)
+            .isInstanceOf(ConfigException.class).hasMessageContaining("--ack-journal-mb: 257 is neither 0 nor in 2..256");
     }
 
     @Test

@@ -33,8 +33,8 @@ public final class RelayLogConfig
     /** Smallest ACK journal accepted: room for its header and one largest entry. */
     public static final long MIN_ACK_JOURNAL_SIZE = 2L << 20;
 
-    /** Largest ACK journal accepted: zero-filled at the first ACK, it should not take long to write. */
-    public static final long MAX_ACK_JOURNAL_SIZE = 1L << 30;
+    /** Largest ACK journal accepted: the first ACK waits while it is written full of zeros, a fraction of a second at most. */
+    public static final long MAX_ACK_JOURNAL_SIZE = 256L << 20;
 
     private Path directory;
     private RollCycle rollCycle = DEFAULT_ROLL_CYCLE;

@@ -93,21 +93,7 @@ class AckJournalTest
     @Test
     void aTornEntryEndsWhatTheJournalGivesBack() throws IOException
     {
-        final Path live = work.resolve("live");
-        final Path disk = work.resolve("disk");
-        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(live));
-            RelayLogWriter writer = relayLog.openWriter())
-        {
-            TestRelayLogs.appendTransaction(writer, metadata, 1, 2, true);
-            writer.syncForAck();
-            copyDirectory(live, disk);
-            for (long transaction = 2; transaction <= 4; transaction++)
-            {
-                TestRelayLogs.appendTransaction(writer, metadata, transaction, 2, true);
-                writer.syncForAck();
-            }
-            copyJournal(live, disk);
-        }
+        final Path disk = crashedWithTheJournalHolding(4);
         final Path journal = disk.resolve(AckJournal.FILE_NAME);
         final byte[] bytes = Files.readAllBytes(journal);
         final ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -150,18 +136,7 @@ class AckJournalTest
     @Test
     void aJournalTurnedOffAfterACrashIsReplayedThenRemovedAndASizeChangedLaterTakesEffect() throws IOException
     {
-        final Path live = work.resolve("live");
-        final Path disk = work.resolve("disk");
-        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(live));
-            RelayLogWriter writer = relayLog.openWriter())
-        {
-            TestRelayLogs.appendTransaction(writer, metadata, 1, 2, true);
-            writer.syncForAck();
-            copyDirectory(live, disk);
-            TestRelayLogs.appendTransaction(writer, metadata, 2, 3, true);
-            writer.syncForAck();
-            copyJournal(live, disk);
-        }
+        final Path disk = crashedWithTheJournalHolding(2);
         try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(disk).ackJournalSize(0));
             RelayLogWriter writer = relayLog.openWriter())
         {
@@ -233,6 +208,30 @@ class AckJournalTest
                 assertThat(writer.lastDurableIndex()).as("synced in the cycle files").isEqualTo(writer.lastAppendedIndex());
             }
         }
+    }
+
+    /**
+     * A relay log as a crash leaves it: the cycle files hold transaction 1, synced before the journal started, and the
+     * journal transactions 2 to {@code last}, each written for its ACK.
+     */
+    private Path crashedWithTheJournalHolding(final long last) throws IOException
+    {
+        final Path live = work.resolve("live");
+        final Path disk = work.resolve("disk");
+        try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(live));
+            RelayLogWriter writer = relayLog.openWriter())
+        {
+            TestRelayLogs.appendTransaction(writer, metadata, 1, 2, true);
+            writer.syncForAck();
+            copyDirectory(live, disk);
+            for (long transaction = 2; transaction <= last; transaction++)
+            {
+                TestRelayLogs.appendTransaction(writer, metadata, transaction, 2, true);
+                writer.syncForAck();
+            }
+            copyJournal(live, disk);
+        }
+        return disk;
     }
 
     private static List<Long> committed(final RelayLog relayLog)

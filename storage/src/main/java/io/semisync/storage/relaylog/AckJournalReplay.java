@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -84,6 +85,11 @@ final class AckJournalReplay
         try
         {
             read = AckJournalContent.read(file);
+        }
+        catch (final NoSuchFileException ex)
+        {
+            // removed while being read, by a replica that opened the relay log without a journal after replaying it
+            return List.of();
         }
         catch (final IOException ex)
         {

@@ -212,9 +212,9 @@ public final class RelayLogWriter implements AutoCloseable
     }
 
     /**
-     * Starts the journal's next generation when the cycle files hold everything synced and it ends at a commit point:
-     * after every sync of them, in the background too, so that under a steady load the journal seldom fills and its
-     * ACK seldom waits for an fdatasync.
+     * Starts the journal's next generation when the cycle files hold everything appended, synced, and it ends at a
+     * commit point: after every sync of them, in the background too, so that the journal fills only under a load that
+     * never leaves such a moment, and only then does an ACK wait for an fdatasync.
      */
     private void restartJournalIfAllSynced()
     {

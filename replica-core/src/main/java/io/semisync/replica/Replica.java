@@ -216,7 +216,8 @@ public final class Replica implements AutoCloseable
         final long storedPosition = storedFile.isEmpty() ? 0 : writer.lastDurableCommitEndPosition();
         final long storedIndex = writer == null ? -1 : writer.lastDurableCommitIndex();
         final ReplicaStatus status = new ReplicaStatus(state, semisync, source, facts == null ? 0 : facts.serverId(),
-            facts == null ? "" : facts.serverUuid(), connects, eventsStored, transactionsStored, acksSent, lastAck, storedFile,
+            facts == null ? "" : facts.serverUuid(), connects, eventsStored, transactionsStored, acksSent,
+            writer == null ? 0 : writer.ackJournalWrites(), lastAck, storedFile,
             storedPosition, storedIndex, resumesByGtid, resumedFrom, lastError, experiment);
         published = status;
         return status;

@@ -13,6 +13,7 @@ package io.semisync.replica;
  * @param eventsStored       events appended to the relay log
  * @param transactionsStored transactions (and standalone events) completed in the relay log
  * @param acksSent           semisync ACKs written
+ * @param ackJournalWrites   syncs for an ACK that were a write of the ACK journal, not an fdatasync of the relay log's files
  * @param lastAck            {@code file:position} of the last ACK, empty if none
  * @param storedFile         the source binlog file of the last durably stored transaction, empty if none
  * @param storedPosition     the end position of that transaction in {@code storedFile}
@@ -32,6 +33,7 @@ public record ReplicaStatus(
     long eventsStored,
     long transactionsStored,
     long acksSent,
+    long ackJournalWrites,
     String lastAck,
     String storedFile,
     long storedPosition,

@@ -78,6 +78,10 @@ class ReplicaStatusIT
             assertThat(after.value("semisync_replica_event_bytes_total")).isGreaterThan(before.value("semisync_replica_event_bytes_total"));
             assertThat(after.value("semisync_replica_transactions_acknowledged_total")).isGreaterThanOrEqualTo(TRANSACTIONS);
             assertThat(after.value("semisync_replica_acks_total")).isGreaterThan(before.value("semisync_replica_acks_total"));
+            final double acks = after.value("semisync_replica_acks_total") - before.value("semisync_replica_acks_total");
+            assertThat(after.value("semisync_replica_ack_journal_writes_total") - before.value("semisync_replica_ack_journal_writes_total"))
+                .as("the load's ACKs were made durable by writes of the ACK journal (but the first, which starts it)")
+                .isBetween(acks - 1, acks);
             assertThat(after.value("semisync_replica_ack_latency_seconds_count") - before.value("semisync_replica_ack_latency_seconds_count"))
                 .as("one per transaction of the load, each waited for by the source (what a background sync covered before the "
                     + "source waited is not timed)")

@@ -44,6 +44,7 @@ final class StatusVariables
         final ResultTable table = new ResultTable(ResultColumn.text("Variable_name"), ResultColumn.text("Value"))
             .add("Rpl_semi_sync_replica_status", semisync)
             .add("Rpl_semi_sync_slave_status", semisync)
+            .add("Semisync_replica_ack_journal_writes", String.valueOf(status.ackJournalWrites()))
             .add("Semisync_replica_ack_syncs", String.valueOf(latency.count()))
             .add("Semisync_replica_acks_sent", String.valueOf(status.acksSent()))
             .add("Semisync_replica_chain_reached", chain.map(ChainedAcks::reached).orElse(""))

@@ -62,6 +62,9 @@ final class ReplicaMetrics implements MultiCollector
             "Transactions the source waited for, stored and acknowledged", progress.acknowledgedTransactions()));
         metrics.add(counter("semisync_replica_acks", "Semisync ACKs sent (each covers every transaction up to its position)",
             status.acksSent()));
+        metrics.add(counter("semisync_replica_ack_journal_writes",
+            "Syncs for an ACK that were one write of the ACK journal; the other ACKs waited for an fdatasync of the relay log's file",
+            status.ackJournalWrites()));
         metrics.add(counter("semisync_replica_reconnects", "Streams started again after the first", Math.max(0, status.connects() - 1)));
         metrics.add(gauge("semisync_replica_streaming", "1 while replication streams from the source",
             status.state() == ReplicaState.STREAMING ? 1 : 0));

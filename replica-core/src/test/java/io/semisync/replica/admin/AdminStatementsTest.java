@@ -255,7 +255,8 @@ class AdminStatementsTest
         assertThat(nameValues("SHOW STATUS LIKE 'Rpl_semi_sync%'"))
             .containsExactly(Map.entry("Rpl_semi_sync_replica_status", "OFF"), Map.entry("Rpl_semi_sync_slave_status", "OFF"));
         assertThat(nameValues("SHOW GLOBAL STATUS WHERE Variable_name LIKE 'Semisync_replica_%' AND Variable_name <> 'Semisync_replica_state'"))
-            .containsKeys("Semisync_replica_acks_sent", "Semisync_replica_ack_syncs", "Semisync_replica_events_stored",
+            .containsKeys("Semisync_replica_acks_sent", "Semisync_replica_ack_syncs", "Semisync_replica_ack_journal_writes",
+                "Semisync_replica_events_stored",
                 "Semisync_replica_event_bytes_stored", "Semisync_replica_reconnects", "Semisync_replica_transactions_acknowledged")
             .doesNotContainKey("Semisync_replica_state");
         assertThat(nameValues("SHOW STATUS LIKE 'Semisync_replica_chain%'")).as("no chained ACKs without --upstream-ack-waits-for")

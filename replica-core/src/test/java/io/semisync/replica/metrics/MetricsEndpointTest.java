@@ -69,6 +69,7 @@ class MetricsEndpointTest
                 .contains("# TYPE semisync_replica_ack_latency_seconds histogram", "semisync_replica_ack_latency_seconds_bucket{le=\"0.001\"} 0",
                     "semisync_replica_ack_latency_seconds_count 0", "# TYPE semisync_replica_sync_latency_seconds histogram",
                     "semisync_replica_events_total 0.0", "semisync_replica_event_bytes_total 0.0", "semisync_replica_acks_total 0.0",
+                    "semisync_replica_ack_journal_writes_total 0.0",
                     "semisync_replica_transactions_acknowledged_total 0.0", "semisync_replica_reconnects_total 0.0",
                     "semisync_replica_streaming 0.0", "semisync_replica_semisync_active 0.0")
                 .as("no lag while not streaming").doesNotContain("semisync_replica_seconds_behind_source");

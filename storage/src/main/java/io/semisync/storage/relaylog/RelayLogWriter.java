@@ -49,6 +49,7 @@ public final class RelayLogWriter implements AutoCloseable
     /** Bytes of the ACK journal to create at the first ACK: 0 for none, or once it could not be created. */
     private long journalSize;
     private AckJournal journal;
+    private long ackJournalWrites;
     private int cycle;
     private long lastAppendedIndex;
     private long lastDurableIndex;
@@ -259,7 +260,17 @@ public final class RelayLogWriter implements AutoCloseable
             failure = ex;
             throw ex;
         }
+        ackJournalWrites++;
         lastAckableIndex = lastAppendedIndex;
+    }
+
+    /**
+     * How many {@link #syncForAck()} calls a write of the ACK journal served; the others that had records to make durable
+     * waited for an fdatasync of the cycle files (the first ACK, a full journal, no journal). Owner's thread only.
+     */
+    public long ackJournalWrites()
+    {
+        return ackJournalWrites;
     }
 
     /** The journal, created at the first ACK so that a relay log nobody ACKs from never has one; null if it cannot be. */

@@ -184,6 +184,7 @@ class AckJournalTest
                     copyDirectory(live, disk);
                 }
             }
+            assertThat(writer.ackJournalWrites()).as("every ACK but the first, which starts the journal").isEqualTo(transactions - 1);
             copyJournal(live, disk);
         }
         try (RelayLog relayLog = RelayLog.open(TestRelayLogs.config(disk)))
@@ -207,6 +208,7 @@ class AckJournalTest
                 writer.syncForAck();
                 assertThat(writer.lastDurableIndex()).as("synced in the cycle files").isEqualTo(writer.lastAppendedIndex());
             }
+            assertThat(writer.ackJournalWrites()).isZero();
         }
     }
 

@@ -49,6 +49,7 @@ public record ReplicaStatus(
         return state + ", " + semisync.description() + ", source " + source + ", connects " + connects
             + ", events " + eventsStored + ", transactions " + transactionsStored + ", ACKs " + acksSent
             + (lastAck.isEmpty() ? "" : " (last " + lastAck + ")")
+            + ", ACK journal writes " + ackJournalWrites
             + (lastError.isNone() ? "" : ", last error: " + lastError.message())
             + (experiment.isEmpty() ? "" : ", EXPERIMENT " + experiment);
     }

@@ -184,7 +184,9 @@ final class FlavorBenchmark
         {
             return "";
         }
-        final String ours = measurement.ours() == null ? "" : String.format(Locale.ROOT, ", ours %.2f ACKs/tx", measurement.ours().acksPerTransaction());
+        final double journal = measurement.journalShare();
+        final String ours = measurement.ours() == null ? "" : String.format(Locale.ROOT, ", ours %.2f ACKs/tx", measurement.ours().acksPerTransaction())
+            + (Double.isNaN(journal) ? "" : String.format(Locale.ROOT, " (%.1f%% through the journal)", journal * 100));
         final double source = measurement.source().acksPerTransaction();
         return ours + (Double.isNaN(source) ? "" : String.format(Locale.ROOT, ", source read %.2f ACKs/tx", source));
     }

@@ -26,4 +26,10 @@ record Measurement(Flavor flavor, Point point, int round, LoadResult load, Sourc
         }
         return ours != null ? ours.acksPerTransaction() : source.acksPerTransaction();
     }
+
+    /** The share of our replica's ACKs a write of its ACK journal served; NaN for the other replicas. */
+    double journalShare()
+    {
+        return ours == null ? Double.NaN : ours.journalShare();
+    }
 }

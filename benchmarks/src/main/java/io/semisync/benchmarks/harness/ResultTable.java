@@ -151,7 +151,8 @@ final class ResultTable
             .append("Source's view of each measured interval, from its status variables: ACK wait = tx_wait_time / tx_waits, the average")
             .append(" wait of a commit for its ACK (per group on MySQL, per transaction on MariaDB); tx/group = transactions per binlog")
             .append(" group commit (MariaDB Binlog_commits / Binlog_group_commits; MySQL commits / (yes_tx + no_tx)); ACKs/tx = ACKs per")
-            .append(" transaction, counted by our replica for our rows and by the source (get_ack) for MariaDB's native rows.")
+            .append(" transaction, counted by our replica for our rows and by the source (get_ack) for MariaDB's native rows;")
+            .append(" journal ACKs % = the share of our ACKs a write of the ACK journal served (the others waited for an fdatasync).")
             .append(" CPU us/tx = CPU time (user and system, all threads, /proc) the replica's and the source's processes spent per")
             .append(" transaction in the interval; busy % and steal % = shares of all the machine's cores busy and stolen by the hypervisor.")
             .append(" Disk writes/tx and flushes/tx = writes and cache flushes the block device under the source's and the replica's data")
@@ -164,7 +165,7 @@ final class ResultTable
     private Grid results()
     {
         final Grid grid = new Grid(2, "flavor", "configuration", "clients", "commits/s", "p50 ms", "p99 ms", "ACK wait us", "tx/group",
-            "ACKs/tx", "replica CPU us/tx", "source CPU us/tx", "busy %", "steal %", "disk writes/tx", "disk flushes/tx", "disk busy %", "no_tx delta", "rounds");
+            "ACKs/tx", "journal ACKs %", "replica CPU us/tx", "source CPU us/tx", "busy %", "steal %", "disk writes/tx", "disk flushes/tx", "disk busy %", "no_tx delta", "rounds");
         for (final Flavor flavor : flavors())
         {
             for (final Point point : settings.points(flavor))
@@ -180,6 +181,7 @@ final class ResultTable
                         Median.text(rounds, m -> m.source().averageAckWaitMicros(), "%.0f"),
                         Median.text(rounds, m -> m.source().transactionsPerGroup(), "%.2f"),
                         Median.text(rounds, Measurement::acksPerTransaction, "%.2f"),
+                        Median.text(rounds, m -> m.journalShare() * 100, "%.1f"),
                         Median.text(rounds, m -> m.cpu().replicaMicrosPerTransaction(), "%.0f"),
                         Median.text(rounds, m -> m.cpu().sourceMicrosPerTransaction(), "%.0f"),
                         Median.text(rounds, m -> m.cpu().busyShare() * 100, "%.0f"),

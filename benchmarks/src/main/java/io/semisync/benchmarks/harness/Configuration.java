@@ -44,7 +44,7 @@ enum Configuration
     {
         /** {@link HarnessSettings#WORK_DIRECTORY}, on the disk the sources use too. */
         DISK,
-        /** {@link HarnessSettings#TMPFS_DIRECTORY}: a sync costs no disk flush there. */
+        /** {@link HarnessSettings#TMPFS_DATA_DIRECTORY}: a sync costs no disk flush there. */
         TMPFS
     }
 

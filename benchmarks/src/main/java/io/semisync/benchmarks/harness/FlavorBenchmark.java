@@ -96,10 +96,10 @@ final class FlavorBenchmark
                     source.execute("SET GLOBAL " + waitPoint + " = " + configuration.sourceWaitPoint());
                 }
                 final String logName = String.format(Locale.ROOT, "%s-round%d-%s-%dclients", flavor, round, configuration.key(), point.clients());
-                final Path dataParent = configuration.relayLogPlace() == Configuration.RelayLogPlace.TMPFS
-                    ? HarnessSettings.TMPFS_DIRECTORY : HarnessSettings.WORK_DIRECTORY;
+                final Path dataDirectory = configuration.relayLogPlace() == Configuration.RelayLogPlace.TMPFS
+                    ? HarnessSettings.TMPFS_DATA_DIRECTORY : HarnessSettings.WORK_DIRECTORY.resolve("replica-data");
                 try (OurReplicaProcess ours = OurReplicaProcess.start(settings.replicaJar(configuration), source, HarnessSettings.WORK_DIRECTORY, logName,
-                    dataParent.resolve("replica-data"), configuration.replicaArgs()))
+                    dataDirectory, configuration.replicaArgs()))
                 {
                     final Measurement measurement = measure(source, load, point, round, ours);
                     table.addAckLatency(flavor, configuration, point.clients(), ours.stop().ackLatency());

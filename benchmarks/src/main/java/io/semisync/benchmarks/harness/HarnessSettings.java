@@ -43,8 +43,11 @@ final class HarnessSettings
     static final String REPLICA_JAR_PROPERTY = "semisync.replica.jar";
     /** Relay logs and the stdout and stderr of our replica, one file pair per point. */
     static final Path WORK_DIRECTORY = Path.of("benchmarks", "target", "e2e");
-    /** Our relay log in the tmpfs configuration: a RAM file system, where a sync does not reach a disk. */
-    static final Path TMPFS_DIRECTORY = Path.of("/dev/shm", "semisync-bench-e2e");
+    /**
+     * Our replica's data directory in the tmpfs configuration: a RAM file system, where a sync does not reach a disk;
+     * removed after each point.
+     */
+    static final Path TMPFS_DATA_DIRECTORY = Path.of("/dev/shm", "semisync-bench-e2e-replica");
     /** The result table as Markdown. */
     static final Path RESULTS_FILE = Path.of("benchmarks", "target", "e2e-results.md");
     /** The HTML report with its charts. */

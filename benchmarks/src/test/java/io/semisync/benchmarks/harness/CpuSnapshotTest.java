@@ -40,7 +40,9 @@ class CpuSnapshotTest
 
         final CpuSnapshot snapshot = CpuSnapshot.take(self, self);
 
-        assertThat(snapshot.replica()).isPositive().isEqualTo(snapshot.source());
+        assertThat(snapshot.replica()).isPositive();
+        assertThat(snapshot.source()).as("the same process read again a moment later, by which its threads may have run another tick")
+            .isBetween(snapshot.replica(), snapshot.replica() + 10);
         assertThat(snapshot.machineAll()).isGreaterThan(snapshot.machineBusy()).isGreaterThanOrEqualTo(snapshot.machineSteal());
     }
 

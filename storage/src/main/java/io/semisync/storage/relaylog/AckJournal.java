@@ -90,7 +90,7 @@ final class AckJournal implements AutoCloseable
                 DirectorySync.fsyncDirectory(directory);
             }
             final long generation = AckJournalContent.readHeader(file).map(AckJournalContent::generation).orElse(0L);
-            return new AckJournal(file, size, openForDurableWrites(file), generation);
+            return new AckJournal(file, size, openForDurableWrites(file, size), generation);
         }
         catch (final IOException ex)
         {
@@ -135,9 +135,9 @@ final class AckJournal implements AutoCloseable
         }
     }
 
-    private static FileChannel openForDurableWrites(final Path file) throws IOException
+    private static FileChannel openForDurableWrites(final Path file, final long size) throws IOException
     {
-        final long mebibytes = Files.size(file) >> 20;
+        final long mebibytes = size >> 20;
         try
         {
             final FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.DSYNC,

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeoutException;
 import static io.semisync.it.serve.ServeEndpoint.TIMEOUT;
 import static io.semisync.it.serve.ServeEndpoint.TRANSACTIONS;
 import static io.semisync.it.serve.ServeEndpoint.await;
+import static io.semisync.it.serve.ServeEndpoint.purgeAllButANewBinlog;
 import static io.semisync.it.serve.ServeEndpoint.statements;
 import static io.semisync.it.serve.ServeEndpoint.usersFile;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,9 +74,7 @@ class ServeBinlogConnectorIT
             assertThat(written).hasSize(TRANSACTIONS);
             ReplicationChecks.awaitStored(source, dataDir, SourceBinlog.lastSequence(source), TIMEOUT, replica);
 
-            source.execute("FLUSH BINARY LOGS");
-            source.execute("PURGE BINARY LOGS TO '" + source.query("SHOW BINARY LOG STATUS").get(0).get(0) + "'");
-            assertThat(source.query("SHOW BINARY LOGS")).hasSize(1);
+            purgeAllButANewBinlog(source);
 
             final List<Long> read = new CopyOnWriteArrayList<>();
             final BinaryLogClient client = new BinaryLogClient(serve.getHostString(), serve.getPort(), USER, PASSWORD);

@@ -5,6 +5,7 @@ import io.semisync.it.replica.SourceLoad;
 import io.semisync.it.replica.Waits;
 import io.semisync.protocol.server.AuthMethod;
 import io.semisync.protocol.server.ServerUser;
+import io.semisync.sources.Flavor;
 import io.semisync.sources.SourceServer;
 
 import java.io.IOException;
@@ -120,6 +121,23 @@ final class ServeEndpoint
                 + ", SOURCE_USER = '" + USER + "', SOURCE_PASSWORD = '" + PASSWORD + "', SOURCE_AUTO_POSITION = 1, SOURCE_SSL = 0, "
                 + "GET_SOURCE_PUBLIC_KEY = 1, SOURCE_CONNECT_RETRY = 1, SOURCE_RETRY_COUNT = 600",
             "START REPLICA");
+    }
+
+    /**
+     * Rotates the source's binlog and purges every file before the new one, so that what the load wrote is only in our
+     * node's archive. The source keeps a file while a dump thread still reads it or (MariaDB) while the engine has not
+     * yet checkpointed its transactions, and only warns; so the purge is repeated until the new file is the only one.
+     */
+    static void purgeAllButANewBinlog(final SourceServer source)
+    {
+        source.execute("FLUSH BINARY LOGS");
+        final String current = source.query(source.flavor() == Flavor.MYSQL ? "SHOW BINARY LOG STATUS" : "SHOW MASTER STATUS").get(0).get(0);
+        Waits.until("purge of the source's binlogs before " + current, TIMEOUT, () ->
+            {
+                source.execute("PURGE BINARY LOGS TO '" + current + "'");
+                return source.query("SHOW BINARY LOGS").size() == 1;
+            },
+            () -> "the source's binlogs: " + source.query("SHOW BINARY LOGS") + "; its threads: " + source.query("SHOW PROCESSLIST"));
     }
 
     /** What the source has executed, without line breaks. */

@@ -34,6 +34,7 @@ import static io.semisync.it.serve.ServeEndpoint.await;
 import static io.semisync.it.serve.ServeEndpoint.checksum;
 import static io.semisync.it.serve.ServeEndpoint.dumpsAskedFor;
 import static io.semisync.it.serve.ServeEndpoint.freePort;
+import static io.semisync.it.serve.ServeEndpoint.purgeAllButANewBinlog;
 import static io.semisync.it.serve.ServeEndpoint.statements;
 import static io.semisync.it.serve.ServeEndpoint.usersFile;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,11 +151,7 @@ class ServeMariadbReplicaIT
                 assertThat(restarted.stderr()).as("greeted as MariaDB, so asked by GTID").contains("with MariaDB GTID position");
 
                 // the source purges the binlogs of the whole load: a replica that joins now gets it from our node
-                final String firstLoadBinlog = source.query("SHOW BINARY LOGS").get(0).get(0);
-                source.execute("FLUSH BINARY LOGS");
-                source.execute("PURGE BINARY LOGS TO '" + source.query("SHOW MASTER STATUS").get(0).get(0) + "'");
-                assertThat(source.query("SHOW BINARY LOGS")).as("the source no longer has the load's binlogs")
-                    .extracting(row -> row.get(0)).doesNotContain(firstLoadBinlog).hasSize(1);
+                purgeAllButANewBinlog(source);
                 try (SourceServer joiner = SourceServers.start(Flavor.MARIADB, release.options().withServerId(4)))
                 {
                     joiner.execute("SET GLOBAL gtid_slave_pos = '" + sourceHadBefore + "'",

@@ -37,6 +37,7 @@ import static io.semisync.it.serve.ServeEndpoint.checksum;
 import static io.semisync.it.serve.ServeEndpoint.dumpsAskedFor;
 import static io.semisync.it.serve.ServeEndpoint.freePort;
 import static io.semisync.it.serve.ServeEndpoint.gtidExecuted;
+import static io.semisync.it.serve.ServeEndpoint.purgeAllButANewBinlog;
 import static io.semisync.it.serve.ServeEndpoint.replicateFrom;
 import static io.semisync.it.serve.ServeEndpoint.statements;
 import static io.semisync.it.serve.ServeEndpoint.usersFile;
@@ -179,10 +180,7 @@ class ServeMysqlReplicaIT
                 awaitSameAsSource(source, downstream, restarted);
                 assertThat(downstream.queryValue("SELECT COUNT(*) FROM " + SourceLoad.TABLE)).isEqualTo(String.valueOf(3 * TRANSACTIONS));
 
-                source.execute("FLUSH BINARY LOGS");
-                source.execute("PURGE BINARY LOGS TO '" + source.query("SHOW BINARY LOG STATUS").get(0).get(0) + "'");
-                assertThat(source.queryValue("SELECT @@GLOBAL.gtid_purged")).as("the source no longer has the load's binlogs")
-                    .isNotEmpty();
+                purgeAllButANewBinlog(source);
                 replicateFrom(joiner, serve, sourceHadBefore);
                 awaitSameAsSource(source, joiner, restarted);
                 restarted.stop();
